@@ -1,0 +1,63 @@
+#!/usr/bin/env bash
+# Kiln bootstrapper. Checks that the .NET SDK global.json pins is installed, compiles build/ only when
+# a hash of its inputs changed since the last compile, then runs the compiled build with all arguments.
+set -euo pipefail
+
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+BUILD_PROJECT="$ROOT/build/_build.csproj"
+TEMP_DIR="$ROOT/.nuke/temp"
+# The build compiles into its own artifacts folder, apart from the solution's bin/obj, so a running
+# build never holds or overwrites files that its Compile target is writing.
+ARTIFACTS_DIR="$TEMP_DIR/bootstrap"
+BUILD_DLL="$ARTIFACTS_DIR/bin/_build/debug/_build.dll"
+HASH_FILE="$TEMP_DIR/build.hash"
+
+export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
+
+fail() {
+  echo "build.sh: $*" >&2
+  exit 1
+}
+
+command -v dotnet >/dev/null 2>&1 ||
+  fail "the .NET SDK is not installed (no 'dotnet' on PATH): install the SDK version global.json names from https://dotnet.microsoft.com/download"
+
+# Run in the root so the dotnet host applies global.json; it downloads nothing.
+if ! (cd "$ROOT" && dotnet --version >/dev/null 2>&1); then
+  pinned=$(sed -n 's/.*"version"[[:space:]]*:[[:space:]]*"\([^"]*\)".*/\1/p' "$ROOT/global.json" | head -n 1)
+  policy=$(sed -n 's/.*"rollForward"[[:space:]]*:[[:space:]]*"\([^"]*\)".*/\1/p' "$ROOT/global.json" | head -n 1)
+  installed=$(dotnet --list-sdks 2>/dev/null | cut -d' ' -f1 | paste -sd ',' - || true)
+  fail "global.json pins .NET SDK ${pinned:-?} (rollForward ${policy:-patch}), which is not installed (installed: ${installed:-none}). Install it from https://dotnet.microsoft.com/download/dotnet"
+fi
+
+hash_inputs() {
+  local hasher=sha256sum
+  command -v sha256sum >/dev/null 2>&1 || hasher="shasum -a 256"
+  (
+    cd "$ROOT"
+    {
+      find build -type f -not -path '*/bin/*' -not -path '*/obj/*'
+      if [ -d src ]; then
+        find src -type f \( -name '*.cs' -o -name '*.csproj' -o -name '*.props' -o -name '*.targets' \) -not -path '*/bin/*' -not -path '*/obj/*'
+      fi
+      for file in global.json Directory.Build.props Directory.Build.targets Directory.Packages.props NuGet.config nuget.config; do
+        if [ -f "$file" ]; then echo "$file"; fi
+      done
+    } | LC_ALL=C sort | while IFS= read -r file; do $hasher "$file"; done | $hasher | cut -d' ' -f1
+  )
+}
+
+hash=$(hash_inputs)
+if [ ! -f "$BUILD_DLL" ] || [ ! -f "$HASH_FILE" ] || [ "$(cat "$HASH_FILE")" != "$hash" ]; then
+  echo "build.sh: compiling build/ (its inputs changed)" >&2
+  rm -f "$HASH_FILE"
+  mkdir -p "$TEMP_DIR"
+  if ! dotnet build "$BUILD_PROJECT" --configuration Debug "-p:ArtifactsPath=$ARTIFACTS_DIR" \
+    --nologo --verbosity quiet -tl:off -clp:NoSummary >"$TEMP_DIR/bootstrap.log" 2>&1; then
+    cat "$TEMP_DIR/bootstrap.log" >&2
+    fail "compiling build/ failed: fix the errors above, then run ./build.sh again"
+  fi
+  echo "$hash" >"$HASH_FILE"
+fi
+
+exec dotnet "$BUILD_DLL" "$@"

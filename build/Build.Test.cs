@@ -1,0 +1,60 @@
+using Kiln;
+using Kiln.Testing;
+using Kiln.Tooling;
+
+/// <summary>The test tiers: each runs its project and reports its counts; Test adds them up.</summary>
+partial class Build
+{
+    static AbsolutePath TestResultsDirectory => ArtifactsDirectory / "test-results";
+
+    readonly List<TestCounts> testRuns = [];
+
+    Target UnitTest => _ => _
+        .Description("Runs the unit tests (tests/Kiln.UnitTests): no processes, no network.")
+        .DependsOn(Compile)
+        .ProceedAfterFailure()
+        .Executes(() => RunTestsAsync("Kiln.UnitTests"));
+
+    Target IntegrationTest => _ => _
+        .Description("Runs the integration tests (tests/Kiln.IntegrationTests): real dotnet, real build.sh.")
+        .DependsOn(Compile)
+        .ProceedAfterFailure()
+        .Executes(() => RunTestsAsync("Kiln.IntegrationTests"));
+
+    Target Test => _ => _
+        .Description("Runs every test tier and prints the total counts.")
+        .DependsOn(UnitTest, IntegrationTest)
+        .AssuredAfterFailure()
+        .Executes(() =>
+        {
+            var total = testRuns.Aggregate(TestCounts.None, TestCounts.Add);
+            ReportSummary(total.ToString());
+            Log.Information($"tests: {total}");
+        });
+
+    async Task RunTestsAsync(string project)
+    {
+        var resultsFile = TestResultsDirectory / $"{project}.trx";
+        File.Delete(resultsFile);
+        try
+        {
+            await DotNet.TestAsync(new()
+            {
+                Project = RootDirectory / "tests" / project / $"{project}.csproj",
+                Configuration = Configuration.ToString(),
+                NoBuild = true,
+                ResultsDirectory = TestResultsDirectory,
+                Loggers = [$"trx;LogFileName={project}.trx", "console;verbosity=normal"],
+            });
+        }
+        finally
+        {
+            if (File.Exists(resultsFile))
+            {
+                var counts = TestCounts.FromTrx(resultsFile);
+                testRuns.Add(counts);
+                ReportSummary(counts.ToString());
+            }
+        }
+    }
+}

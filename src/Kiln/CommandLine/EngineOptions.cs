@@ -1,0 +1,28 @@
+using Kiln.Hosts;
+
+namespace Kiln.CommandLine;
+
+/// <summary>Kiln's own options. They bind like build parameters, but from KILN_ environment variables.</summary>
+internal sealed class EngineOptions
+{
+    [Parameter("Targets to run, besides those named first on the command line.")]
+    public string[]? Target { get; set; }
+
+    [Parameter("Skips the named targets; a bare --skip skips every target that was not named.")]
+    public string[]? Skip { get; set; }
+
+    [Parameter("Prints the plan and writes a Mermaid graph of it to artifacts/plan.md; runs nothing.")]
+    public bool Plan { get; set; }
+
+    [Parameter("Lists the targets and parameters.")]
+    public bool Help { get; set; }
+
+    [Parameter("Loads .nuke/parameters.<profile>.json on top of parameters.json (several allowed; the last wins).")]
+    public string[]? Profile { get; set; }
+
+    [Parameter("The repository root; by default the nearest folder with a .nuke directory.")]
+    public string? Root { get; set; }
+
+    [Parameter("How much to print: Quiet, Minimal, Normal or Verbose.")]
+    public Verbosity Verbosity { get; set; } = Verbosity.Normal;
+}

@@ -1,0 +1,148 @@
+using System.Reflection;
+
+namespace Kiln.Definition;
+
+/// <summary>All targets of a build, read by reflection from the build class and the interfaces it implements.</summary>
+internal sealed class TargetGraph
+{
+    private readonly Dictionary<string, TargetNode> byName;
+
+    private TargetGraph(IReadOnlyList<TargetNode> targets)
+    {
+        Targets = targets;
+        byName = targets.ToDictionary(target => target.Name, StringComparer.OrdinalIgnoreCase);
+    }
+
+    /// <summary>The targets in declaration order: the build class (base types first), then interface defaults.</summary>
+    public IReadOnlyList<TargetNode> Targets { get; }
+
+    public TargetNode? Find(string name) => byName.GetValueOrDefault(name);
+
+    public static TargetGraph Create(object build)
+    {
+        var nodes = new List<TargetNode>();
+        foreach (var property in FindTargetProperties(build.GetType()))
+        {
+            var target = (Target?)property.GetValue(build)
+                ?? throw new KilnException($"Target '{property.Name}' is null: declare it as 'Target {property.Name} => _ => _.Executes(...)'.");
+            var definition = new TargetDefinition();
+            try
+            {
+                target(definition);
+            }
+            catch (Exception exception) when (exception is not KilnException)
+            {
+                throw new KilnException($"Target '{property.Name}' could not be defined: {exception.Message}", exception);
+            }
+
+            nodes.Add(new TargetNode(property.Name, nodes.Count, definition, target));
+        }
+
+        var graph = new TargetGraph(nodes);
+        graph.ResolveEdges(build);
+        return graph;
+    }
+
+    /// <summary>Target properties in declaration order; an interface's member counts once, under its own name.</summary>
+    private static List<PropertyInfo> FindTargetProperties(Type buildType)
+    {
+        var hierarchy = new List<Type>();
+        for (var type = buildType; type is not null && type != typeof(object); type = type.BaseType)
+        {
+            hierarchy.Insert(0, type);
+        }
+
+        var found = new List<PropertyInfo>();
+        var names = new HashSet<string>(StringComparer.Ordinal);
+        const BindingFlags members = BindingFlags.Instance | BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.DeclaredOnly;
+        foreach (var type in hierarchy)
+        {
+            foreach (var property in type.GetProperties(members).OrderBy(property => property.MetadataToken))
+            {
+                // Explicit interface implementations ("IFoo.Compile") are reached through the interface below.
+                if (IsTarget(property) && !property.Name.Contains('.', StringComparison.Ordinal) && names.Add(property.Name))
+                {
+                    found.Add(property);
+                }
+            }
+        }
+
+        foreach (var contract in buildType.GetInterfaces())
+        {
+            foreach (var property in contract.GetProperties().OrderBy(property => property.MetadataToken))
+            {
+                if (IsTarget(property) && names.Add(property.Name))
+                {
+                    found.Add(property);
+                }
+            }
+        }
+
+        return found;
+    }
+
+    private static bool IsTarget(PropertyInfo property) =>
+        property.PropertyType == typeof(Target) && property.GetMethod is not null && property.GetIndexParameters().Length == 0;
+
+    private void ResolveEdges(object build)
+    {
+        foreach (var node in Targets)
+        {
+            var definition = node.Definition;
+            node.Dependencies.AddRange(Resolve(build, node, definition.DependsOnTargets));
+            node.Triggered.AddRange(Resolve(build, node, definition.TriggersTargets));
+            node.RunsAfter.AddRange(Resolve(build, node, definition.AfterTargets));
+            foreach (var dependent in Resolve(build, node, definition.DependentForTargets))
+            {
+                dependent.Dependencies.Add(node);
+            }
+
+            foreach (var trigger in Resolve(build, node, definition.TriggeredByTargets))
+            {
+                trigger.Triggered.Add(node);
+            }
+
+            foreach (var later in Resolve(build, node, definition.BeforeTargets))
+            {
+                later.RunsAfter.Add(node);
+            }
+
+            foreach (var (producer, patterns) in definition.ConsumedArtifacts)
+            {
+                node.Consumes.Add((Resolve(build, node, [producer]).Single(), patterns));
+            }
+        }
+
+        foreach (var node in Targets)
+        {
+            Deduplicate(node.Dependencies);
+            Deduplicate(node.Triggered);
+            Deduplicate(node.RunsAfter);
+        }
+    }
+
+    private IEnumerable<TargetNode> Resolve(object build, TargetNode owner, IEnumerable<TargetReference> references)
+    {
+        foreach (var reference in references)
+        {
+            var target = reference.Resolve(build);
+            yield return FindByDelegate(target)
+                ?? throw new KilnException($"Target '{owner.Name}' refers to a target that is not a Target property of the build: declare it as a property so it has a name.");
+        }
+    }
+
+    private TargetNode? FindByDelegate(Target target)
+    {
+        // A property getter creates a new delegate per call; delegates of one lambda compare equal
+        // when they close over the same object, and otherwise the lambda's method identifies it.
+        return Targets.FirstOrDefault(node => node.Target.Equals(target))
+            ?? Targets.SingleOrDefault(node => node.Target.Method == target.Method);
+    }
+
+    private static void Deduplicate(List<TargetNode> nodes)
+    {
+        var distinct = nodes.Distinct().ToList();
+        nodes.Clear();
+        nodes.AddRange(distinct);
+    }
+}

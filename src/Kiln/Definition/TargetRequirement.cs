@@ -1,0 +1,45 @@
+using System.Linq.Expressions;
+using System.Reflection;
+
+namespace Kiln.Definition;
+
+/// <summary>Something a target needs before the build starts: a parameter with a value, or a true condition.</summary>
+internal sealed class TargetRequirement
+{
+    private readonly Func<object?> evaluate;
+
+    private TargetRequirement(LambdaExpression expression, bool isCondition)
+    {
+        var compiled = expression.Compile();
+        evaluate = () => compiled.DynamicInvoke();
+        IsCondition = isCondition;
+        Member = isCondition ? null : ExpressionText.MemberOf(expression);
+        Text = ExpressionText.Of(expression.Body);
+    }
+
+    /// <summary>True for <c>Requires(() =&gt; condition)</c>, false for <c>Requires(() =&gt; Parameter)</c>.</summary>
+    public bool IsCondition { get; }
+
+    /// <summary>The parameter member a value requirement reads.</summary>
+    public MemberInfo? Member { get; }
+
+    public string Text { get; }
+
+    public static TargetRequirement ForValue(LambdaExpression expression) => new(expression, isCondition: false);
+
+    public static TargetRequirement ForCondition(Expression<Func<bool>> expression) => new(expression, isCondition: true);
+
+    /// <summary>True when the requirement holds: the condition is true, or the value is present and not empty.</summary>
+    public bool IsSatisfied()
+    {
+        var value = evaluate();
+        return value switch
+        {
+            null => false,
+            bool flag when IsCondition => flag,
+            string text => !string.IsNullOrWhiteSpace(text),
+            System.Collections.ICollection collection => collection.Count > 0,
+            _ => true,
+        };
+    }
+}

@@ -1,0 +1,209 @@
+using System.Runtime.InteropServices;
+using Kiln.CommandLine;
+using Kiln.Definition;
+using Kiln.Hosts;
+using Kiln.Parameters;
+using Kiln.Planning;
+
+namespace Kiln.Execution;
+
+/// <summary>
+/// One run from command line to exit code: options, root, parameters, graph, plan, requirements,
+/// execution and summary. Bad input ends with one line and exit code 2.
+/// </summary>
+internal static class BuildRunner
+{
+    public const int InvalidInputExitCode = 2;
+
+    public static async Task<int> RunAsync(
+        Func<KilnBuild> createBuild,
+        IReadOnlyList<string> defaultTargets,
+        IReadOnlyList<string> arguments,
+        IReadOnlyDictionary<string, string> environment,
+        TextWriter output,
+        bool installSignalHandlers)
+    {
+        EnvironmentSnapshot.Current = environment;
+        var masker = new SecretMasker();
+        Host host = new ConsoleHost(output, masker, ConsoleHost.ShouldUseColors(environment) && installSignalHandlers);
+        try
+        {
+            var commandLine = CommandLineArguments.Parse(arguments);
+            var options = new EngineOptions();
+            var optionParameters = ParameterDescriptor.FindIn(options, isEngineOption: true).ToList();
+
+            commandLine.ReleaseFlagValues(name => optionParameters.Any(option => option.IsFlag && ParameterNames.Normalize(option.Name) == name));
+
+            // Root, profiles and verbosity are needed before the build exists; read them from the command line and environment first.
+            new ParameterBinder(optionParameters).BindKnown(commandLine, environment);
+            host.Verbosity = options.Verbosity;
+            var root = FindRoot(options);
+            KilnBuild.RootDirectory = root;
+            host = CreateHost(environment, output, masker, root, installSignalHandlers);
+            host.Verbosity = options.Verbosity;
+
+            var build = createBuild();
+            var buildParameters = ParameterDescriptor.FindIn(build).ToList();
+            var binder = new ParameterBinder([.. buildParameters, .. optionParameters]);
+            commandLine.ReleaseFlagValues(name => binder.Find(name) is { IsFlag: true });
+            binder.Bind(commandLine, environment, ReadParameterFiles(root, options.Profile), masker);
+            host.Verbosity = options.Verbosity;
+            host.AnnounceSecrets();
+
+            var graph = TargetGraph.Create(build);
+            UpdateSchema(root, BuildSchema.Generate(buildParameters, optionParameters, graph), host);
+            if (options.Help)
+            {
+                WriteLines(host, HelpWriter.Write(graph, defaultTargets, buildParameters, optionParameters));
+                return 0;
+            }
+
+            var invoked = commandLine.Targets.Concat(options.Target ?? []).ToList();
+            var plan = Planner.Plan(graph, invoked.Count > 0 ? invoked : defaultTargets, options.Skip);
+            if (options.Plan)
+            {
+                WriteLines(host, PlanWriter.ToText(plan));
+                var planFile = root / "artifacts" / "plan.md";
+                Directory.CreateDirectory(planFile.Parent!);
+                await File.WriteAllTextAsync(planFile, PlanWriter.ToMermaid(plan)).ConfigureAwait(false);
+                host.Write(LogLevel.Information, $"Mermaid graph written to {planFile.RelativeTo(root)}.");
+                return 0;
+            }
+
+            CheckRequirements(plan, binder);
+            using var cancellation = new CancellationTokenSource();
+            using var signals = installSignalHandlers ? InterruptHandler.Install(cancellation, host) : null;
+            BuildContext.Current = new BuildContext(host, cancellation.Token);
+            var summary = await new Executor(host).RunAsync(plan, cancellation.Token).ConfigureAwait(false);
+            host.WriteSummary(summary);
+            return summary.ExitCode;
+        }
+        catch (KilnException exception)
+        {
+            host.Write(LogLevel.Error, ErrorReport.Describe(exception, host.Verbosity));
+            return InvalidInputExitCode;
+        }
+    }
+
+    private static AbsolutePath FindRoot(EngineOptions options)
+    {
+        if (options.Root is not null)
+        {
+            var given = AbsolutePath.Create(Path.GetFullPath(options.Root));
+            return Directory.Exists(given / BuildRoot.MarkerDirectory)
+                ? given
+                : throw new KilnException($"--root {options.Root} has no .nuke directory: point it at the repository root, or create .nuke there.");
+        }
+
+        return BuildRoot.Find(Directory.GetCurrentDirectory(), AppContext.BaseDirectory)
+            ?? throw new KilnException("No .nuke directory found above the current directory: run from inside the repository, or pass --root.");
+    }
+
+    private static Host CreateHost(IReadOnlyDictionary<string, string> environment, TextWriter output, SecretMasker masker, AbsolutePath root, bool isConsole) =>
+        GitHubActionsHost.IsActive(environment)
+            ? new GitHubActionsHost(output, masker, root, environment.GetValueOrDefault("GITHUB_STEP_SUMMARY"))
+            : new ConsoleHost(output, masker, isConsole && ConsoleHost.ShouldUseColors(environment));
+
+    private static List<ParametersFile> ReadParameterFiles(AbsolutePath root, IReadOnlyList<string>? profiles)
+    {
+        var folder = root / BuildRoot.MarkerDirectory;
+        var files = new List<ParametersFile>();
+        if (File.Exists(folder / "parameters.json"))
+        {
+            files.Add(ParametersFile.Read(folder / "parameters.json", ".nuke/parameters.json"));
+        }
+
+        foreach (var profile in profiles ?? [])
+        {
+            var name = $"parameters.{profile}.json";
+            if (!File.Exists(folder / name))
+            {
+                var available = Directory.GetFiles(folder, "parameters.*.json")
+                    .Select(path => Path.GetFileName(path)["parameters.".Length..^".json".Length])
+                    .Order(StringComparer.Ordinal).ToList();
+                var known = available.Count > 0 ? $"profiles here: {string.Join(", ", available)}" : "there are no profile files";
+                throw new KilnException($"Profile '{profile}' not found: .nuke/{name} does not exist ({known}). Create the file or fix --profile.");
+            }
+
+            files.Add(ParametersFile.Read(folder / name, $".nuke/{name}"));
+        }
+
+        return files;
+    }
+
+    /// <summary>Checks every target that will run before any starts, so a missing value cannot fail a build halfway.</summary>
+    private static void CheckRequirements(ExecutionPlan plan, ParameterBinder binder)
+    {
+        foreach (var target in plan.Targets.Where(target => !target.IsSkipped))
+        {
+            foreach (var requirement in target.Node.Definition.Requirements.Where(requirement => !requirement.IsSatisfied()))
+            {
+                if (requirement.IsCondition)
+                {
+                    throw new KilnException($"Target '{target.Name}' requires {requirement.Text}, which is false.");
+                }
+
+                var parameter = binder.FindByMember(requirement.Member);
+                throw new KilnException(parameter is null
+                    ? $"Target '{target.Name}' requires a value for {requirement.Text}."
+                    : $"Target '{target.Name}' requires parameter '{parameter.Name}': pass {parameter.CommandLineName} <value> or set the environment variable {parameter.EnvironmentName}.");
+            }
+        }
+    }
+
+    private static void UpdateSchema(AbsolutePath root, string schema, Host host)
+    {
+        var path = root / BuildRoot.MarkerDirectory / "build.schema.json";
+        if (File.Exists(path) && File.ReadAllText(path) == schema)
+        {
+            return;
+        }
+
+        File.WriteAllText(path, schema);
+        if (KilnBuild.IsServerBuild)
+        {
+            host.Write(LogLevel.Warning, ".nuke/build.schema.json was out of date: run the build locally and commit the file.");
+        }
+    }
+
+    private static void WriteLines(Host host, IEnumerable<string> lines)
+    {
+        foreach (var line in lines)
+        {
+            host.Write(LogLevel.Information, line);
+        }
+    }
+
+    /// <summary>Ctrl-C (SIGINT) or SIGTERM cancels the build once; running tools are killed and the summary still prints. A second one ends the process.</summary>
+    private sealed class InterruptHandler : IDisposable
+    {
+        private readonly PosixSignalRegistration[] registrations;
+
+        private InterruptHandler(CancellationTokenSource cancellation, Host host)
+        {
+            void Handle(PosixSignalContext context)
+            {
+                if (cancellation.IsCancellationRequested)
+                {
+                    return;
+                }
+
+                context.Cancel = true;
+                host.Write(LogLevel.Warning, $"{context.Signal} received: stopping the running targets and their tools (again to exit at once).");
+                cancellation.Cancel();
+            }
+
+            registrations = [PosixSignalRegistration.Create(PosixSignal.SIGINT, Handle), PosixSignalRegistration.Create(PosixSignal.SIGTERM, Handle)];
+        }
+
+        public static InterruptHandler Install(CancellationTokenSource cancellation, Host host) => new(cancellation, host);
+
+        public void Dispose()
+        {
+            foreach (var registration in registrations)
+            {
+                registration.Dispose();
+            }
+        }
+    }
+}

@@ -1,0 +1,20 @@
+using Kiln.Hosts;
+
+namespace Kiln.Execution;
+
+/// <summary>How an exception is shown: our own exceptions as their message, others with their type; stack traces only when verbose.</summary>
+internal static class ErrorReport
+{
+    public static string Describe(Exception exception, Verbosity verbosity)
+    {
+        var message = exception is KilnException ? exception.Message : $"{exception.GetType().Name}: {exception.Message}";
+        return verbosity == Verbosity.Verbose ? $"{message}{Environment.NewLine}{exception}" : message;
+    }
+
+    /// <summary>The first line of the message, shortened for the summary's note column.</summary>
+    public static string FirstLine(Exception exception)
+    {
+        var line = exception.Message.ReplaceLineEndings("\n").Split('\n')[0];
+        return line.Length <= 80 ? line : line[..77] + "...";
+    }
+}

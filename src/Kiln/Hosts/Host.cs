@@ -1,0 +1,111 @@
+using Kiln.Execution;
+
+namespace Kiln.Hosts;
+
+/// <summary>
+/// Where a build prints: the console, or a CI system with its own conventions. Every line goes
+/// through the secret masker; writes are serialised so concurrent targets cannot interleave a line.
+/// </summary>
+internal abstract class Host(TextWriter output, SecretMasker masker)
+{
+    private readonly object gate = new();
+
+    public SecretMasker Masker { get; } = masker;
+
+    public Verbosity Verbosity { get; set; } = Verbosity.Normal;
+
+    protected TextWriter Output { get; } = output;
+
+    public void Write(LogLevel level, string message)
+    {
+        if (!Shows(level))
+        {
+            return;
+        }
+
+        lock (gate)
+        {
+            foreach (var line in Masker.Apply(message).ReplaceLineEndings("\n").Split('\n'))
+            {
+                WriteLine(level, line);
+            }
+
+            Output.Flush();
+        }
+    }
+
+    /// <summary>A line a tool printed; hosts may turn diagnostics in it into annotations.</summary>
+    public void WriteToolOutput(string line)
+    {
+        if (!Shows(LogLevel.Information))
+        {
+            return;
+        }
+
+        lock (gate)
+        {
+            WriteToolLine(Masker.Apply(line));
+            Output.Flush();
+        }
+    }
+
+    public void BeginTarget(string name)
+    {
+        lock (gate)
+        {
+            WriteTargetHeader(name);
+        }
+    }
+
+    public void EndTarget(TargetResult result)
+    {
+        lock (gate)
+        {
+            WriteTargetFooter(result);
+            Output.Flush();
+        }
+    }
+
+    /// <summary>Called once the secret values are known, before anything else is printed.</summary>
+    public virtual void AnnounceSecrets()
+    {
+    }
+
+    public void WriteSummary(BuildSummary summary)
+    {
+        lock (gate)
+        {
+            WriteSummaryCore(summary);
+            Output.Flush();
+        }
+    }
+
+    protected bool Shows(LogLevel level) => level switch
+    {
+        LogLevel.Error => true,
+        LogLevel.Warning => Verbosity >= Verbosity.Minimal,
+        LogLevel.Information => Verbosity >= Verbosity.Normal,
+        _ => Verbosity >= Verbosity.Verbose,
+    };
+
+    protected abstract void WriteLine(LogLevel level, string text);
+
+    protected virtual void WriteToolLine(string line) => WriteLine(LogLevel.Information, line);
+
+    protected abstract void WriteTargetHeader(string name);
+
+    protected virtual void WriteTargetFooter(TargetResult result)
+    {
+    }
+
+    protected virtual void WriteSummaryCore(BuildSummary summary)
+    {
+        foreach (var line in SummaryTable.Format(summary))
+        {
+            var level = line.StartsWith("Build failed", StringComparison.Ordinal) || line.StartsWith("Build interrupted", StringComparison.Ordinal)
+                ? LogLevel.Error
+                : LogLevel.Information;
+            WriteLine(level, Masker.Apply(line));
+        }
+    }
+}

@@ -1,0 +1,61 @@
+using System.Linq.Expressions;
+using Kiln.Execution;
+
+namespace Kiln;
+
+/// <summary>
+/// The base of a build. Declare <see cref="Target"/> properties and <see cref="ParameterAttribute">parameters</see>
+/// on a subclass, and run it from Main: <c>public static int Main() =&gt; Execute&lt;Build&gt;(x =&gt; x.Test);</c>
+/// </summary>
+public abstract class KilnBuild
+{
+    private static AbsolutePath? rootDirectory;
+
+    /// <summary>The repository root: the nearest folder with a .nuke directory (or <c>--root</c>).</summary>
+    public static AbsolutePath RootDirectory
+    {
+        get => rootDirectory ??= BuildRoot.Find(Directory.GetCurrentDirectory(), AppContext.BaseDirectory)
+            ?? throw new KilnException("No .nuke directory found above the current directory: run from inside the repository, or pass --root.");
+        internal set => rootDirectory = value;
+    }
+
+    /// <summary>True when no CI server runs the build.</summary>
+    public static bool IsLocalBuild => !IsServerBuild;
+
+    /// <summary>True on a CI server (GITHUB_ACTIONS, CI, TF_BUILD, ... set).</summary>
+    public static bool IsServerBuild => ServerDetection.IsServer(EnvironmentSnapshot.Current);
+
+    /// <summary>
+    /// Runs the build with the process's command line and exits with its code: 0 when every target
+    /// succeeded, 1 when one failed, 2 for bad input (unknown target, bad parameter), 130 after Ctrl-C.
+    /// </summary>
+    /// <param name="defaultTargets">The targets to run when the command line names none.</param>
+    public static int Execute<T>(params Expression<Func<T, Target>>[] defaultTargets)
+        where T : KilnBuild, new()
+    {
+        var arguments = Environment.GetCommandLineArgs().Skip(1).ToList();
+        return BuildRunner.RunAsync(
+            () => new T(),
+            defaultTargets.Select(TargetName).ToList(),
+            arguments,
+            EnvironmentSnapshot.Current,
+            Console.Out,
+            installSignalHandlers: true).GetAwaiter().GetResult();
+    }
+
+    /// <summary>The targets that have succeeded so far in this run (Compile skips its restore when Restore is among them).</summary>
+    public static IReadOnlyCollection<string> SucceededTargets => BuildContext.Current.SucceededTargets;
+
+    /// <summary>Sets the note shown beside the running target in the summary table (test counts, package names).</summary>
+    public static void ReportSummary(string note)
+    {
+        if (BuildContext.CurrentTarget is { } target)
+        {
+            target.Note = note;
+        }
+    }
+
+    private static string TargetName<T>(Expression<Func<T, Target>> selector) =>
+        Definition.ExpressionText.MemberOf(selector)?.Name
+            ?? throw new KilnException($"Default target '{selector}' must name a target property, as x => x.Test.");
+}

@@ -1,0 +1,167 @@
+using System.ComponentModel;
+using System.Globalization;
+using System.Reflection;
+
+namespace Kiln.Parameters;
+
+/// <summary>A parameter member of a build (or of the engine's options) and everything needed to set and describe it.</summary>
+internal sealed class ParameterDescriptor
+{
+    private ParameterDescriptor(object owner, MemberInfo member, ParameterAttribute attribute, bool isEngineOption)
+    {
+        Owner = owner;
+        Member = member;
+        Name = attribute.Name ?? member.Name;
+        Description = attribute.Description;
+        IsSecret = member.GetCustomAttribute<SecretAttribute>() is not null;
+        IsEngineOption = isEngineOption;
+        Type = member switch
+        {
+            FieldInfo field => field.FieldType,
+            PropertyInfo property => property.PropertyType,
+            _ => throw new ArgumentException($"{member.Name} is neither a field nor a property.", nameof(member)),
+        };
+    }
+
+    public object Owner { get; }
+
+    public MemberInfo Member { get; }
+
+    public string Name { get; }
+
+    public string? Description { get; }
+
+    public bool IsSecret { get; }
+
+    /// <summary>Kiln's own options (--skip, --plan, ...): read from KILN_-prefixed environment variables only.</summary>
+    public bool IsEngineOption { get; }
+
+    public Type Type { get; }
+
+    /// <summary>The type values convert to: the element type of an array, the underlying type of a Nullable.</summary>
+    public Type ValueType
+    {
+        get
+        {
+            var type = Type.IsArray ? Type.GetElementType()! : Type;
+            return Nullable.GetUnderlyingType(type) ?? type;
+        }
+    }
+
+    public bool IsArray => Type.IsArray;
+
+    public bool IsFlag => ValueType == typeof(bool) && !IsArray;
+
+    public string CommandLineName => "--" + ParameterNames.ToKebabCase(Name);
+
+    public string EnvironmentName => (IsEngineOption ? "KILN_" : string.Empty) + ParameterNames.ToEnvironmentName(Name);
+
+    /// <summary>The values a user may give, when the type has a closed set (enums, converters with standard values).</summary>
+    public IReadOnlyList<string> AllowedValues
+    {
+        get
+        {
+            if (ValueType.IsEnum)
+            {
+                return Enum.GetNames(ValueType);
+            }
+
+            var converter = TypeDescriptor.GetConverter(ValueType);
+            if (ValueType != typeof(bool) && converter.GetStandardValuesSupported() && converter.GetStandardValues() is { } values)
+            {
+                return values.Cast<object>().Select(value => Convert.ToString(value, CultureInfo.InvariantCulture) ?? string.Empty).ToList();
+            }
+
+            return [];
+        }
+    }
+
+    /// <summary>The type as --help shows it: string, bool, Configuration, string[].</summary>
+    public string TypeName
+    {
+        get
+        {
+            var name = ValueType switch
+            {
+                var type when type == typeof(string) => "string",
+                var type when type == typeof(bool) => "bool",
+                var type when type == typeof(int) => "int",
+                var type when type == typeof(long) => "long",
+                var type when type == typeof(double) => "double",
+                var type => type.Name,
+            };
+            return IsArray ? name + "[]" : name;
+        }
+    }
+
+    public static IEnumerable<ParameterDescriptor> FindIn(object owner, bool isEngineOption = false)
+    {
+        const BindingFlags members = BindingFlags.Instance | BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.DeclaredOnly;
+        var hierarchy = new List<Type>();
+        for (var type = owner.GetType(); type is not null && type != typeof(object); type = type.BaseType)
+        {
+            hierarchy.Insert(0, type);
+        }
+
+        foreach (var type in hierarchy)
+        {
+            foreach (var member in type.GetMembers(members).Where(member => member is FieldInfo or PropertyInfo).OrderBy(member => member.MetadataToken))
+            {
+                if (member.GetCustomAttribute<ParameterAttribute>() is { } attribute)
+                {
+                    yield return new ParameterDescriptor(owner, member, attribute, isEngineOption);
+                }
+            }
+        }
+    }
+
+    public object? GetValue() => Member switch
+    {
+        FieldInfo field => field.GetValue(Owner),
+        PropertyInfo property => property.GetValue(Owner),
+        _ => null,
+    };
+
+    public void SetValue(object? value)
+    {
+        switch (Member)
+        {
+            case FieldInfo field:
+                field.SetValue(Owner, value);
+                break;
+            case PropertyInfo { SetMethod: not null } property:
+                property.SetValue(Owner, value);
+                break;
+            case PropertyInfo property:
+                // A get-only auto-property keeps its value in a compiler-generated backing field.
+                var backing = property.DeclaringType!.GetField($"<{property.Name}>k__BackingField", BindingFlags.Instance | BindingFlags.NonPublic)
+                    ?? throw new KilnException($"Parameter '{Name}' is a property without a setter: give it a setter or make it a field.");
+                backing.SetValue(Owner, value);
+                break;
+        }
+    }
+
+    /// <summary>The current value as text for --help; secrets are never shown.</summary>
+    public string? FormatValue()
+    {
+        if (IsSecret)
+        {
+            return null;
+        }
+
+        return GetValue() switch
+        {
+            null => null,
+            string text => text.Length == 0 ? null : text,
+            bool flag => flag ? "true" : "false",
+            System.Collections.IEnumerable items => FormatItems(items),
+            var value => Convert.ToString(value, CultureInfo.InvariantCulture),
+        };
+    }
+
+    private static string? FormatItems(System.Collections.IEnumerable items)
+    {
+        var texts = items.Cast<object?>().Select(item => Convert.ToString(item, CultureInfo.InvariantCulture)).ToList();
+        return texts.Count == 0 ? null : string.Join(' ', texts);
+    }
+}

@@ -1,0 +1,92 @@
+using System.ComponentModel;
+using System.Globalization;
+using Kiln.Planning;
+
+namespace Kiln.Parameters;
+
+/// <summary>Converts the text a user gave into the parameter's type, with an error that lists what would have worked.</summary>
+internal static class ParameterValueConverter
+{
+    /// <param name="parameter">The parameter being set.</param>
+    /// <param name="values">The texts given; empty for a bare flag.</param>
+    /// <param name="source">Where the values came from, for the error ("--configuration", "environment variable X", "file:line").</param>
+    public static object? Convert(ParameterDescriptor parameter, IReadOnlyList<string> values, string source)
+    {
+        if (parameter.IsArray)
+        {
+            var array = Array.CreateInstance(parameter.Type.GetElementType()!, values.Count);
+            for (var i = 0; i < values.Count; i++)
+            {
+                array.SetValue(ConvertOne(parameter, values[i], source), i);
+            }
+
+            return array;
+        }
+
+        if (values.Count == 0)
+        {
+            return parameter.IsFlag
+                ? true
+                : throw new KilnException($"{source} needs a value: pass {parameter.CommandLineName} <{parameter.TypeName}>.");
+        }
+
+        if (values.Count > 1)
+        {
+            throw new KilnException($"{source} takes one value, but got {values.Count} ({string.Join(' ', values)}): quote the value if it contains spaces.");
+        }
+
+        return ConvertOne(parameter, values[0], source);
+    }
+
+    private static object? ConvertOne(ParameterDescriptor parameter, string text, string source)
+    {
+        var type = parameter.ValueType;
+        if (type == typeof(string))
+        {
+            return text;
+        }
+
+        if (type == typeof(bool))
+        {
+            return text.ToLowerInvariant() switch
+            {
+                "true" or "1" or "yes" or "on" => true,
+                "false" or "0" or "no" or "off" => false,
+                _ => throw Invalid(parameter, text, source, "expected true or false"),
+            };
+        }
+
+        if (type.IsEnum)
+        {
+            // Names only: a number would silently select whatever member has that value.
+            var name = Enum.GetNames(type).FirstOrDefault(candidate => string.Equals(candidate, text, StringComparison.OrdinalIgnoreCase));
+            return name is not null
+                ? Enum.Parse(type, name)
+                : throw Invalid(parameter, text, source, $"expected one of {string.Join(", ", Enum.GetNames(type))}");
+        }
+
+        var converter = TypeDescriptor.GetConverter(type);
+        if (!converter.CanConvertFrom(typeof(string)))
+        {
+            throw new KilnException($"Parameter '{parameter.Name}' has type {type.Name}, which cannot be converted from text: give the type a TypeConverter or use string.");
+        }
+
+        try
+        {
+            return converter.ConvertFromString(null, CultureInfo.InvariantCulture, text);
+        }
+        catch (Exception exception) when (exception is FormatException or NotSupportedException or ArgumentException or OverflowException
+            || exception.InnerException is FormatException or OverflowException)
+        {
+            var allowed = parameter.AllowedValues;
+            throw Invalid(parameter, text, source, allowed.Count > 0 ? $"expected one of {string.Join(", ", allowed)}" : $"expected a {parameter.TypeName}");
+        }
+    }
+
+    private static KilnException Invalid(ParameterDescriptor parameter, string text, string source, string expectation)
+    {
+        var shown = parameter.IsSecret ? "***" : text;
+        var suggestion = NameSuggestions.DidYouMean(text, parameter.AllowedValues);
+        return new KilnException($"Invalid value '{shown}' for {source}: {expectation}.{suggestion}");
+    }
+}

@@ -1,0 +1,14 @@
+namespace Kiln.Tooling;
+
+/// <summary>Settings of <c>dotnet restore</c>.</summary>
+public sealed record DotNetRestoreSettings : DotNetSettings
+{
+    /// <summary>Restores with the lock files as they are (fails when they would change).</summary>
+    public bool LockedMode { get; init; }
+
+    /// <inheritdoc/>
+    protected override string Verb => "restore";
+
+    /// <inheritdoc/>
+    protected override void AddArguments(List<string> arguments) => AddFlag(arguments, "--locked-mode", LockedMode);
+}

@@ -1,0 +1,71 @@
+namespace Kiln.Tooling;
+
+/// <summary>What every dotnet command shares: the project or solution, properties, verbosity, environment.</summary>
+public abstract record DotNetSettings
+{
+    /// <summary>The project or solution file; the working directory's when null.</summary>
+    public string? Project { get; init; }
+
+    /// <summary>MSBuild properties, passed as -p:Name=Value.</summary>
+    public IReadOnlyDictionary<string, string> Properties { get; init; } = new Dictionary<string, string>();
+
+    /// <summary>MSBuild verbosity (quiet, minimal, normal, detailed, diagnostic); dotnet's default when null.</summary>
+    public string? Verbosity { get; init; }
+
+    /// <summary>The working directory; the root directory when null.</summary>
+    public string? WorkingDirectory { get; init; }
+
+    /// <summary>Extra variables for the tool's environment.</summary>
+    public IReadOnlyDictionary<string, string?> Environment { get; init; } = new Dictionary<string, string?>();
+
+    /// <summary>Kills dotnet and fails when it runs longer.</summary>
+    public TimeSpan? Timeout { get; init; }
+
+    /// <summary>The dotnet verb: restore, build, test.</summary>
+    protected abstract string Verb { get; }
+
+    /// <summary>The command line these settings describe.</summary>
+    public ToolCommand ToCommand()
+    {
+        var arguments = new List<string> { Verb };
+        if (Project is not null)
+        {
+            arguments.Add(Project);
+        }
+
+        AddArguments(arguments);
+        if (Verbosity is not null)
+        {
+            arguments.Add("--verbosity");
+            arguments.Add(Verbosity);
+        }
+
+        arguments.AddRange(Properties.OrderBy(property => property.Key, StringComparer.Ordinal).Select(property => $"-p:{property.Key}={property.Value}"));
+        arguments.Add("--nologo");
+        return new ToolCommand("dotnet", arguments) { WorkingDirectory = WorkingDirectory, Environment = Environment, Timeout = Timeout };
+    }
+
+    /// <summary>Adds the verb's own arguments.</summary>
+    protected abstract void AddArguments(List<string> arguments);
+
+    /// <summary>Adds "--name value" when the value is set.</summary>
+    protected static void AddOption(List<string> arguments, string name, string? value)
+    {
+        ArgumentNullException.ThrowIfNull(arguments);
+        if (!string.IsNullOrEmpty(value))
+        {
+            arguments.Add(name);
+            arguments.Add(value);
+        }
+    }
+
+    /// <summary>Adds "--name" when the flag is set.</summary>
+    protected static void AddFlag(List<string> arguments, string name, bool flag)
+    {
+        ArgumentNullException.ThrowIfNull(arguments);
+        if (flag)
+        {
+            arguments.Add(name);
+        }
+    }
+}
