@@ -1,0 +1,81 @@
+#!/usr/bin/env pwsh
+# Kiln bootstrapper (PowerShell 7). Checks that the .NET SDK global.json pins is installed, compiles
+# build/ only when a hash of its inputs changed since the last compile, then runs the compiled build
+# with all arguments. Mirrors build.sh step for step.
+$ErrorActionPreference = 'Stop'
+Set-StrictMode -Version Latest
+
+$Root = $PSScriptRoot
+$BuildProject = Join-Path $Root 'build/_build.csproj'
+$TempDir = Join-Path $Root '.nuke/temp'
+# The build compiles into its own artifacts folder, apart from the solution's bin/obj.
+$ArtifactsDir = Join-Path $TempDir 'bootstrap'
+$BuildDll = Join-Path $ArtifactsDir 'bin/_build/debug/_build.dll'
+$HashFile = Join-Path $TempDir 'build.hash'
+
+$env:DOTNET_CLI_TELEMETRY_OPTOUT = '1'
+$env:DOTNET_NOLOGO = '1'
+$env:DOTNET_SKIP_FIRST_TIME_EXPERIENCE = '1'
+
+function Fail([string] $Message) {
+    [Console]::Error.WriteLine("build.ps1: $Message")
+    exit 1
+}
+
+if (-not (Get-Command dotnet -ErrorAction SilentlyContinue)) {
+    Fail "the .NET SDK is not installed (no 'dotnet' on PATH): install the SDK version global.json names from https://dotnet.microsoft.com/download"
+}
+
+# Run in the root so the dotnet host applies global.json; it downloads nothing.
+Push-Location $Root
+try {
+    & dotnet --version *> $null
+    $sdkFound = $LASTEXITCODE -eq 0
+}
+finally {
+    Pop-Location
+}
+if (-not $sdkFound) {
+    $globalJson = Get-Content (Join-Path $Root 'global.json') -Raw | ConvertFrom-Json
+    $installed = (& dotnet --list-sdks | ForEach-Object { ($_ -split ' ')[0] }) -join ','
+    Fail "global.json pins .NET SDK $($globalJson.sdk.version) (rollForward $($globalJson.sdk.rollForward)), which is not installed (installed: $installed). Install it from https://dotnet.microsoft.com/download/dotnet"
+}
+
+function Get-InputsHash {
+    $files = @()
+    $files += Get-ChildItem -Path (Join-Path $Root 'build') -Recurse -File |
+        Where-Object { $_.FullName -notmatch '[\\/](bin|obj)[\\/]' }
+    $src = Join-Path $Root 'src'
+    if (Test-Path $src) {
+        $files += Get-ChildItem -Path $src -Recurse -File -Include '*.cs', '*.csproj', '*.props', '*.targets' |
+            Where-Object { $_.FullName -notmatch '[\\/](bin|obj)[\\/]' }
+    }
+    foreach ($name in 'global.json', 'Directory.Build.props', 'Directory.Build.targets', 'Directory.Packages.props', 'NuGet.config', 'nuget.config') {
+        $path = Join-Path $Root $name
+        if (Test-Path $path -PathType Leaf) { $files += Get-Item $path }
+    }
+    $lines = $files |
+        ForEach-Object { [IO.Path]::GetRelativePath($Root, $_.FullName).Replace('\', '/') } |
+        Sort-Object -CaseSensitive -Unique |
+        ForEach-Object { "$((Get-FileHash -Algorithm SHA256 (Join-Path $Root $_)).Hash.ToLowerInvariant())  $_" }
+    $bytes = [Text.Encoding]::UTF8.GetBytes(($lines -join "`n") + "`n")
+    return [Convert]::ToHexString([Security.Cryptography.SHA256]::HashData($bytes)).ToLowerInvariant()
+}
+
+$hash = Get-InputsHash
+$current = if (Test-Path $HashFile) { (Get-Content $HashFile -Raw).Trim() } else { '' }
+if (-not (Test-Path $BuildDll) -or $current -ne $hash) {
+    [Console]::Error.WriteLine('build.ps1: compiling build/ (its inputs changed)')
+    Remove-Item $HashFile -ErrorAction SilentlyContinue
+    New-Item -ItemType Directory -Force -Path $TempDir | Out-Null
+    $log = Join-Path $TempDir 'bootstrap.log'
+    & dotnet build $BuildProject --configuration Debug "-p:ArtifactsPath=$ArtifactsDir" --nologo --verbosity quiet -tl:off -clp:NoSummary *> $log
+    if ($LASTEXITCODE -ne 0) {
+        Get-Content $log | ForEach-Object { [Console]::Error.WriteLine($_) }
+        Fail 'compiling build/ failed: fix the errors above, then run ./build.ps1 again'
+    }
+    Set-Content -Path $HashFile -Value $hash -NoNewline
+}
+
+& dotnet $BuildDll @args
+exit $LASTEXITCODE
