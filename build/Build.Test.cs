@@ -12,12 +12,14 @@ partial class Build
     Target UnitTest => _ => _
         .Description("Runs the unit tests (tests/Kiln.UnitTests): no processes, no network.")
         .DependsOn(Compile)
+        .Produces("artifacts/test-results/Kiln.UnitTests.trx")
         .ProceedAfterFailure()
         .Executes(() => RunTestsAsync("Kiln.UnitTests"));
 
     Target IntegrationTest => _ => _
         .Description("Runs the integration tests (tests/Kiln.IntegrationTests): real dotnet, real build.sh.")
         .DependsOn(Compile)
+        .Produces("artifacts/test-results/Kiln.IntegrationTests.trx")
         .ProceedAfterFailure()
         .Executes(() => RunTestsAsync("Kiln.IntegrationTests"));
 

@@ -15,11 +15,13 @@ partial class Build : KilnBuild
 
     Target Restore => _ => _
         .Description("Restores the NuGet packages of the solution.")
+        .Produces("**/obj/project.assets.json")
         .Executes(() => DotNet.RestoreAsync(new() { Project = Solution }));
 
     Target Compile => _ => _
         .Description("Compiles the solution.")
         .DependsOn(Restore)
+        .Produces("src/*/bin/**", "tests/*/bin/**")
         .Executes(() => DotNet.BuildAsync(new()
         {
             Project = Solution,

@@ -46,6 +46,9 @@ public abstract class KilnBuild
     /// <summary>The targets that have succeeded so far in this run (Compile skips its restore when Restore is among them).</summary>
     public static IReadOnlyCollection<string> SucceededTargets => BuildContext.Current.SucceededTargets;
 
+    /// <summary>The share of a partitioned target's work this run does (<c>--partition i/n</c>); the whole by default.</summary>
+    public static Partition Partition => BuildContext.Current.Partition;
+
     /// <summary>Sets the note shown beside the running target in the summary table (test counts, package names).</summary>
     public static void ReportSummary(string note)
     {

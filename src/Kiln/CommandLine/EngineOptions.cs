@@ -5,7 +5,7 @@ namespace Kiln.CommandLine;
 /// <summary>Kiln's own options. They bind like build parameters, but from KILN_ environment variables.</summary>
 internal sealed class EngineOptions
 {
-    [Parameter("Targets to run, besides those named first on the command line.")]
+    [Parameter("Targets to run when none are named first on the command line (replaces the default).")]
     public string[]? Target { get; set; }
 
     [Parameter("Skips the named targets; a bare --skip skips every target that was not named.")]
@@ -22,6 +22,12 @@ internal sealed class EngineOptions
 
     [Parameter("The repository root; by default the nearest folder with a .nuke directory.")]
     public string? Root { get; set; }
+
+    [Parameter("Regenerates .github/workflows from the [GitHubActions] attributes and exits.")]
+    public bool GenerateWorkflows { get; set; }
+
+    [Parameter("The share of a partitioned target this run does, as i/n (set by generated CI jobs).")]
+    public string? Partition { get; set; }
 
     [Parameter("How much to print: Quiet, Minimal, Normal or Verbose.")]
     public Verbosity Verbosity { get; set; } = Verbosity.Normal;

@@ -35,7 +35,7 @@ internal sealed class TargetGraph
                 throw new KilnException($"Target '{property.Name}' could not be defined: {exception.Message}", exception);
             }
 
-            nodes.Add(new TargetNode(property.Name, nodes.Count, definition, target));
+            nodes.Add(new TargetNode(property.Name, nodes.Count, definition, target, property));
         }
 
         var graph = new TargetGraph(nodes);
@@ -67,7 +67,8 @@ internal sealed class TargetGraph
             }
         }
 
-        foreach (var contract in buildType.GetInterfaces())
+        // GetInterfaces has no defined order; a base interface has fewer ancestors than those extending it, so it comes first.
+        foreach (var contract in buildType.GetInterfaces().OrderBy(contract => contract.GetInterfaces().Length))
         {
             foreach (var property in contract.GetProperties().OrderBy(property => property.MetadataToken))
             {

@@ -1,8 +1,11 @@
 namespace Kiln.Definition;
 
 /// <summary>A target of the graph with its edges resolved to other nodes (both directions of each edge kind folded in).</summary>
-internal sealed class TargetNode(string name, int index, TargetDefinition definition, Target target)
+internal sealed class TargetNode(string name, int index, TargetDefinition definition, Target target, System.Reflection.PropertyInfo? property = null)
 {
+    /// <summary>The property that declares the target, for attributes on it.</summary>
+    public System.Reflection.PropertyInfo? Property { get; } = property;
+
     public string Name { get; } = name;
 
     /// <summary>Declaration order; breaks ties in the plan.</summary>

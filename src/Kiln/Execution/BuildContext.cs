@@ -29,6 +29,9 @@ internal sealed class BuildContext(Host host, CancellationToken cancellation)
 
     public Host Host { get; } = host;
 
+    /// <summary>The share of partitioned work this run does.</summary>
+    public Partition Partition { get; init; } = Partition.Whole;
+
     /// <summary>The names of the targets that succeeded so far.</summary>
     public System.Collections.Concurrent.ConcurrentDictionary<string, bool> SucceededTargetSet { get; } = new(StringComparer.OrdinalIgnoreCase);
 

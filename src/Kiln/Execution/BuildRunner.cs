@@ -1,6 +1,7 @@
 using System.Runtime.InteropServices;
 using Kiln.CommandLine;
 using Kiln.Definition;
+using Kiln.GitHubActions;
 using Kiln.Hosts;
 using Kiln.Parameters;
 using Kiln.Planning;
@@ -42,6 +43,9 @@ internal static class BuildRunner
             host = CreateHost(environment, output, masker, root, installSignalHandlers);
             host.Verbosity = options.Verbosity;
 
+            // Log calls from parameter initializers and target definitions already go through the masking host.
+            BuildContext.Current = new BuildContext(host, CancellationToken.None);
+
             var build = createBuild();
             var buildParameters = ParameterDescriptor.FindIn(build).ToList();
             var binder = new ParameterBinder([.. buildParameters, .. optionParameters]);
@@ -58,8 +62,22 @@ internal static class BuildRunner
                 return 0;
             }
 
-            var invoked = commandLine.Targets.Concat(options.Target ?? []).ToList();
-            var plan = Planner.Plan(graph, invoked.Count > 0 ? invoked : defaultTargets, options.Skip);
+            var workflows = WorkflowGenerator.Generate(build.GetType(), graph, buildParameters);
+            if (options.GenerateWorkflows)
+            {
+                var written = WorkflowDrift.Check(root, workflows, host, write: true);
+                host.Write(LogLevel.Information, $"{workflows.Count} workflow(s) generated, {written.Count} changed.");
+                return 0;
+            }
+
+            CheckWorkflows(root, workflows, host);
+            var partition = options.Partition is null ? Partition.Whole : Partition.Parse(options.Partition);
+
+            // Targets named on the command line win; --target (or Target in a parameters file) replaces the default.
+            IReadOnlyList<string> invoked = commandLine.Targets.Count > 0 ? commandLine.Targets
+                : options.Target is { Length: > 0 } targets ? targets
+                : defaultTargets;
+            var plan = Planner.Plan(graph, invoked, options.Skip);
             if (options.Plan)
             {
                 WriteLines(host, PlanWriter.ToText(plan));
@@ -73,7 +91,7 @@ internal static class BuildRunner
             CheckRequirements(plan, binder);
             using var cancellation = new CancellationTokenSource();
             using var signals = installSignalHandlers ? InterruptHandler.Install(cancellation, host) : null;
-            BuildContext.Current = new BuildContext(host, cancellation.Token);
+            BuildContext.Current = new BuildContext(host, cancellation.Token) { Partition = partition };
             var summary = await new Executor(host).RunAsync(plan, cancellation.Token).ConfigureAwait(false);
             host.WriteSummary(summary);
             return summary.ExitCode;
@@ -148,6 +166,22 @@ internal static class BuildRunner
                     ? $"Target '{target.Name}' requires a value for {requirement.Text}."
                     : $"Target '{target.Name}' requires parameter '{parameter.Name}': pass {parameter.CommandLineName} <value> or set the environment variable {parameter.EnvironmentName}.");
             }
+        }
+    }
+
+    /// <summary>Locally, committed workflows follow the build; on a CI server a difference fails the run, since CI would not run what the build says.</summary>
+    private static void CheckWorkflows(AbsolutePath root, IReadOnlyList<(string Path, string Text)> workflows, Host host)
+    {
+        if (!KilnBuild.IsServerBuild)
+        {
+            WorkflowDrift.Check(root, workflows, host, write: true);
+            return;
+        }
+
+        var changed = WorkflowDrift.Check(root, workflows, host, write: false);
+        if (changed.Count > 0)
+        {
+            throw new KilnException($"The committed workflows differ from what the build generates ({string.Join(", ", changed)}): run ./build.sh --generate-workflows and commit the result.");
         }
     }
 

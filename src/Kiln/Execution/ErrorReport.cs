@@ -11,10 +11,10 @@ internal static class ErrorReport
         return verbosity == Verbosity.Verbose ? $"{message}{Environment.NewLine}{exception}" : message;
     }
 
-    /// <summary>The first line of the message, shortened for the summary's note column.</summary>
-    public static string FirstLine(Exception exception)
+    /// <summary>The first line of the message, shortened for the summary's note column; secrets are masked before shortening, so none is cut into a visible part.</summary>
+    public static string FirstLine(Exception exception, SecretMasker masker)
     {
-        var line = exception.Message.ReplaceLineEndings("\n").Split('\n')[0];
+        var line = masker.Apply(exception.Message).ReplaceLineEndings("\n").Split('\n')[0];
         return line.Length <= 80 ? line : line[..77] + "...";
     }
 }

@@ -91,7 +91,7 @@ internal sealed class Executor(Host host)
         {
             result.Status = TargetStatus.Failed;
             host.Write(LogLevel.Error, ErrorReport.Describe(exception, host.Verbosity));
-            result.Note ??= ErrorReport.FirstLine(exception);
+            result.Note ??= ErrorReport.FirstLine(exception, host.Masker);
         }
         finally
         {

@@ -101,17 +101,18 @@ internal sealed class ParameterBinder(IReadOnlyList<ParameterDescriptor> paramet
         if (parameter.IsEngineOption)
         {
             // Kiln's own options only answer to KILN_ names, so a stray PROFILE or TARGET variable changes nothing.
-            return environment.TryGetValue(parameter.EnvironmentName, out var option) ? new(parameter.EnvironmentName, option) : null;
+            return environment.TryGetValue(parameter.EnvironmentName, out var option) && option.Length > 0 ? new(parameter.EnvironmentName, option) : null;
         }
 
-        if (environment.TryGetValue(parameter.Name, out var exact))
+        // An empty variable counts as unset: CI systems pass empty values for inputs a run did not get.
+        if (environment.TryGetValue(parameter.Name, out var exact) && exact.Length > 0)
         {
             return new(parameter.Name, exact);
         }
 
         var normalized = ParameterNames.Normalize(parameter.Name);
         var match = environment.Keys
-            .Where(key => ParameterNames.Normalize(key) == normalized)
+            .Where(key => ParameterNames.Normalize(key) == normalized && environment[key].Length > 0)
             .Order(StringComparer.Ordinal)
             .FirstOrDefault();
         return match is null ? null : new(match, environment[match]);

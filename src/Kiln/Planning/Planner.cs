@@ -12,15 +12,19 @@ internal static class Planner
     /// <param name="graph">All targets of the build.</param>
     /// <param name="invokedNames">The targets asked for (already defaulted when none were given).</param>
     /// <param name="skip">null: no --skip; empty: bare --skip (everything not invoked); names: those targets.</param>
-    public static ExecutionPlan Plan(TargetGraph graph, IReadOnlyList<string> invokedNames, IReadOnlyList<string>? skip)
+    /// <param name="applyConditions">False when planning for another machine (workflow generation): static conditions are not evaluated here.</param>
+    public static ExecutionPlan Plan(TargetGraph graph, IReadOnlyList<string> invokedNames, IReadOnlyList<string>? skip, bool applyConditions = true)
     {
         var invoked = invokedNames.Select(name => FindTarget(graph, name)).Distinct().ToList();
         var scheduled = Schedule(invoked);
         var planned = scheduled.ToDictionary(node => node, node => new PlannedTarget(node, invoked.Contains(node)));
 
         ApplySkip(graph, planned, skip);
-        ApplyStaticConditions(planned);
-        ApplySkipCascade(planned);
+        if (applyConditions)
+        {
+            ApplyStaticConditions(planned);
+            ApplySkipCascade(planned);
+        }
 
         var order = Order(scheduled);
         return new ExecutionPlan(order.Select(node => planned[node]).ToList());

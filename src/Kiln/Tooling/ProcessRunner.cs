@@ -12,6 +12,8 @@ namespace Kiln.Tooling;
 /// </summary>
 public static class ProcessRunner
 {
+    private static readonly TimeSpan OutputGracePeriod = TimeSpan.FromSeconds(10);
+
     /// <summary>Runs the command and returns its result; throws <see cref="ToolException"/> unless it exits with a success code.</summary>
     public static async Task<ToolResult> RunAsync(ToolCommand command, CancellationToken cancellationToken = default)
     {
@@ -62,10 +64,11 @@ public static class ProcessRunner
         var output = new List<ToolOutputLine>();
         using (linked.Token.Register(() => Kill(process)))
         {
-            await Task.WhenAll(
-                Pump(process.StandardOutput, isError: false),
-                Pump(process.StandardError, isError: true)).ConfigureAwait(false);
+            var pumps = Task.WhenAll(Pump(process.StandardOutput, isError: false), Pump(process.StandardError, isError: true));
             await process.WaitForExitAsync(CancellationToken.None).ConfigureAwait(false);
+
+            // A grandchild that outlives the tool (a build server, say) can hold the pipes open; do not wait for it forever.
+            await Task.WhenAny(pumps, Task.Delay(OutputGracePeriod, CancellationToken.None)).ConfigureAwait(false);
         }
 
         if (timeout.IsCancellationRequested)
@@ -79,7 +82,10 @@ public static class ProcessRunner
             throw new ToolException($"'{display}' in {directory} exited with code {process.ExitCode}.", process.ExitCode);
         }
 
-        return new ToolResult(process.ExitCode, output);
+        lock (output)
+        {
+            return new ToolResult(process.ExitCode, output.ToList());
+        }
 
         async Task Pump(StreamReader reader, bool isError)
         {

@@ -1,0 +1,11 @@
+using Kiln.GitHubActions;
+
+/// <summary>The workflows CI runs, generated from the targets: ./build.sh --generate-workflows.</summary>
+[GitHubActions(
+    "ci",
+    On = [GitHubActionsTrigger.Push, GitHubActionsTrigger.PullRequest],
+    OnPushBranches = ["main", "develop", "release/**", "hotfix/**"],
+    InvokedTargets = [nameof(Compile), nameof(UnitTest), nameof(IntegrationTest)],
+    CrossPlatformTargets = [nameof(UnitTest)],
+    TimeoutMinutes = 30)]
+partial class Build;

@@ -1,0 +1,83 @@
+namespace Kiln.GitHubActions;
+
+/// <summary>
+/// Declares a GitHub Actions workflow, <c>.github/workflows/&lt;name&gt;.yml</c>, generated from the target graph:
+/// one job per invoked target (and per target marked <see cref="GitHubActionsJobAttribute.OwnJob"/>), <c>needs:</c>
+/// from the graph, artifacts from Produces/Consumes, a matrix for Partition. Repeat the attribute for more workflows.
+/// </summary>
+/// <param name="name">The workflow's file name (without .yml) and display name.</param>
+[AttributeUsage(AttributeTargets.Class, AllowMultiple = true)]
+public sealed class GitHubActionsAttribute(string name) : Attribute
+{
+    /// <summary>The workflow's file name (without .yml) and display name.</summary>
+    public string Name { get; } = name;
+
+    /// <summary>The events the workflow runs on.</summary>
+    public GitHubActionsTrigger[] On { get; set; } = [];
+
+    /// <summary>Branches whose pushes run the workflow.</summary>
+    public string[] OnPushBranches { get; set; } = [];
+
+    /// <summary>Branches whose pushes do not run it.</summary>
+    public string[] OnPushBranchesIgnore { get; set; } = [];
+
+    /// <summary>Tags whose pushes run it.</summary>
+    public string[] OnPushTags { get; set; } = [];
+
+    /// <summary>Only pushes touching these paths run it.</summary>
+    public string[] OnPushPaths { get; set; } = [];
+
+    /// <summary>Pushes touching only these paths do not run it.</summary>
+    public string[] OnPushPathsIgnore { get; set; } = [];
+
+    /// <summary>Target branches of pull requests that run it.</summary>
+    public string[] OnPullRequestBranches { get; set; } = [];
+
+    /// <summary>Target branches of pull requests that do not run it.</summary>
+    public string[] OnPullRequestBranchesIgnore { get; set; } = [];
+
+    /// <summary>Only pull requests touching these paths run it.</summary>
+    public string[] OnPullRequestPaths { get; set; } = [];
+
+    /// <summary>Pull requests touching only these paths do not run it.</summary>
+    public string[] OnPullRequestPathsIgnore { get; set; } = [];
+
+    /// <summary>Cron expressions for <see cref="GitHubActionsTrigger.Schedule"/>.</summary>
+    public string[] OnCronSchedule { get; set; } = [];
+
+    /// <summary>Release activity types (published, created, ...) for <see cref="GitHubActionsTrigger.Release"/>.</summary>
+    public string[] OnReleaseTypes { get; set; } = [];
+
+    /// <summary>Parameters offered as workflow_dispatch inputs (bool: boolean, enum: choice, other: string).</summary>
+    public string[] WorkflowDispatchInputs { get; set; } = [];
+
+    /// <summary>The targets the workflow runs, each as a job.</summary>
+    public string[] InvokedTargets { get; set; } = [];
+
+    /// <summary>The runner image of every job.</summary>
+    public GitHubActionsImage Image { get; set; } = GitHubActionsImage.UbuntuLatest;
+
+    /// <summary>Targets whose jobs run on every image in <see cref="CrossPlatformImages"/> (fail-fast off).</summary>
+    public string[] CrossPlatformTargets { get; set; } = [];
+
+    /// <summary>The images of the cross-platform jobs.</summary>
+    public GitHubActionsImage[] CrossPlatformImages { get; set; } = [GitHubActionsImage.UbuntuLatest, GitHubActionsImage.WindowsLatest, GitHubActionsImage.MacOSLatest];
+
+    /// <summary>Parameters bound to repository secrets (<c>secrets.NAME</c>, NAME being the parameter's environment name).</summary>
+    public string[] ImportSecrets { get; set; } = [];
+
+    /// <summary>Parameters bound to configuration variables (<c>vars.NAME</c>).</summary>
+    public string[] ImportVariables { get; set; } = [];
+
+    /// <summary>Minutes before a job is cancelled, unless its target says otherwise.</summary>
+    public int TimeoutMinutes { get; set; } = 30;
+
+    /// <summary>The default branch: runs there are never cancelled by newer ones.</summary>
+    public string DefaultBranch { get; set; } = "main";
+
+    /// <summary>Checkout depth: 0 (full history) because versions are computed from history.</summary>
+    public int FetchDepth { get; set; }
+
+    /// <summary>Action references replacing the built-in table, as "actions/checkout@v5" or a full commit SHA.</summary>
+    public string[] ActionVersions { get; set; } = [];
+}

@@ -1,0 +1,157 @@
+using Kiln.Definition;
+using Kiln.Planning;
+
+namespace Kiln.GitHubActions;
+
+/// <summary>
+/// Splits a workflow into jobs. Each invoked target, and each target marked OwnJob, becomes a job that
+/// runs <c>./build.sh Target</c>. A job skips what the jobs it needs already did, with two exceptions:
+/// a target that Produces files is done again on the fresh runner unless something in the job Consumes
+/// them (then they are downloaded), and targets of later jobs are left to those jobs.
+/// </summary>
+internal static class JobPlanner
+{
+    public static IReadOnlyList<WorkflowJob> Plan(TargetGraph graph, GitHubActionsAttribute workflow)
+    {
+        var jobTargets = JobTargets(graph, workflow);
+        var jobs = Order(jobTargets.Select(target =>
+            new WorkflowJob(target, Planner.Plan(graph, [target.Name], skip: null, applyConditions: false).Targets.Select(planned => planned.Node).ToList()))
+            .ToList(), workflow);
+
+        foreach (var job in jobs)
+        {
+            job.IsCrossPlatform = workflow.CrossPlatformTargets.Contains(job.Target.Name, StringComparer.OrdinalIgnoreCase);
+            Split(job, jobs, graph, workflow);
+        }
+
+        foreach (var job in jobs)
+        {
+            foreach (var (producer, from) in job.Downloads)
+            {
+                if (from.IsMatrix)
+                {
+                    throw new KilnException($"[GitHubActions(\"{workflow.Name}\")]: job '{job.Id}' consumes {producer.Name}'s artifacts from the matrix job '{from.Id}'; consume them from a job without a matrix.");
+                }
+
+                if (!from.Uploads.Contains(producer))
+                {
+                    from.Uploads.Add(producer);
+                }
+            }
+
+            // What a job last in its chain produces (test results, packages) is the run's output: upload it.
+            var isLeaf = !jobs.Any(other => other != job && other.Plan.Contains(job.Target));
+            if (isLeaf && job.Target.Definition.ProducedPatterns.Count > 0 && !job.Uploads.Contains(job.Target))
+            {
+                job.Uploads.Insert(0, job.Target);
+            }
+        }
+
+        return jobs;
+    }
+
+    private static List<TargetNode> JobTargets(TargetGraph graph, GitHubActionsAttribute workflow)
+    {
+        if (workflow.InvokedTargets.Length == 0)
+        {
+            throw new KilnException($"[GitHubActions(\"{workflow.Name}\")] has no InvokedTargets: name the targets the workflow runs, as InvokedTargets = [nameof(Test)].");
+        }
+
+        var targets = new List<TargetNode>();
+        foreach (var name in workflow.InvokedTargets)
+        {
+            var target = graph.Find(name) ?? throw new KilnException(
+                $"[GitHubActions(\"{workflow.Name}\")].InvokedTargets names '{name}', which is not a target.{NameSuggestions.DidYouMean(name, graph.Targets.Select(node => node.Name))}");
+            targets.Add(target);
+        }
+
+        foreach (var name in workflow.CrossPlatformTargets.Where(name => graph.Find(name) is null))
+        {
+            throw new KilnException($"[GitHubActions(\"{workflow.Name}\")].CrossPlatformTargets names '{name}', which is not a target.{NameSuggestions.DidYouMean(name, graph.Targets.Select(node => node.Name))}");
+        }
+
+        // Targets that want a job of their own get one wherever the workflow schedules them.
+        var scheduled = Planner.Plan(graph, targets.Select(target => target.Name).ToList(), skip: null, applyConditions: false).Targets.Select(planned => planned.Node);
+        targets.AddRange(scheduled.Where(node => JobSettings.Of(node)?.OwnJob == true));
+        return targets.Distinct().ToList();
+    }
+
+    /// <summary>Orders jobs so every job follows those whose targets its plan runs first.</summary>
+    private static List<WorkflowJob> Order(List<WorkflowJob> jobs, GitHubActionsAttribute workflow)
+    {
+        var ordered = new List<WorkflowJob>();
+        var remaining = jobs.ToList();
+        while (remaining.Count > 0)
+        {
+            var next = remaining.FirstOrDefault(job => remaining.All(other => other == job || !RunsBefore(other, job)))
+                ?? throw new KilnException($"[GitHubActions(\"{workflow.Name}\")]: the jobs {string.Join(", ", remaining.Select(job => job.Id))} wait for each other; check the Triggers between their targets.");
+            ordered.Add(next);
+            remaining.Remove(next);
+        }
+
+        return ordered;
+    }
+
+    /// <summary>True when <paramref name="earlier"/>'s target must run before <paramref name="later"/>'s: it is upstream in the later plan, or the earlier target triggers it.</summary>
+    private static bool RunsBefore(WorkflowJob earlier, WorkflowJob later) =>
+        (later.Plan.Contains(earlier.Target) && !earlier.Plan.Contains(later.Target))
+        || (earlier.Plan.Contains(later.Target) && !later.Plan.Contains(earlier.Target) && IsDownstream(earlier, later.Target));
+
+    private static bool IsDownstream(WorkflowJob job, TargetNode target) =>
+        job.Plan.IndexOf(target) > job.Plan.IndexOf(job.Target);
+
+    private static void Split(WorkflowJob job, List<WorkflowJob> jobs, TargetGraph graph, GitHubActionsAttribute workflow)
+    {
+        var index = jobs.IndexOf(job);
+        var upstream = jobs.Take(index).Where(other => RunsBefore(other, job)).ToList();
+        var downstream = jobs.Where(other => other != job && job.Plan.Contains(other.Target) && !upstream.Contains(other)).ToList();
+        var covered = upstream.SelectMany(other => other.Runs).ToHashSet();
+        var runs = job.Plan.Where(node => node == job.Target || (!covered.Contains(node) && !downstream.Any(other => other.Target == node))).ToHashSet();
+        var skipped = job.Plan.Where(node => !runs.Contains(node)).ToHashSet();
+
+        // A skipped producer whose files a running target consumes is downloaded; one nobody here consumes is
+        // produced again, because its outputs (binaries, restored packages) only exist on the runner that made them.
+        bool changed;
+        do
+        {
+            changed = false;
+            foreach (var node in skipped.Where(covered.Contains).Where(node => node.Definition.ProducedPatterns.Count > 0).ToList())
+            {
+                var consumed = runs.Any(running => running.Consumes.Any(consumption => consumption.Producer == node));
+                if (!consumed)
+                {
+                    skipped.Remove(node);
+                    runs.Add(node);
+                    changed = true;
+                }
+            }
+        }
+        while (changed);
+
+        job.Runs.AddRange(job.Plan.Where(runs.Contains));
+        job.Skips.AddRange(job.Plan.Where(skipped.Contains));
+        foreach (var consumer in job.Runs)
+        {
+            foreach (var (producer, _) in consumer.Consumes)
+            {
+                if (!Planner.Plan(graph, [consumer.Name], skip: null, applyConditions: false).Contains(producer))
+                {
+                    throw new KilnException($"Target '{consumer.Name}' consumes the artifacts of '{producer.Name}', which is not upstream of it: add DependsOn({producer.Name}) or remove the Consumes.");
+                }
+
+                if (skipped.Contains(producer) && !job.Downloads.Any(download => download.Producer == producer))
+                {
+                    job.Downloads.Add((producer, upstream.First(other => other.Runs.Contains(producer))));
+                }
+            }
+        }
+
+        var nearest = upstream.Where(candidate => !upstream.Any(other => other != candidate && RunsBefore(candidate, other))).ToList();
+        job.Needs.AddRange(nearest);
+        foreach (var node in job.Runs.Where(node => node != job.Target && JobSettings.Of(node)?.Environment is not null))
+        {
+            throw new KilnException(
+                $"Target '{node.Name}' deploys to the environment '{JobSettings.Of(node)!.Environment}' but would run inside the job '{job.Id}' of [GitHubActions(\"{workflow.Name}\")], outside the environment's protection: add it to InvokedTargets or set OwnJob = true.");
+        }
+    }
+}

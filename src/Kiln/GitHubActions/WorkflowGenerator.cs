@@ -1,0 +1,26 @@
+using System.Reflection;
+using Kiln.Definition;
+using Kiln.Parameters;
+
+namespace Kiln.GitHubActions;
+
+/// <summary>Generates the workflows the build's <see cref="GitHubActionsAttribute"/>s declare, in memory, as relative path and text.</summary>
+internal static class WorkflowGenerator
+{
+    public const string WorkflowsFolder = ".github/workflows";
+
+    public static IReadOnlyList<(string Path, string Text)> Generate(Type buildType, TargetGraph graph, IReadOnlyList<ParameterDescriptor> parameters)
+    {
+        var workflows = buildType.GetCustomAttributes<GitHubActionsAttribute>(inherit: true).ToList();
+        var duplicate = workflows.GroupBy(workflow => workflow.Name, StringComparer.OrdinalIgnoreCase).FirstOrDefault(group => group.Count() > 1);
+        if (duplicate is not null)
+        {
+            throw new KilnException($"Two [GitHubActions(\"{duplicate.Key}\")] attributes on {buildType.Name} would write the same file: give each workflow its own name.");
+        }
+
+        return workflows
+            .OrderBy(workflow => workflow.Name, StringComparer.Ordinal)
+            .Select(workflow => ($"{WorkflowsFolder}/{workflow.Name}.yml", new WorkflowWriter(workflow, parameters, buildType.Name).Write(JobPlanner.Plan(graph, workflow))))
+            .ToList();
+    }
+}
