@@ -41,7 +41,7 @@ internal static class HelpWriter
             var parameter = parameters[i];
             yield return $"  {signatures[i].PadRight(width)}  {parameter.Description}".TrimEnd();
             var facts = new List<string>();
-            if (!parameter.IsFlag && parameter.FormatValue() is { } value)
+            if (!parameter.IsFlag && parameter.DefaultText is { } value)
             {
                 facts.Add($"default: {value}");
             }

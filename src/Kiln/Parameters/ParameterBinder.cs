@@ -77,7 +77,7 @@ internal sealed class ParameterBinder(IReadOnlyList<ParameterDescriptor> paramet
         if (FindEnvironmentVariable(parameter, environment) is { } variable)
         {
             var values = parameter.IsArray
-                ? variable.Value.Split([',', ' ', '\n', '\t'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+                ? variable.Value.Split([',', '\n'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
                 : [variable.Value];
             return ParameterValueConverter.Convert(parameter, values, $"environment variable {variable.Key}");
         }

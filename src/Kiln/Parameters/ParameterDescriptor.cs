@@ -21,7 +21,13 @@ internal sealed class ParameterDescriptor
             PropertyInfo property => property.PropertyType,
             _ => throw new ArgumentException($"{member.Name} is neither a field nor a property.", nameof(member)),
         };
+
+        // The value before any source is bound is the default --help shows.
+        DefaultText = IsSecret ? null : Format(GetValue());
     }
+
+    /// <summary>The initial value as text, captured before binding; null for secrets and unset values.</summary>
+    public string? DefaultText { get; }
 
     public object Owner { get; }
 
@@ -141,23 +147,15 @@ internal sealed class ParameterDescriptor
         }
     }
 
-    /// <summary>The current value as text for --help; secrets are never shown.</summary>
-    public string? FormatValue()
-    {
-        if (IsSecret)
-        {
-            return null;
-        }
-
-        return GetValue() switch
+    private static string? Format(object? value) =>
+        value switch
         {
             null => null,
             string text => text.Length == 0 ? null : text,
             bool flag => flag ? "true" : "false",
             System.Collections.IEnumerable items => FormatItems(items),
-            var value => Convert.ToString(value, CultureInfo.InvariantCulture),
+            _ => Convert.ToString(value, CultureInfo.InvariantCulture),
         };
-    }
 
     private static string? FormatItems(System.Collections.IEnumerable items)
     {

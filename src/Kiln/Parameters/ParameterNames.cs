@@ -25,6 +25,8 @@ internal static class ParameterNames
 
     private static List<string> Words(string name)
     {
+        // A brand spelled with inner capitals is one word: NuGetApiKey is --nuget-api-key and NUGET_API_KEY.
+        name = name.Replace("NuGet", "Nuget", StringComparison.Ordinal);
         var words = new List<string>();
         var current = new StringBuilder();
         for (var i = 0; i < name.Length; i++)

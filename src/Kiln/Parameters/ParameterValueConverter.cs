@@ -79,7 +79,7 @@ internal static class ParameterValueConverter
             || exception.InnerException is FormatException or OverflowException)
         {
             var allowed = parameter.AllowedValues;
-            throw Invalid(parameter, text, source, allowed.Count > 0 ? $"expected one of {string.Join(", ", allowed)}" : $"expected a {parameter.TypeName}");
+            throw Invalid(parameter, text, source, allowed.Count > 0 ? $"expected one of {string.Join(", ", allowed)}" : $"expected a value of type {parameter.TypeName}");
         }
     }
 

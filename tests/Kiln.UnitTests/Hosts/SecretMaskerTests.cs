@@ -1,0 +1,57 @@
+using Kiln.Hosts;
+
+namespace Kiln.UnitTests.Hosts;
+
+public class SecretMaskerTests
+{
+    [Fact]
+    public void SecretMasker_replaces_every_occurrence_of_a_secret()
+    {
+        var masker = new SecretMasker();
+        masker.Add("hunter2");
+
+        Assert.Equal("a *** b ***", masker.Apply("a hunter2 b hunter2"));
+    }
+
+    [Fact]
+    public void SecretMasker_masks_the_longest_secret_first()
+    {
+        var masker = new SecretMasker();
+        masker.Add("abc");
+        masker.Add("abcdef");
+
+        Assert.Equal("*** and ***", masker.Apply("abcdef and abc"));
+        Assert.Equal(["abcdef", "abc"], masker.Secrets);
+    }
+
+    [Fact]
+    public void SecretMasker_ignores_empty_and_blank_values()
+    {
+        var masker = new SecretMasker();
+        masker.Add(null);
+        masker.Add(string.Empty);
+        masker.Add("  ");
+
+        Assert.Empty(masker.Secrets);
+        Assert.Equal("a  b", masker.Apply("a  b"));
+    }
+
+    [Fact]
+    public void SecretMasker_keeps_each_secret_once()
+    {
+        var masker = new SecretMasker();
+        masker.Add("token");
+        masker.Add("token");
+
+        Assert.Equal(["token"], masker.Secrets);
+    }
+
+    [Fact]
+    public void SecretMasker_is_case_sensitive()
+    {
+        var masker = new SecretMasker();
+        masker.Add("Token");
+
+        Assert.Equal("token ***", masker.Apply("token Token"));
+    }
+}
