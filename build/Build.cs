@@ -1,4 +1,5 @@
 using Kiln;
+using Kiln.GitHubActions;
 using Kiln.Tooling;
 
 /// <summary>Kiln builds itself: restore, compile, and the test tiers (Build.Test.cs).</summary>
@@ -13,15 +14,15 @@ partial class Build : KilnBuild
 
     static AbsolutePath ArtifactsDirectory => RootDirectory / "artifacts";
 
+    [GitHubActionsJob(PreparesRunner = true)]
     Target Restore => _ => _
         .Description("Restores the NuGet packages of the solution.")
-        .Produces("**/obj/project.assets.json")
         .Executes(() => DotNet.RestoreAsync(new() { Project = Solution }));
 
+    [GitHubActionsJob(PreparesRunner = true)]
     Target Compile => _ => _
         .Description("Compiles the solution.")
         .DependsOn(Restore)
-        .Produces("src/*/bin/**", "tests/*/bin/**")
         .Executes(() => DotNet.BuildAsync(new()
         {
             Project = Solution,

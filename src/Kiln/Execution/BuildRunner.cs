@@ -89,6 +89,12 @@ internal static class BuildRunner
             }
 
             CheckRequirements(plan, binder);
+            if (installSignalHandlers)
+            {
+                // Targets that print with Console.WriteLine go through the same masking as everything else.
+                Console.SetOut(new MaskingTextWriter(output, masker));
+            }
+
             using var cancellation = new CancellationTokenSource();
             using var signals = installSignalHandlers ? InterruptHandler.Install(cancellation, host) : null;
             BuildContext.Current = new BuildContext(host, cancellation.Token) { Partition = partition };

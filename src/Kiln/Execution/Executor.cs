@@ -27,19 +27,14 @@ internal sealed class Executor(Host host)
                 continue;
             }
 
-            if ((stopped || cancellation.IsCancellationRequested) && !assured)
-            {
-                result.Status = TargetStatus.NotRun;
-                continue;
-            }
-
             var brokenDependency = planned.Node.Dependencies
                 .Where(results.ContainsKey)
-                .FirstOrDefault(dependency => results[dependency].Status is TargetStatus.Failed or TargetStatus.NotRun or TargetStatus.Aborted);
-            if (brokenDependency is not null && !assured)
+                .FirstOrDefault(dependency => results[dependency].Status is TargetStatus.Failed or TargetStatus.Aborted)
+                ?? planned.Node.Dependencies.Where(results.ContainsKey).FirstOrDefault(dependency => results[dependency].Status is TargetStatus.NotRun);
+            if (!assured && (stopped || cancellation.IsCancellationRequested || brokenDependency is not null))
             {
                 result.Status = TargetStatus.NotRun;
-                result.Note = $"{brokenDependency.Name} {Describe(results[brokenDependency].Status)}";
+                result.Note = brokenDependency is null ? null : $"{brokenDependency.Name} {Describe(results[brokenDependency].Status)}";
                 continue;
             }
 

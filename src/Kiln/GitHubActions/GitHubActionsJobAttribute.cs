@@ -7,6 +7,13 @@ public sealed class GitHubActionsJobAttribute : Attribute
     /// <summary>Runs the target in a job of its own even when it is not invoked.</summary>
     public bool OwnJob { get; set; }
 
+    /// <summary>
+    /// The target prepares the machine (restores packages, compiles): work that lives only on the runner that did it.
+    /// A job whose plan includes it does it again on its own fresh runner, unless the job downloads its artifacts;
+    /// other targets that needed jobs already did are skipped.
+    /// </summary>
+    public bool PreparesRunner { get; set; }
+
     /// <summary>Permissions beyond <c>contents: read</c>, as "id-token: write" or "contents: write".</summary>
     public string[] Permissions { get; set; } = [];
 

@@ -37,6 +37,8 @@ internal static class JobPlanner
                 {
                     from.Uploads.Add(producer);
                 }
+
+                from.Downloaded.Add(producer);
             }
 
             // What a job last in its chain produces (test results, packages) is the run's output: upload it.
@@ -100,6 +102,26 @@ internal static class JobPlanner
     private static bool IsDownstream(WorkflowJob job, TargetNode target) =>
         job.Plan.IndexOf(target) > job.Plan.IndexOf(job.Target);
 
+    /// <summary>The target's dependencies, transitively, without going past the ones whose artifacts are downloaded.</summary>
+    private static HashSet<TargetNode> NeededThrough(TargetNode target, HashSet<TargetNode> downloaded)
+    {
+        var needed = new HashSet<TargetNode>();
+        var pending = new Stack<TargetNode>(target.Dependencies.Where(dependency => !downloaded.Contains(dependency)));
+        while (pending.Count > 0)
+        {
+            var node = pending.Pop();
+            if (needed.Add(node))
+            {
+                foreach (var dependency in node.Dependencies.Where(dependency => !downloaded.Contains(dependency)))
+                {
+                    pending.Push(dependency);
+                }
+            }
+        }
+
+        return needed;
+    }
+
     private static void Split(WorkflowJob job, List<WorkflowJob> jobs, TargetGraph graph, GitHubActionsAttribute workflow)
     {
         var index = jobs.IndexOf(job);
@@ -109,24 +131,16 @@ internal static class JobPlanner
         var runs = job.Plan.Where(node => node == job.Target || (!covered.Contains(node) && !downstream.Any(other => other.Target == node))).ToHashSet();
         var skipped = job.Plan.Where(node => !runs.Contains(node)).ToHashSet();
 
-        // A skipped producer whose files a running target consumes is downloaded; one nobody here consumes is
-        // produced again, because its outputs (binaries, restored packages) only exist on the runner that made them.
-        bool changed;
-        do
+        // Producers whose artifacts a running target consumes are downloaded, not made again.
+        var downloaded = runs.SelectMany(node => node.Consumes).Select(consumption => consumption.Producer).Where(skipped.Contains).ToHashSet();
+
+        // A target that prepares the runner (restore, compile) is done again when the job still needs it, since its
+        // results exist only on the runner that made them; a need met by downloaded artifacts does not count.
+        foreach (var node in NeededThrough(job.Target, downloaded).Where(skipped.Contains).Where(node => JobSettings.Of(node)?.PreparesRunner == true).ToList())
         {
-            changed = false;
-            foreach (var node in skipped.Where(covered.Contains).Where(node => node.Definition.ProducedPatterns.Count > 0).ToList())
-            {
-                var consumed = runs.Any(running => running.Consumes.Any(consumption => consumption.Producer == node));
-                if (!consumed)
-                {
-                    skipped.Remove(node);
-                    runs.Add(node);
-                    changed = true;
-                }
-            }
+            skipped.Remove(node);
+            runs.Add(node);
         }
-        while (changed);
 
         job.Runs.AddRange(job.Plan.Where(runs.Contains));
         job.Skips.AddRange(job.Plan.Where(skipped.Contains));

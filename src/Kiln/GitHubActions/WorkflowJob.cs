@@ -28,6 +28,9 @@ internal sealed class WorkflowJob(TargetNode target, List<TargetNode> plan)
     /// <summary>Producers whose artifacts this job uploads.</summary>
     public List<TargetNode> Uploads { get; } = [];
 
+    /// <summary>The uploads a later job downloads: missing files there are an error, not a warning.</summary>
+    public HashSet<TargetNode> Downloaded { get; } = [];
+
     /// <summary>True when the job runs on every cross-platform image.</summary>
     public bool IsCrossPlatform { get; set; }
 

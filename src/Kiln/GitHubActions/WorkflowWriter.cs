@@ -244,7 +244,7 @@ internal sealed class WorkflowWriter(GitHubActionsAttribute workflow, IReadOnlyL
                     {
                         { "name", producer.Name + suffix },
                         { "path", new YamlScalarNode(string.Join('\n', producer.Definition.ProducedPatterns)) { Style = producer.Definition.ProducedPatterns.Count > 1 ? ScalarStyle.Literal : ScalarStyle.Any } },
-                        { "if-no-files-found", producer == job.Target ? "warn" : "error" },
+                        { "if-no-files-found", job.Downloaded.Contains(producer) ? "error" : "warn" },
                     }
                 },
             });

@@ -73,7 +73,7 @@ public static class ProcessRunner
 
         if (timeout.IsCancellationRequested)
         {
-            throw new ToolException($"'{display}' in {directory} timed out after {command.Timeout} and was killed.");
+            throw new ToolException($"'{display}' in {directory} timed out after {Seconds(command.Timeout!.Value)} and was killed.");
         }
 
         linked.Token.ThrowIfCancellationRequested();
@@ -104,6 +104,9 @@ public static class ProcessRunner
             }
         }
     }
+
+    private static string Seconds(TimeSpan duration) =>
+        string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{duration.TotalSeconds:0.###}s");
 
     private static void Kill(Process process)
     {

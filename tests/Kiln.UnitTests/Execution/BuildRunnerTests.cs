@@ -52,7 +52,7 @@ public sealed class BuildRunnerTests : IDisposable
         Assert.Equal(1, run.ExitCode);
         Assert.Equal("Compile Succeeded < 1s", run.Row("Compile"));
         Assert.Equal("Test Failed < 1s 2 tests failed", run.Row("Test"));
-        Assert.Equal("Pack NotRun", run.Row("Pack"));
+        Assert.Equal("Pack NotRun Test failed", run.Row("Pack"));
         Assert.Equal("Docs Skipped condition false: WithDocs", run.Row("Docs"));
         Assert.Contains(run.Lines, line => line.StartsWith("Build failed in ", StringComparison.Ordinal) && line.EndsWith(": Test failed.", StringComparison.Ordinal));
     }

@@ -1,0 +1,83 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text.RegularExpressions;
+
+namespace Kiln.IntegrationTests.Execution;
+
+[Collection(TinyBuildRuns.Name)]
+public sealed partial class InterruptTests(TinyBuildFixture sample)
+{
+    [Fact]
+    public async Task Ctrl_C_stops_the_running_target_kills_its_tool_runs_assured_targets_and_exits_with_130()
+    {
+        using var build = sample.Start("Long", "Hello");
+        var started = await build.WaitForOutputAsync(ChildPid(), TimeSpan.FromMinutes(2));
+        var child = int.Parse(started.Groups["pid"].Value, CultureInfo.InvariantCulture);
+        Assert.True(IsRunning(child), $"The child {child} should be sleeping before the interrupt.");
+
+        // build.sh execs dotnet, so the process started is the build itself, as a terminal's Ctrl-C would reach it.
+        // A process started in the background of a non-interactive shell inherits SIGINT ignored, and .NET respects
+        // that; the build then stops on SIGTERM, which the same handler serves.
+        var signal = IgnoresInterrupt(build.Id) ? "TERM" : "INT";
+        await SendAsync(signal, build.Id);
+        var run = await build.WaitForExitAsync(TimeSpan.FromMinutes(1));
+
+        run.AssertExitCode(130);
+        Assert.Contains(run.StandardOutput, line => line.StartsWith($"SIG{signal} received", StringComparison.Ordinal));
+        Assert.Equal(["Long", "Hello", "Cleanup"], run.SummaryTargets);
+        Assert.Equal("Aborted", run.Status("Long"));
+        Assert.Equal("NotRun", run.Status("Hello"));
+        Assert.DoesNotContain(run.StandardOutput, line => line.StartsWith("Hello ran", StringComparison.Ordinal));
+        Assert.Equal("Succeeded", run.Status("Cleanup"));
+        Assert.Contains("Cleanup ran.", run.StandardOutput);
+        Assert.Single(run.StandardOutput, line => line.StartsWith("Build interrupted after ", StringComparison.Ordinal));
+        Assert.True(await HasEndedAsync(child), $"The child {child} (sleep 300) is still running after the build ended.{Environment.NewLine}{run}");
+    }
+
+    private static async Task SendAsync(string signal, int pid)
+    {
+        using var kill = Process.Start("kill", ["-" + signal, pid.ToString(CultureInfo.InvariantCulture)]);
+        await kill.WaitForExitAsync();
+        Assert.Equal(0, kill.ExitCode);
+    }
+
+    /// <summary>Whether SIGINT (signal 2) is in the process's ignored-signals mask.</summary>
+    private static bool IgnoresInterrupt(int pid)
+    {
+        var mask = File.ReadLines($"/proc/{pid}/status").Single(line => line.StartsWith("SigIgn:", StringComparison.Ordinal))["SigIgn:".Length..].Trim();
+        return (ulong.Parse(mask, NumberStyles.HexNumber, CultureInfo.InvariantCulture) & (1UL << 1)) != 0;
+    }
+
+    /// <summary>Whether the process is alive: neither gone nor a zombie waiting to be reaped.</summary>
+    private static bool IsRunning(int pid)
+    {
+        try
+        {
+            var stat = File.ReadAllText($"/proc/{pid}/stat");
+            var state = stat[(stat.LastIndexOf(')') + 2)..].Split(' ')[0];
+            return state != "Z" && state != "X";
+        }
+        catch (Exception exception) when (exception is FileNotFoundException or DirectoryNotFoundException)
+        {
+            return false;
+        }
+    }
+
+    private static async Task<bool> HasEndedAsync(int pid)
+    {
+        for (var attempt = 0; attempt < 50; attempt++)
+        {
+            if (!IsRunning(pid))
+            {
+                return true;
+            }
+
+            await Task.Delay(100);
+        }
+
+        return false;
+    }
+
+    [GeneratedRegex(@"^child pid (?<pid>\d+)$")]
+    private static partial Regex ChildPid();
+}

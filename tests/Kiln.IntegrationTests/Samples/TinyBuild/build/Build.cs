@@ -1,0 +1,78 @@
+using Kiln;
+using Kiln.Tooling;
+
+/// <summary>
+/// The integration tests' sample: one target per behaviour they check. Every action prints
+/// "&lt;Target&gt; ran." so a test can tell which actions ran.
+/// </summary>
+class Build : KilnBuild
+{
+    public static int Main() => Execute<Build>(x => x.Hello);
+
+    [Parameter("What Hello greets with.")]
+    readonly Flavor Flavor = Flavor.Vanilla;
+
+    [Parameter("The key Publish needs."), Secret]
+    readonly string? ApiKey;
+
+    Target Hello => _ => _
+        .Description("Prints a greeting.")
+        .Executes(() => Log.Information($"Hello ran: {Flavor} greetings from TinyBuild."));
+
+    Target Independent => _ => _
+        .Executes(() => Log.Information("Independent ran."));
+
+    Target Fail => _ => _
+        .Executes(Break);
+
+    Target AfterFail => _ => _
+        .DependsOn(Fail)
+        .Executes(() => Log.Information("AfterFail ran."));
+
+    Target CycleA => _ => _
+        .DependsOn(CycleB)
+        .Executes(() => Log.Information("CycleA ran."));
+
+    Target CycleB => _ => _
+        .DependsOn(CycleA)
+        .Executes(() => Log.Information("CycleB ran."));
+
+    Target Publish => _ => _
+        .Requires(() => ApiKey)
+        .Executes(async () =>
+        {
+            Log.Information($"Publish ran with key {ApiKey}.");
+            // The tool gets the key through its environment and prints it; the runner masks it.
+            await ProcessRunner.RunAsync(new ToolCommand("sh", ["-c", "echo \"tool saw key $KEY\""])
+            {
+                Environment = new Dictionary<string, string?> { ["KEY"] = ApiKey },
+            });
+        });
+
+    Target SkipBase => _ => _
+        .Executes(() => Log.Information("SkipBase ran."));
+
+    Target SkipMiddle => _ => _
+        .DependsOn(SkipBase)
+        .Executes(() => Log.Information("SkipMiddle ran."));
+
+    Target SkipTop => _ => _
+        .DependsOn(SkipMiddle)
+        .Executes(() => Log.Information("SkipTop ran."));
+
+    Target Long => _ => _
+        .Before(Hello)
+        .Executes(async cancellation =>
+        {
+            Log.Information("Long ran: starting a child that sleeps.");
+            // The shell prints its pid, then becomes sleep under that pid, so the tests can watch the child.
+            await ProcessRunner.RunAsync(new ToolCommand("sh", ["-c", "echo \"child pid $$\"; exec sleep 300"]), cancellation);
+        });
+
+    Target Cleanup => _ => _
+        .TriggeredBy(Fail, Long)
+        .AssuredAfterFailure()
+        .Executes(() => Log.Information("Cleanup ran."));
+
+    static void Break() => throw new InvalidOperationException("Fail broke on purpose.");
+}

@@ -1,0 +1,427 @@
+using Kiln.GitHubActions;
+using YamlDotNet.RepresentationModel;
+using static Kiln.UnitTests.GitHubActions.GeneratedWorkflow;
+
+namespace Kiln.UnitTests.GitHubActions;
+
+public sealed class WorkflowGeneratorTests
+{
+    public enum Configuration
+    {
+        Debug,
+        Release,
+    }
+
+    [Fact]
+    public void Generator_makes_one_job_per_invoked_target_in_graph_order()
+    {
+        var workflow = Of(new PipelineBuild());
+
+        Assert.Equal(["compile", "unit-test", "integration-test", "pack"], workflow.JobIds);
+        Assert.Equal("IntegrationTest", At(workflow.Job("integration-test"), "name"));
+        Assert.Equal("UnitTest (${{ matrix.os }})", At(workflow.Job("unit-test"), "name"));
+    }
+
+    [Fact]
+    public void Generator_makes_needs_follow_the_graph_with_only_the_nearest_jobs()
+    {
+        var workflow = Of(new PipelineBuild());
+
+        Assert.Empty(workflow.Needs("compile"));
+        Assert.Equal(["compile"], workflow.Needs("unit-test"));
+        Assert.Equal(["compile"], workflow.Needs("integration-test"));
+        Assert.Equal(["unit-test", "integration-test"], workflow.Needs("pack"));
+    }
+
+    [Fact]
+    public void A_job_redoes_upstream_targets_whose_outputs_it_needs_on_its_fresh_runner()
+    {
+        // Restore and Compile prepare the runner and nothing downloads their outputs, so the test job does them again.
+        Assert.Equal("./build.sh UnitTest", Of(new PipelineBuild()).Run("unit-test"));
+    }
+
+    [Fact]
+    public void A_job_skips_upstream_targets_that_needed_jobs_already_did()
+    {
+        // The test jobs verified the tests; Pack does not run them again, but prepares its runner (Restore, Compile).
+        Assert.Equal("./build.sh Pack --skip UnitTest IntegrationTest", Of(new PipelineBuild()).Run("pack"));
+    }
+
+    [Fact]
+    public void Consumed_artifacts_are_downloaded_instead_of_produced_again()
+    {
+        var workflow = Of(new ArtifactBuild());
+
+        Assert.Equal("./build.sh Publish --skip Restore Compile Pack", workflow.Run("publish"));
+        var download = workflow.Step("publish", "Download Pack artifacts")!;
+        Assert.Equal("actions/download-artifact@v8", At(download, "uses"));
+        Assert.Equal("Pack", At(download, "with", "name"));
+        Assert.Equal("artifacts/packages", At(download, "with", "path"));
+    }
+
+    [Fact]
+    public void The_producing_job_uploads_what_a_later_job_consumes()
+    {
+        var upload = Of(new ArtifactBuild()).Step("pack", "Upload Pack artifacts")!;
+
+        Assert.Equal("actions/upload-artifact@v7", At(upload, "uses"));
+        Assert.Equal("Pack", At(upload, "with", "name"));
+        Assert.Equal("artifacts/packages/*.nupkg\nartifacts/packages/*.snupkg", At(upload, "with", "path"));
+        Assert.Equal("error", At(upload, "with", "if-no-files-found"));
+    }
+
+    [Fact]
+    public void A_last_job_uploads_what_its_target_produces()
+    {
+        var upload = Of(new LeafBuild()).Step("unit-test", "Upload UnitTest artifacts")!;
+
+        Assert.Equal("UnitTest-${{ matrix.os }}", At(upload, "with", "name"));
+        Assert.Equal("${{ !cancelled() }}", At(upload, "if"));
+        Assert.Equal("warn", At(upload, "with", "if-no-files-found"));
+    }
+
+    [Fact]
+    public void A_job_that_others_build_on_does_not_upload_its_own_outputs()
+    {
+        Assert.Null(Of(new PipelineBuild()).Step("compile", "Upload Compile artifacts"));
+    }
+
+    [Fact]
+    public void Cross_platform_targets_run_as_an_os_matrix_without_fail_fast()
+    {
+        var job = Of(new PipelineBuild()).Job("unit-test");
+
+        Assert.Equal("${{ matrix.os }}", At(job, "runs-on"));
+        Assert.Equal("false", At(job, "strategy", "fail-fast"));
+        Assert.Equal(["ubuntu-latest", "windows-latest", "macos-latest"], Strings(((YamlMappingNode)((YamlMappingNode)job["strategy"])["matrix"])["os"]));
+        Assert.Equal("ubuntu-latest", At(Of(new PipelineBuild()).Job("integration-test"), "runs-on"));
+    }
+
+    [Fact]
+    public void A_partitioned_target_becomes_a_matrix_of_partitions()
+    {
+        var workflow = Of(new PartitionBuild());
+
+        Assert.Equal(["1", "2", "3"], Strings(((YamlMappingNode)((YamlMappingNode)workflow.Job("test")["strategy"])["matrix"])["partition"]));
+        Assert.Equal("./build.sh Test --partition ${{ matrix.partition }}/3", workflow.Run("test"));
+    }
+
+    [Fact]
+    public void Every_job_reads_contents_only_unless_a_target_asks_for_more()
+    {
+        var workflow = Of(new DeployBuild(), "release");
+
+        Assert.Empty((YamlMappingNode)workflow.Root["permissions"]);
+        Assert.Equal("read", At(workflow.Job("publish"), "permissions", "contents"));
+        Assert.False(((YamlMappingNode)workflow.Job("publish")["permissions"]).Children.ContainsKey("id-token"));
+        Assert.Equal("write", At(workflow.Job("deploy-production"), "permissions", "id-token"));
+    }
+
+    [Fact]
+    public void Only_the_deploying_targets_job_gets_the_environment()
+    {
+        var workflow = Of(new DeployBuild(), "release");
+
+        Assert.Equal("production", At(workflow.Job("deploy-production"), "environment", "name"));
+        Assert.Equal("https://example.org", At(workflow.Job("deploy-production"), "environment", "url"));
+        Assert.False(workflow.Job("publish").Children.ContainsKey("environment"));
+        Assert.False(workflow.Job("deploy-staging").Children.ContainsKey("environment"));
+        Assert.Equal(["deploy-staging"], workflow.Needs("deploy-production"));
+    }
+
+    [Fact]
+    public void A_secret_reaches_only_the_jobs_whose_targets_require_it()
+    {
+        var workflow = Of(new DeployBuild(), "release");
+
+        Assert.Equal("${{ secrets.NUGET_API_KEY }}", At(workflow.RunStep("publish"), "env", "NUGET_API_KEY"));
+        Assert.False(((YamlMappingNode)workflow.RunStep("deploy-staging")["env"]).Children.ContainsKey("NUGET_API_KEY"));
+        Assert.False(((YamlMappingNode)workflow.RunStep("deploy-production")["env"]).Children.ContainsKey("NUGET_API_KEY"));
+    }
+
+    [Fact]
+    public void A_variable_is_bound_from_vars()
+    {
+        var workflow = Of(new DeployBuild(), "release");
+
+        Assert.Equal("${{ vars.STORAGE_ACCOUNT }}", At(workflow.RunStep("deploy-staging"), "env", "STORAGE_ACCOUNT"));
+    }
+
+    [Fact]
+    public void Workflow_dispatch_inputs_are_typed_from_their_parameters()
+    {
+        var workflow = Of(new DeployBuild(), "release");
+        var inputs = (YamlMappingNode)((YamlMappingNode)((YamlMappingNode)workflow.Root["on"])["workflow_dispatch"])["inputs"];
+
+        Assert.Equal("choice", At(inputs, "configuration", "type"));
+        Assert.Equal(["Debug", "Release"], Strings(((YamlMappingNode)inputs["configuration"])["options"]));
+        Assert.Equal("The configuration.", At(inputs, "configuration", "description"));
+        Assert.Equal("boolean", At(inputs, "dry-run", "type"));
+        Assert.Equal("string", At(inputs, "release-notes", "type"));
+        Assert.Equal("${{ inputs.configuration }}", At(workflow.RunStep("publish"), "env", "CONFIGURATION"));
+    }
+
+    [Fact]
+    public void Triggers_carry_their_filters()
+    {
+        var on = (YamlMappingNode)Of(new DeployBuild(), "release").Root["on"];
+
+        Assert.Equal(["v*"], Strings(((YamlMappingNode)on["push"])["tags"]));
+        Assert.Equal(["docs/**"], Strings(((YamlMappingNode)on["push"])["paths-ignore"]));
+        Assert.Equal(["0 3 * * *", "0 12 * * 1"], ((YamlSequenceNode)on["schedule"]).Children.Select(entry => At(entry, "cron")));
+        Assert.Equal(["published"], Strings(((YamlMappingNode)on["release"])["types"]));
+        Assert.Equal(["main"], Strings(((YamlMappingNode)Of(new PipelineBuild()).Root["on"])["pull_request"]["branches"]));
+    }
+
+    [Fact]
+    public void Concurrency_cancels_older_runs_except_on_the_default_branch()
+    {
+        var workflow = Of(new PipelineBuild());
+
+        Assert.Equal("${{ github.workflow }}-${{ github.ref }}", At(workflow.Root, "concurrency", "group"));
+        Assert.Equal("${{ github.ref != 'refs/heads/main' }}", At(workflow.Root, "concurrency", "cancel-in-progress"));
+    }
+
+    [Fact]
+    public void Jobs_check_out_full_history_set_up_dotnet_from_global_json_and_cache_packages()
+    {
+        var workflow = Of(new PipelineBuild());
+        var steps = workflow.Steps("compile");
+
+        Assert.Equal("actions/checkout@v6", At(steps[0], "uses"));
+        Assert.Equal("0", At(steps[0], "with", "fetch-depth"));
+        Assert.Equal("global.json", At(steps[1], "with", "global-json-file"));
+        Assert.Contains("hashFiles('global.json', 'Directory.Packages.props', '**/*.csproj')", At(steps[2], "with", "key"), StringComparison.Ordinal);
+        Assert.Equal("bash", At(workflow.RunStep("compile"), "shell"));
+        Assert.Equal("45", At(workflow.Job("compile"), "timeout-minutes"));
+    }
+
+    [Fact]
+    public void A_workflow_can_override_an_action_version()
+    {
+        var workflow = Of(new DeployBuild(), "release");
+
+        Assert.Equal("actions/checkout@v5", At(workflow.Steps("publish")[0], "uses"));
+        Assert.Equal("actions/setup-dotnet@v5", At(workflow.Steps("publish")[1], "uses"));
+    }
+
+    [Fact]
+    public void Generation_is_byte_identical_and_starts_with_a_header()
+    {
+        var first = GenerateAll(new DeployBuild());
+        var second = GenerateAll(new DeployBuild());
+
+        Assert.Equal(first, second);
+        Assert.StartsWith("# Generated by Kiln from [GitHubActions(\"ci\")] on DeployBuild; do not edit by hand.\n# Regenerate with: ./build.sh --generate-workflows\n", first[0].Text, StringComparison.Ordinal);
+        Assert.False(first[0].Text.EndsWith("...\n", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Generator_writes_one_file_per_attribute_sorted_by_name()
+    {
+        Assert.Equal([".github/workflows/ci.yml", ".github/workflows/release.yml"], GenerateAll(new DeployBuild()).Select(workflow => workflow.Path));
+    }
+
+    [Fact]
+    public void An_unknown_invoked_target_is_an_error_naming_the_attribute()
+    {
+        var error = Assert.Throws<KilnException>(() => GenerateAll(new UnknownTargetBuild()));
+
+        Assert.Equal("[GitHubActions(\"ci\")].InvokedTargets names 'Complie', which is not a target. Did you mean Compile?", error.Message);
+    }
+
+    [Fact]
+    public void Consuming_a_target_that_is_not_upstream_is_an_error()
+    {
+        var error = Assert.Throws<KilnException>(() => GenerateAll(new StrayConsumerBuild()));
+
+        Assert.Equal("Target 'Publish' consumes the artifacts of 'Pack', which is not upstream of it: add DependsOn(Pack) or remove the Consumes.", error.Message);
+    }
+
+    [Fact]
+    public void A_deploying_target_inside_another_job_is_an_error()
+    {
+        var error = Assert.Throws<KilnException>(() => GenerateAll(new HiddenDeployBuild()));
+
+        Assert.StartsWith("Target 'Deploy' deploys to the environment 'production' but would run inside the job 'verify'", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_secret_bound_to_a_parameter_not_marked_secret_is_an_error()
+    {
+        var error = Assert.Throws<KilnException>(() => GenerateAll(new PlainSecretBuild()));
+
+        Assert.Equal("[GitHubActions(\"ci\")].ImportSecrets binds 'Token', which is not marked [Secret]: mark it [Secret] so its value is masked, or use ImportVariables.", error.Message);
+    }
+
+    [Fact]
+    public void Two_workflows_with_one_name_are_an_error()
+    {
+        var error = Assert.Throws<KilnException>(() => GenerateAll(new TwinWorkflowsBuild()));
+
+        Assert.Equal("Two [GitHubActions(\"ci\")] attributes on TwinWorkflowsBuild would write the same file: give each workflow its own name.", error.Message);
+    }
+
+    [Fact]
+    public void A_workflow_without_triggers_is_an_error()
+    {
+        var error = Assert.Throws<KilnException>(() => GenerateAll(new NoTriggerBuild()));
+
+        Assert.Equal("[GitHubActions(\"ci\")] has no triggers: set On, as On = [GitHubActionsTrigger.Push].", error.Message);
+    }
+
+    [Fact]
+    public void A_malformed_permission_is_an_error_naming_the_target()
+    {
+        var error = Assert.Throws<KilnException>(() => GenerateAll(new BadPermissionBuild()));
+
+        Assert.StartsWith("Target 'Deploy' asks for the permission 'id_token: write'", error.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(new[] { "artifacts/packages/*.nupkg" }, "artifacts/packages")]
+    [InlineData(new[] { "artifacts/test-results/a.trx" }, "artifacts/test-results")]
+    [InlineData(new[] { "artifacts/a/**", "artifacts/b/*.txt" }, "artifacts")]
+    [InlineData(new[] { "**/bin/**" }, ".")]
+    public void Artifacts_are_downloaded_to_the_common_folder_of_their_patterns(string[] patterns, string expected)
+    {
+        Assert.Equal(expected, WorkflowWriter.ArtifactRoot(patterns));
+    }
+
+    [GitHubActions("ci", On = [GitHubActionsTrigger.Push, GitHubActionsTrigger.PullRequest], OnPullRequestBranches = ["main"],
+        InvokedTargets = ["Compile", "UnitTest", "IntegrationTest", "Pack"], CrossPlatformTargets = ["UnitTest"], TimeoutMinutes = 45)]
+    private sealed class PipelineBuild : KilnBuild
+    {
+        [GitHubActionsJob(PreparesRunner = true)]
+        public Target Restore => _ => _;
+
+        [GitHubActionsJob(PreparesRunner = true)]
+        public Target Compile => _ => _.DependsOn(Restore);
+
+        public Target UnitTest => _ => _.DependsOn(Compile).Produces("artifacts/test-results/unit.trx");
+
+        public Target IntegrationTest => _ => _.DependsOn(Compile);
+
+        public Target Pack => _ => _.DependsOn(UnitTest, IntegrationTest);
+    }
+
+    [GitHubActions("ci", On = [GitHubActionsTrigger.Push], InvokedTargets = ["Compile", "UnitTest"], CrossPlatformTargets = ["UnitTest"])]
+    private sealed class LeafBuild : KilnBuild
+    {
+        [GitHubActionsJob(PreparesRunner = true)]
+        public Target Compile => _ => _;
+
+        public Target UnitTest => _ => _.DependsOn(Compile).Produces("artifacts/test-results/unit.trx");
+    }
+
+    [GitHubActions("ci", On = [GitHubActionsTrigger.Push], InvokedTargets = ["Pack", "Publish"])]
+    private sealed class ArtifactBuild : KilnBuild
+    {
+        [GitHubActionsJob(PreparesRunner = true)]
+        public Target Restore => _ => _;
+
+        [GitHubActionsJob(PreparesRunner = true)]
+        public Target Compile => _ => _.DependsOn(Restore);
+
+        public Target Pack => _ => _.DependsOn(Compile).Produces("artifacts/packages/*.nupkg", "artifacts/packages/*.snupkg");
+
+        public Target Publish => _ => _.DependsOn(Pack).Consumes(Pack);
+    }
+
+    [GitHubActions("ci", On = [GitHubActionsTrigger.Push], InvokedTargets = ["Test"])]
+    private sealed class PartitionBuild : KilnBuild
+    {
+        public Target Test => _ => _.Partition(3);
+    }
+
+    [GitHubActions("ci", On = [GitHubActionsTrigger.PullRequest], InvokedTargets = ["Publish"])]
+    [GitHubActions(
+        "release",
+        On = [GitHubActionsTrigger.Push, GitHubActionsTrigger.WorkflowDispatch, GitHubActionsTrigger.Schedule, GitHubActionsTrigger.Release],
+        OnPushTags = ["v*"],
+        OnPushPathsIgnore = ["docs/**"],
+        OnCronSchedule = ["0 3 * * *", "0 12 * * 1"],
+        OnReleaseTypes = ["published"],
+        WorkflowDispatchInputs = ["Configuration", "DryRun", "ReleaseNotes"],
+        InvokedTargets = ["Publish", "DeployStaging", "DeployProduction"],
+        ImportSecrets = ["NuGetApiKey"],
+        ImportVariables = ["StorageAccount"],
+        ActionVersions = ["actions/checkout@v5"])]
+    private sealed class DeployBuild : KilnBuild
+    {
+        [Parameter("The configuration.")]
+        public Configuration Configuration { get; set; }
+
+        [Parameter("Only shows what would happen.")]
+        public bool DryRun { get; set; }
+
+        [Parameter("Notes for the release.")]
+        public string? ReleaseNotes { get; set; }
+
+        [Parameter("The feed's key.")]
+        [Secret]
+        public string? NuGetApiKey { get; set; }
+
+        [Parameter("The storage account.")]
+        public string? StorageAccount { get; set; }
+
+        public Target Publish => _ => _.Requires(() => NuGetApiKey);
+
+        public Target DeployStaging => _ => _.DependsOn(Publish).Requires(() => StorageAccount);
+
+        [GitHubActionsJob(Environment = "production", EnvironmentUrl = "https://example.org", Permissions = ["id-token: write"])]
+        public Target DeployProduction => _ => _.DependsOn(DeployStaging);
+    }
+
+    [GitHubActions("ci", On = [GitHubActionsTrigger.Push], InvokedTargets = ["Complie"])]
+    private sealed class UnknownTargetBuild : KilnBuild
+    {
+        public Target Compile => _ => _;
+    }
+
+    [GitHubActions("ci", On = [GitHubActionsTrigger.Push], InvokedTargets = ["Publish"])]
+    private sealed class StrayConsumerBuild : KilnBuild
+    {
+        public Target Pack => _ => _.Produces("artifacts/*.nupkg");
+
+        public Target Publish => _ => _.Consumes(Pack);
+    }
+
+    [GitHubActions("ci", On = [GitHubActionsTrigger.Push], InvokedTargets = ["Verify"])]
+    private sealed class HiddenDeployBuild : KilnBuild
+    {
+        [GitHubActionsJob(Environment = "production")]
+        public Target Deploy => _ => _;
+
+        public Target Verify => _ => _.DependsOn(Deploy);
+    }
+
+    [GitHubActions("ci", On = [GitHubActionsTrigger.Push], InvokedTargets = ["Publish"], ImportSecrets = ["Token"])]
+    private sealed class PlainSecretBuild : KilnBuild
+    {
+        [Parameter]
+        public string? Token { get; set; }
+
+        public Target Publish => _ => _.Requires(() => Token);
+    }
+
+    [GitHubActions("ci", On = [GitHubActionsTrigger.Push], InvokedTargets = ["Build"])]
+    [GitHubActions("CI", On = [GitHubActionsTrigger.PullRequest], InvokedTargets = ["Build"])]
+    private sealed class TwinWorkflowsBuild : KilnBuild
+    {
+        public Target Build => _ => _;
+    }
+
+    [GitHubActions("ci", InvokedTargets = ["Build"])]
+    private sealed class NoTriggerBuild : KilnBuild
+    {
+        public Target Build => _ => _;
+    }
+
+    [GitHubActions("ci", On = [GitHubActionsTrigger.Push], InvokedTargets = ["Deploy"])]
+    private sealed class BadPermissionBuild : KilnBuild
+    {
+        [GitHubActionsJob(Permissions = ["id_token: write"])]
+        public Target Deploy => _ => _;
+    }
+}
