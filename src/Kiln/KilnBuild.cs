@@ -19,6 +19,9 @@ public abstract class KilnBuild
         internal set => rootDirectory = value;
     }
 
+    /// <summary>The build's own scratch folder, .nuke/temp (ignored by git): installed tools, records, the compiled build.</summary>
+    public static AbsolutePath TemporaryDirectory => RootDirectory / ".nuke" / "temp";
+
     /// <summary>True when no CI server runs the build.</summary>
     public static bool IsLocalBuild => !IsServerBuild;
 
