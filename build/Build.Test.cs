@@ -28,9 +28,19 @@ partial class Build
             await RunTestsAsync("Kiln.IntegrationTests", new Dictionary<string, string?> { ["KILN_NODE_TOOLS"] = nodeTools });
         });
 
+    Target SystemTest => _ => _
+        .Description("Runs the system tests (tests/Kiln.SystemTests): ci.yml rehearsed on fresh local runners.")
+        .DependsOn(Compile)
+        .Produces("artifacts/test-results/Kiln.SystemTests.trx")
+        .ProceedAfterFailure()
+        .Executes(() => RunTestsAsync(
+            "Kiln.SystemTests",
+            // Inside a rehearsal, the system-test job must not start another rehearsal.
+            filter: Environment.GetEnvironmentVariable("KILN_REHEARSAL") == "1" ? "Category!=Rehearsal" : null));
+
     Target Test => _ => _
         .Description("Runs every test tier and prints the total counts.")
-        .DependsOn(UnitTest, IntegrationTest)
+        .DependsOn(UnitTest, IntegrationTest, SystemTest)
         .AssuredAfterFailure()
         .Executes(() =>
         {
@@ -39,7 +49,7 @@ partial class Build
             Log.Information($"tests: {total}");
         });
 
-    async Task RunTestsAsync(string project, IReadOnlyDictionary<string, string?>? environment = null)
+    async Task RunTestsAsync(string project, IReadOnlyDictionary<string, string?>? environment = null, string? filter = null)
     {
         var resultsFile = TestResultsDirectory / $"{project}.trx";
         Directory.CreateDirectory(TestResultsDirectory);
@@ -54,6 +64,7 @@ partial class Build
                 ResultsDirectory = TestResultsDirectory,
                 Loggers = [$"trx;LogFileName={project}.trx", "console;verbosity=minimal"],
                 Environment = environment ?? new Dictionary<string, string?>(),
+                Filter = filter,
             });
         }
         finally
