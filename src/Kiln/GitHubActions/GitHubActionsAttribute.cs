@@ -51,6 +51,9 @@ public sealed class GitHubActionsAttribute(string name) : Attribute
     /// <summary>Parameters offered as workflow_dispatch inputs (bool: boolean, enum: choice, other: string).</summary>
     public string[] WorkflowDispatchInputs { get; set; } = [];
 
+    /// <summary>Of the <see cref="WorkflowDispatchInputs"/>, those chosen from the repository's deployment environments (type: environment).</summary>
+    public string[] EnvironmentInputs { get; set; } = [];
+
     /// <summary>The targets the workflow runs, each as a job.</summary>
     public string[] InvokedTargets { get; set; } = [];
 
@@ -78,6 +81,6 @@ public sealed class GitHubActionsAttribute(string name) : Attribute
     /// <summary>Checkout depth: 0 (full history) because versions are computed from history.</summary>
     public int FetchDepth { get; set; }
 
-    /// <summary>Action references replacing the built-in table, as "actions/checkout@v5" or a full commit SHA.</summary>
+    /// <summary>Action references replacing the built-in table, as "actions/checkout@v5", or pinned to a commit with its version as a comment: "actions/checkout@&lt;40-hex sha&gt; # v6.0.0".</summary>
     public string[] ActionVersions { get; set; } = [];
 }

@@ -101,10 +101,12 @@ public sealed class WorkflowValidationTests : IDisposable
         OnPushTags = ["v*"],
         OnCronSchedule = ["0 3 * * *", "30 12 * * 1"],
         OnReleaseTypes = ["published"],
-        WorkflowDispatchInputs = ["Configuration", "DryRun", "ReleaseNotes"],
+        WorkflowDispatchInputs = ["Configuration", "DryRun", "ReleaseNotes", "ReviewEnvironment"],
+        EnvironmentInputs = ["ReviewEnvironment"],
         InvokedTargets = ["Publish", "DeployStaging", "DeployProduction"],
         ImportSecrets = ["NuGetApiKey"],
-        ImportVariables = ["StorageAccount"])]
+        ImportVariables = ["StorageAccount"],
+        ActionVersions = ["actions/checkout@1af3b93b6815bc44a9784bd300feb67ff0d1eeb3 # v6.0.1"])]
     private sealed class EveryFeatureBuild : KilnBuild
     {
         [Parameter("The configuration to build.")]
@@ -123,6 +125,9 @@ public sealed class WorkflowValidationTests : IDisposable
         [Parameter("The storage account to deploy to.")]
         public string? StorageAccount { get; set; }
 
+        [Parameter("The environment a reviewer deploys to.")]
+        public string? ReviewEnvironment { get; set; }
+
         [GitHubActionsJob(PreparesRunner = true)]
         public Target Restore => _ => _;
 
@@ -139,7 +144,7 @@ public sealed class WorkflowValidationTests : IDisposable
         public Target Publish => _ => _.DependsOn(Pack).Consumes(Pack).Requires(() => NuGetApiKey);
 
         [GitHubActionsJob(Environment = "staging", Permissions = ["id-token: write"])]
-        public Target DeployStaging => _ => _.DependsOn(Publish).Requires(() => StorageAccount);
+        public Target DeployStaging => _ => _.DependsOn(Publish).Requires(() => StorageAccount).Requires(() => ReviewEnvironment);
 
         [GitHubActionsJob(Environment = "production", EnvironmentUrl = "https://example.org", Permissions = ["id-token: write"], TimeoutMinutes = 15)]
         public Target DeployProduction => _ => _.DependsOn(DeployStaging).Requires(() => StorageAccount);

@@ -206,6 +206,52 @@ public sealed class WorkflowGeneratorTests
     }
 
     [Fact]
+    public void A_pinned_commit_is_written_with_its_version_as_a_comment()
+    {
+        var workflow = Of(new PinnedBuild());
+
+        Assert.Equal($"actions/checkout@{PinnedSha}", At(workflow.Steps("build")[0], "uses"));
+        Assert.Contains($"uses: actions/checkout@{PinnedSha} # v6.0.1\n", workflow.Text, StringComparison.Ordinal);
+        Assert.Equal("actions/setup-dotnet@v5", At(workflow.Steps("build")[1], "uses"));
+    }
+
+    [Fact]
+    public void A_pinned_commit_without_its_version_is_an_error()
+    {
+        var error = Assert.Throws<KilnException>(() => GenerateAll(new UncommentedPinBuild()));
+
+        Assert.Equal(
+            $"[GitHubActions(\"ci\")].ActionVersions pins 'actions/checkout' to a commit without saying which version it is: add it as a comment, as 'actions/checkout@{PinnedSha} # v1.2.3'.",
+            error.Message);
+    }
+
+    [Fact]
+    public void Overriding_an_action_the_workflows_do_not_use_is_an_error()
+    {
+        var error = Assert.Throws<KilnException>(() => GenerateAll(new UnknownActionBuild()));
+
+        Assert.StartsWith("[GitHubActions(\"ci\")].ActionVersions names 'actions/setup-node', which generated workflows do not use; they use ", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void An_environment_input_offers_the_repositorys_environments()
+    {
+        var workflow = Of(new EnvironmentInputBuild());
+        var inputs = (YamlMappingNode)((YamlMappingNode)((YamlMappingNode)workflow.Root["on"])["workflow_dispatch"])["inputs"];
+
+        Assert.Equal("environment", At(inputs, "target-environment", "type"));
+        Assert.Equal("${{ inputs.target-environment }}", At(workflow.RunStep("deploy"), "env", "TARGET_ENVIRONMENT"));
+    }
+
+    [Fact]
+    public void An_environment_input_that_is_not_a_dispatch_input_is_an_error()
+    {
+        var error = Assert.Throws<KilnException>(() => GenerateAll(new StrayEnvironmentInputBuild()));
+
+        Assert.Equal("[GitHubActions(\"ci\")].EnvironmentInputs names 'TargetEnvironment', which is not in WorkflowDispatchInputs: add it there too.", error.Message);
+    }
+
+    [Fact]
     public void Generation_is_byte_identical_and_starts_with_a_header()
     {
         var first = GenerateAll(new DeployBuild());
@@ -410,6 +456,44 @@ public sealed class WorkflowGeneratorTests
     private sealed class TwinWorkflowsBuild : KilnBuild
     {
         public Target Build => _ => _;
+    }
+
+    private const string PinnedSha = "1af3b93b6815bc44a9784bd300feb67ff0d1eeb3";
+
+    [GitHubActions("ci", On = [GitHubActionsTrigger.Push], InvokedTargets = ["Build"], ActionVersions = ["actions/checkout@" + PinnedSha + " # v6.0.1"])]
+    private sealed class PinnedBuild : KilnBuild
+    {
+        public Target Build => _ => _;
+    }
+
+    [GitHubActions("ci", On = [GitHubActionsTrigger.Push], InvokedTargets = ["Build"], ActionVersions = ["actions/checkout@" + PinnedSha])]
+    private sealed class UncommentedPinBuild : KilnBuild
+    {
+        public Target Build => _ => _;
+    }
+
+    [GitHubActions("ci", On = [GitHubActionsTrigger.Push], InvokedTargets = ["Build"], ActionVersions = ["actions/setup-node@v4"])]
+    private sealed class UnknownActionBuild : KilnBuild
+    {
+        public Target Build => _ => _;
+    }
+
+    [GitHubActions("ci", On = [GitHubActionsTrigger.WorkflowDispatch], InvokedTargets = ["Deploy"], WorkflowDispatchInputs = ["TargetEnvironment"], EnvironmentInputs = ["TargetEnvironment"])]
+    private sealed class EnvironmentInputBuild : KilnBuild
+    {
+        [Parameter("The environment to deploy to.")]
+        public string? TargetEnvironment { get; set; }
+
+        public Target Deploy => _ => _.Requires(() => TargetEnvironment);
+    }
+
+    [GitHubActions("ci", On = [GitHubActionsTrigger.WorkflowDispatch], InvokedTargets = ["Deploy"], EnvironmentInputs = ["TargetEnvironment"])]
+    private sealed class StrayEnvironmentInputBuild : KilnBuild
+    {
+        [Parameter("The environment to deploy to.")]
+        public string? TargetEnvironment { get; set; }
+
+        public Target Deploy => _ => _.Requires(() => TargetEnvironment);
     }
 
     [GitHubActions("ci", InvokedTargets = ["Build"])]
