@@ -5,7 +5,7 @@ using Kiln.GitHubActions;
     "ci",
     On = [GitHubActionsTrigger.Push, GitHubActionsTrigger.PullRequest],
     OnPushBranches = ["main", "develop", "release/**", "hotfix/**"],
-    InvokedTargets = [nameof(Compile), nameof(UnitTest), nameof(IntegrationTest), nameof(SystemTest)],
+    InvokedTargets = [nameof(Compile), nameof(UnitTest), nameof(IntegrationTest), nameof(SystemTest), nameof(Pack)],
     CrossPlatformTargets = [nameof(UnitTest)],
     TimeoutMinutes = 30)]
 partial class Build;

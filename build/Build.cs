@@ -1,9 +1,10 @@
 using Kiln;
+using Kiln.Components;
 using Kiln.GitHubActions;
 using Kiln.Tooling;
 
-/// <summary>Kiln builds itself: restore, compile, and the test tiers (Build.Test.cs).</summary>
-partial class Build : KilnBuild
+/// <summary>Kiln builds itself: restore, version, compile, pack, and the test tiers (Build.Test.cs).</summary>
+partial class Build : KilnBuild, IHazGitVersion
 {
     public static int Main() => Execute<Build>(x => x.Test);
 
@@ -14,6 +15,8 @@ partial class Build : KilnBuild
 
     static AbsolutePath ArtifactsDirectory => RootDirectory / "artifacts";
 
+    static AbsolutePath PackagesDirectory => ArtifactsDirectory / "packages";
+
     [GitHubActionsJob(PreparesRunner = true)]
     Target Restore => _ => _
         .Description("Restores the NuGet packages of the solution.")
@@ -21,12 +24,41 @@ partial class Build : KilnBuild
 
     [GitHubActionsJob(PreparesRunner = true)]
     Target Compile => _ => _
-        .Description("Compiles the solution.")
+        .Description("Compiles the solution, stamped with the version.")
         .DependsOn(Restore)
+        .DependsOn<IHazGitVersion>(x => x.Version)
         .Executes(() => DotNet.BuildAsync(new()
         {
             Project = Solution,
             Configuration = Configuration.ToString(),
             NoRestore = SucceededTargets.Contains(nameof(Restore)),
+            Properties = VersionProperties,
         }));
+
+    Target Pack => _ => _
+        .Description("Packs Kiln, Kiln.Versioning and the kiln-version tool into artifacts/packages.")
+        .DependsOn(Compile)
+        .Produces("artifacts/packages/*.nupkg")
+        .Executes(() =>
+        {
+            // Only this version's packages, so that Produces hands on nothing stale.
+            Directory.CreateDirectory(PackagesDirectory);
+            foreach (var package in Directory.EnumerateFiles(PackagesDirectory, "*.nupkg"))
+            {
+                File.Delete(package);
+            }
+
+            return DotNet.PackAsync(new()
+            {
+                Project = Solution,
+                Configuration = Configuration.ToString(),
+                NoBuild = SucceededTargets.Contains(nameof(Compile)),
+                NoRestore = SucceededTargets.Contains(nameof(Restore)),
+                OutputDirectory = PackagesDirectory,
+                Properties = VersionProperties,
+            });
+        });
+
+    /// <summary>The version the Version target computed, as the MSBuild properties that stamp assemblies and packages.</summary>
+    IReadOnlyDictionary<string, string> VersionProperties => ((IHazGitVersion)this).Versions.ToMSBuildProperties();
 }

@@ -15,6 +15,10 @@ public static class DotNet
     public static Task<ToolResult> TestAsync(DotNetTestSettings settings, CancellationToken cancellationToken = default) =>
         Run(settings, cancellationToken);
 
+    /// <summary>Runs <c>dotnet pack</c>.</summary>
+    public static Task<ToolResult> PackAsync(DotNetPackSettings settings, CancellationToken cancellationToken = default) =>
+        Run(settings, cancellationToken);
+
     private static Task<ToolResult> Run(DotNetSettings settings, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(settings);

@@ -21,7 +21,7 @@ public abstract record DotNetSettings
     /// <summary>Kills dotnet and fails when it runs longer.</summary>
     public TimeSpan? Timeout { get; init; }
 
-    /// <summary>The dotnet verb: restore, build, test.</summary>
+    /// <summary>The dotnet verb: restore, build, test, pack.</summary>
     protected abstract string Verb { get; }
 
     /// <summary>The command line these settings describe.</summary>

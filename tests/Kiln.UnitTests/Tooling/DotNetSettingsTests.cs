@@ -67,6 +67,24 @@ public class DotNetSettingsTests
     }
 
     [Fact]
+    public void DotNetPackSettings_build_a_pack_command_into_an_output_folder()
+    {
+        var command = new DotNetPackSettings
+        {
+            Project = "Kiln.sln",
+            Configuration = "Release",
+            NoBuild = true,
+            NoRestore = true,
+            OutputDirectory = "artifacts/packages",
+            Properties = new Dictionary<string, string> { ["PackageVersion"] = "1.0.1-2" },
+        }.ToCommand();
+
+        Assert.Equal(
+            ["pack", "Kiln.sln", "--configuration", "Release", "--no-build", "--no-restore", "--output", "artifacts/packages", "-p:PackageVersion=1.0.1-2", "--nologo"],
+            command.Arguments);
+    }
+
+    [Fact]
     public void DotNetSettings_carry_working_directory_environment_and_timeout_to_the_command()
     {
         var command = new DotNetTestSettings
