@@ -1,4 +1,9 @@
+// Kiln.Versioning compiles this same file (linked) for its own "did you mean" messages; it cannot reference the engine.
+#if KILN_VERSIONING
+namespace Kiln.Versioning.Output;
+#else
 namespace Kiln.Planning;
+#endif
 
 /// <summary>Finds the known names closest to a mistyped one, for "did you mean" messages.</summary>
 internal static class NameSuggestions
@@ -9,7 +14,7 @@ internal static class NameSuggestions
         return known
             .Select(name => (Name: name, Distance: Distance(normalizedTyped, Normalize(name))))
             .Where(candidate => candidate.Distance <= Math.Max(2, normalizedTyped.Length / 3)
-                || Normalize(candidate.Name).Contains(normalizedTyped, StringComparison.Ordinal))
+                || (normalizedTyped.Length > 0 && Normalize(candidate.Name).Contains(normalizedTyped, StringComparison.Ordinal)))
             .OrderBy(candidate => candidate.Distance)
             .ThenBy(candidate => candidate.Name, StringComparer.Ordinal)
             .Take(max)

@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Text;
 using Kiln.Components;
 using Kiln.Execution;
-using Kiln.IntegrationTests.Versioning.Examples;
+using Kiln.IntegrationTests.Versioning;
 using Kiln.Versioning.Output;
 
 namespace Kiln.IntegrationTests.Components;
@@ -10,14 +10,14 @@ namespace Kiln.IntegrationTests.Components;
 /// <summary>IHazGitVersion in a build run in-process over a scratch repository with real git.</summary>
 public sealed class GitVersionComponentTests : IDisposable
 {
-    private readonly ExampleRepository repository = new();
+    private readonly ScratchRepository repository = new();
 
     public void Dispose() => repository.Dispose();
 
     [Fact]
     public async Task Version_target_prints_the_version_puts_it_in_the_summary_and_shares_it_with_later_targets()
     {
-        await repository.RunAsync("""
+        await repository.RunScriptAsync("""
             git init --quiet --initial-branch=main
             git commit --quiet --allow-empty -m "first"
             git tag 1.0.0

@@ -30,8 +30,8 @@ public sealed class GitVersionExampleTests
     [MemberData(nameof(Checkpoints))]
     public async Task History_gives_the_FullSemVer_GitVersion_gives(ExampleCheckpoint checkpoint)
     {
-        using var repository = new ExampleRepository();
-        await repository.RunAsync(checkpoint.Script);
+        using var repository = new ScratchRepository();
+        await repository.RunScriptAsync(checkpoint.Script);
 
         var variables = await GitVersion.CalculateAsync(repository.Folder, environment: NoCiEnvironment);
 

@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Text.Json;
-using Kiln.IntegrationTests.Versioning.Examples;
 
 namespace Kiln.IntegrationTests.Versioning;
 
@@ -12,7 +11,7 @@ public sealed class KilnVersionToolTests : IDisposable
 {
     private static readonly TimeSpan Timeout = TimeSpan.FromMinutes(1);
 
-    private readonly ExampleRepository repository = new();
+    private readonly ScratchRepository repository = new();
 
     public void Dispose() => repository.Dispose();
 
@@ -133,7 +132,7 @@ public sealed class KilnVersionToolTests : IDisposable
         Assert.Contains("/showvariable NAME", run.StandardOutput, StringComparison.Ordinal);
     }
 
-    private Task CommitTwoAfterTagAsync() => repository.RunAsync("""
+    private Task CommitTwoAfterTagAsync() => repository.RunScriptAsync("""
         git init --quiet --initial-branch=main
         git commit --quiet --allow-empty -m "first"
         git tag 1.0.0

@@ -14,6 +14,19 @@ public sealed class ScratchRepository : IDisposable
     /// <summary>The first command runs at 2023-11-14T22:14:20Z plus one minute.</summary>
     private const long StartSeconds = 1_700_000_000;
 
+    /// <summary>No user or system git configuration, a fixed user, no prompts, C locale.</summary>
+    private static readonly Dictionary<string, string> Environment = new()
+    {
+        ["GIT_CONFIG_NOSYSTEM"] = "1",
+        ["GIT_CONFIG_GLOBAL"] = OperatingSystem.IsWindows() ? "NUL" : "/dev/null",
+        ["GIT_AUTHOR_NAME"] = "Scratch",
+        ["GIT_AUTHOR_EMAIL"] = "scratch@example.org",
+        ["GIT_COMMITTER_NAME"] = "Scratch",
+        ["GIT_COMMITTER_EMAIL"] = "scratch@example.org",
+        ["GIT_TERMINAL_PROMPT"] = "0",
+        ["LC_ALL"] = "C",
+    };
+
     private long clock = StartSeconds;
 
     /// <summary>Creates an empty folder (not a repository yet: see <see cref="InitAsync"/>).</summary>
@@ -98,6 +111,50 @@ public sealed class ScratchRepository : IDisposable
         return clone;
     }
 
+    /// <summary>
+    /// Runs a bash script in the folder (the shape of GitVersion's example histories): every git call in it moves the
+    /// same clock a minute on, so scripts and <see cref="GitAsync"/> calls can follow each other.
+    /// </summary>
+    public async Task RunScriptAsync(string script)
+    {
+        var prelude = string.Create(CultureInfo.InvariantCulture, $$"""
+            set -euo pipefail
+            clock={{clock}}
+            git() {
+              clock=$((clock + 60))
+              GIT_AUTHOR_DATE="@$clock +0000" GIT_COMMITTER_DATE="@$clock +0000" command git "$@"
+            }
+            trap 'echo "kiln-clock=$clock"' EXIT
+
+            """);
+        var start = new ProcessStartInfo("bash")
+        {
+            WorkingDirectory = Folder,
+            RedirectStandardInput = true,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        start.ArgumentList.Add("-s");
+        foreach (var (name, value) in Environment)
+        {
+            start.Environment[name] = value;
+        }
+
+        using var process = Process.Start(start)!;
+        await process.StandardInput.WriteAsync(prelude + script);
+        process.StandardInput.Close();
+        var output = process.StandardOutput.ReadToEndAsync();
+        var error = process.StandardError.ReadToEndAsync();
+        await process.WaitForExitAsync();
+        if (process.ExitCode != 0)
+        {
+            throw new InvalidOperationException($"The script failed ({process.ExitCode}) in {Folder}:\n{await error}\n{await output}");
+        }
+
+        var last = (await output).TrimEnd('\n').Split('\n')[^1];
+        clock = long.Parse(last["kiln-clock=".Length..], CultureInfo.InvariantCulture);
+    }
+
     public void Dispose()
     {
         try
@@ -135,22 +192,13 @@ public sealed class ScratchRepository : IDisposable
             start.ArgumentList.Add(argument);
         }
 
-        foreach (var (name, value) in new Dictionary<string, string>
-        {
-            ["GIT_CONFIG_NOSYSTEM"] = "1",
-            ["GIT_CONFIG_GLOBAL"] = OperatingSystem.IsWindows() ? "NUL" : "/dev/null",
-            ["GIT_AUTHOR_NAME"] = "Scratch",
-            ["GIT_AUTHOR_EMAIL"] = "scratch@example.org",
-            ["GIT_COMMITTER_NAME"] = "Scratch",
-            ["GIT_COMMITTER_EMAIL"] = "scratch@example.org",
-            ["GIT_AUTHOR_DATE"] = date,
-            ["GIT_COMMITTER_DATE"] = date,
-            ["GIT_TERMINAL_PROMPT"] = "0",
-            ["LC_ALL"] = "C",
-        })
+        foreach (var (name, value) in Environment)
         {
             start.Environment[name] = value;
         }
+
+        start.Environment["GIT_AUTHOR_DATE"] = date;
+        start.Environment["GIT_COMMITTER_DATE"] = date;
 
         using var process = Process.Start(start)!;
         process.StandardInput.Close();
