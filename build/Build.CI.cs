@@ -5,7 +5,6 @@ using Kiln.GitHubActions;
     "ci",
     On = [GitHubActionsTrigger.Push, GitHubActionsTrigger.PullRequest],
     OnPushBranches = ["main", "develop", "release/**", "hotfix/**"],
-    InvokedTargets = [nameof(Compile), nameof(UnitTest), nameof(IntegrationTest), nameof(SystemTest), nameof(Pack)],
-    CrossPlatformTargets = [nameof(UnitTest)],
+    InvokedTargets = [nameof(Compile), nameof(UnitTest), nameof(IntegrationTest), nameof(SystemTest), nameof(Test), nameof(Pack)],
     TimeoutMinutes = 30)]
 partial class Build;

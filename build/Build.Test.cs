@@ -1,59 +1,157 @@
 using Kiln;
+using Kiln.Services;
 using Kiln.Testing;
 using Kiln.Tooling;
 
-/// <summary>The test tiers: each runs its project and reports its counts; Test adds them up.</summary>
+/// <summary>
+/// The test tiers: each runs its project with coverage and a hang timeout, and reports its counts and failed tests;
+/// Test adds the counts up, merges the coverage into artifacts/coverage and holds it to the threshold.
+/// </summary>
 partial class Build
 {
+    [Parameter("Lowest merged line coverage, in percent, that Test accepts (report: artifacts/coverage/index.html).")]
+    readonly double CoverageThreshold = 80;
+
+    // The longest test here runs for seconds; ten minutes is far past that, and short of the CI job's 30-minute limit,
+    // so a hung test fails with its dump before GitHub cancels the job.
+    [Parameter("How long one test may run (hh:mm:ss) before it fails as hung, with a mini dump in artifacts/test-results.")]
+    readonly TimeSpan TestHangTimeout = TimeSpan.FromMinutes(10);
+
     static AbsolutePath TestResultsDirectory => ArtifactsDirectory / "test-results";
 
-    readonly List<TestCounts> testRuns = [];
+    static AbsolutePath CoverageDirectory => ArtifactsDirectory / "coverage";
+
+    static AbsolutePath RawCoverageDirectory => CoverageDirectory / "raw";
+
+    /// <summary>The test project of each tier, in the order Test reports them.</summary>
+    static readonly string[] TestProjects = ["Kiln.UnitTests", "Kiln.IntegrationTests", "Kiln.SystemTests"];
+
+    static AbsolutePath ResultsFile(string project) => TestResultsDirectory / $"{project}.trx";
+
+    static AbsolutePath RawCoverageFile(string project) => RawCoverageDirectory / $"{project}.cobertura.xml";
+
+    /// <summary>What a tier leaves for Test (and, on CI, hands to the test job): its TRX, its coverage, any hang dump.</summary>
+    static string[] TierOutputs(string project) =>
+        [$"artifacts/test-results/{project}.trx", $"artifacts/coverage/raw/{project}.cobertura.xml", $"artifacts/test-results/{project}/**/*.dmp"];
 
     Target UnitTest => _ => _
         .Description("Runs the unit tests (tests/Kiln.UnitTests): no processes, no network.")
         .DependsOn(Compile)
-        .Produces("artifacts/test-results/Kiln.UnitTests.trx")
+        .Produces(TierOutputs("Kiln.UnitTests"))
         .ProceedAfterFailure()
         .Executes(() => RunTestsAsync("Kiln.UnitTests"));
 
     Target IntegrationTest => _ => _
-        .Description("Runs the integration tests (tests/Kiln.IntegrationTests): real dotnet, real build.sh.")
+        .Description("Runs the integration tests (tests/Kiln.IntegrationTests): real git, dotnet, build.sh and Azurite.")
         .DependsOn(Compile)
-        .Produces("artifacts/test-results/Kiln.IntegrationTests.trx")
+        .Produces(TierOutputs("Kiln.IntegrationTests"))
         .ProceedAfterFailure()
         .Executes(async cancellationToken =>
         {
-            // The workflow tests validate with real validators from npm, pinned in build/node.
+            // The workflow tests validate with real validators from npm, and the storage tests talk to a real Azurite
+            // (Blob service), both pinned in build/node. Azurite stops when the tests end, pass or fail, or on Ctrl-C.
             var nodeTools = await NodePackages.EnsureInstalledAsync(RootDirectory / "build" / "node", TemporaryDirectory / "node", cancellationToken);
-            await RunTestsAsync("Kiln.IntegrationTests", new Dictionary<string, string?> { ["KILN_NODE_TOOLS"] = nodeTools });
+            await using var azurite = await Azurite.StartAsync(nodeTools, cancellationToken);
+            await RunTestsAsync("Kiln.IntegrationTests", new Dictionary<string, string?>
+            {
+                ["KILN_NODE_TOOLS"] = nodeTools,
+                ["KILN_AZURITE_BLOB_ENDPOINT"] = azurite.BlobEndpoint.AbsoluteUri,
+                ["KILN_AZURITE_CONNECTION_STRING"] = azurite.ConnectionString,
+            });
         });
 
     Target SystemTest => _ => _
         .Description("Runs the system tests (tests/Kiln.SystemTests): ci.yml rehearsed on fresh local runners.")
         .DependsOn(Compile)
-        .Produces("artifacts/test-results/Kiln.SystemTests.trx")
+        .Produces(TierOutputs("Kiln.SystemTests"))
         .ProceedAfterFailure()
         .Executes(() => RunTestsAsync(
             "Kiln.SystemTests",
             // Inside a rehearsal, the system-test job must not start another rehearsal.
             filter: Environment.GetEnvironmentVariable("KILN_REHEARSAL") == "1" ? "Category!=Rehearsal" : null));
 
+    // Test reads what the tiers left in artifacts/ rather than remembering it, so that on CI, where each tier is a job of
+    // its own, the test job can report on the files it downloaded: counts from the TRX files, coverage from the raw files.
     Target Test => _ => _
-        .Description("Runs every test tier and prints the total counts.")
+        .Description("Runs every test tier, merges their coverage into artifacts/coverage, and prints the total counts.")
         .DependsOn(UnitTest, IntegrationTest, SystemTest)
+        .Consumes(UnitTest)
+        .Consumes(IntegrationTest)
+        .Consumes(SystemTest)
+        .Produces("artifacts/coverage/**")
         .AssuredAfterFailure()
-        .Executes(() =>
+        .Executes(async cancellationToken =>
         {
-            var total = testRuns.Aggregate(TestCounts.None, TestCounts.Add);
-            ReportSummary(total.ToString());
-            Log.Information($"tests: {total}");
+            var total = TestCounts.None;
+            foreach (var project in TestProjects)
+            {
+                if (File.Exists(ResultsFile(project)))
+                {
+                    total += TestCounts.FromTrx(ResultsFile(project));
+                }
+                else
+                {
+                    Log.Warning($"{project} left no results ({ResultsFile(project).RelativeTo(RootDirectory)}): its tests did not run to the end, so the counts leave them out.");
+                }
+            }
+
+            CoverageReport? coverage = null;
+            try
+            {
+                coverage = await MergeCoverageAsync(cancellationToken);
+            }
+            finally
+            {
+                // The counts stay the last line of Test's own output, whatever the coverage did (.ci/run repeats it).
+                ReportSummary(coverage is null ? total.ToString() : $"{total}, line coverage {coverage.LineCoverageText}");
+                Log.Information($"tests: {total}");
+            }
+
+            if (coverage is not null)
+            {
+                new CoverageGate(CoverageThreshold).Check(coverage.LineCoverage);
+            }
         });
+
+    /// <summary>Merges the tiers' coverage into artifacts/coverage; null when no tier collected any.</summary>
+    async Task<CoverageReport?> MergeCoverageAsync(CancellationToken cancellationToken)
+    {
+        var coverageFiles = TestProjects.Select(project => (string)RawCoverageFile(project)).Where(File.Exists).ToList();
+        if (coverageFiles.Count == 0)
+        {
+            Log.Warning("No test tier collected coverage, so there is no coverage report.");
+            return null;
+        }
+
+        // Only this run's pages: the previous report's files go, the raw coverage of each tier stays.
+        Directory.CreateDirectory(CoverageDirectory);
+        foreach (var file in Directory.EnumerateFiles(CoverageDirectory))
+        {
+            File.Delete(file);
+        }
+
+        var coverage = await CoverageReport.CreateAsync(coverageFiles, CoverageDirectory, RootDirectory, cancellationToken);
+        AppendStepSummary(await File.ReadAllTextAsync(coverage.MarkdownSummaryFile, cancellationToken));
+        Log.Information($"coverage: {coverage.LineCoverageText} of lines ({AbsolutePath.Create(coverage.HtmlFile).RelativeTo(RootDirectory)})");
+        return coverage;
+    }
 
     async Task RunTestsAsync(string project, IReadOnlyDictionary<string, string?>? environment = null, string? filter = null)
     {
-        var resultsFile = TestResultsDirectory / $"{project}.trx";
+        // The TRX goes beside the other tiers'; coverage and hang dumps into this tier's own folder, emptied first,
+        // so that the coverage found there afterwards is this run's.
+        var resultsFile = ResultsFile(project);
+        var runDirectory = TestResultsDirectory / project;
+        var rawCoverage = RawCoverageFile(project);
         Directory.CreateDirectory(TestResultsDirectory);
+        Directory.CreateDirectory(RawCoverageDirectory);
         File.Delete(resultsFile);
+        File.Delete(rawCoverage);
+        if (Directory.Exists(runDirectory))
+        {
+            Directory.Delete(runDirectory, recursive: true);
+        }
+
         try
         {
             await DotNet.TestAsync(new()
@@ -61,8 +159,12 @@ partial class Build
                 Project = RootDirectory / "tests" / project / $"{project}.csproj",
                 Configuration = Configuration.ToString(),
                 NoBuild = true,
-                ResultsDirectory = TestResultsDirectory,
-                Loggers = [$"trx;LogFileName={project}.trx", "console;verbosity=minimal"],
+                ResultsDirectory = runDirectory,
+                Loggers = [$"trx;LogFileName={resultsFile}", "console;verbosity=minimal"],
+                Collectors = ["XPlat Code Coverage"],
+                Settings = RootDirectory / "tests" / "coverage.runsettings",
+                BlameHangTimeout = TestHangTimeout,
+                BlameHangDumpType = "mini",
                 Environment = environment ?? new Dictionary<string, string?>(),
                 Filter = filter,
             });
@@ -71,9 +173,20 @@ partial class Build
         {
             if (File.Exists(resultsFile))
             {
-                var counts = TestCounts.FromTrx(resultsFile);
-                testRuns.Add(counts);
-                ReportSummary(counts.ToString());
+                ReportSummary(TestCounts.FromTrx(resultsFile).ToString());
+                foreach (var failure in TestFailure.FromTrx(resultsFile, RootDirectory))
+                {
+                    Log.Error(failure.Message, failure.File, failure.Line, failure.TestName);
+                }
+            }
+
+            // The collector writes <results>/<guid>/coverage.cobertura.xml (the TRX logger copies it into another folder, deeper down).
+            var collected = Directory.Exists(runDirectory)
+                ? Directory.EnumerateDirectories(runDirectory).Select(folder => Path.Combine(folder, "coverage.cobertura.xml")).FirstOrDefault(File.Exists)
+                : null;
+            if (collected is not null)
+            {
+                File.Move(collected, rawCoverage, overwrite: true);
             }
         }
     }

@@ -61,6 +61,13 @@ public abstract class KilnBuild
         }
     }
 
+    /// <summary>Adds Markdown (a coverage summary, say) to the page CI shows for the run: the GitHub step summary; ignored elsewhere.</summary>
+    public static void AppendStepSummary(string markdown)
+    {
+        ArgumentNullException.ThrowIfNull(markdown);
+        BuildContext.Current.Host.AppendStepSummary(markdown);
+    }
+
     private static string TargetName<T>(Expression<Func<T, Target>> selector) =>
         Definition.ExpressionText.MemberOf(selector)?.Name
             ?? throw new KilnException($"Default target '{selector}' must name a target property, as x => x.Test.");

@@ -152,6 +152,12 @@ internal sealed class WorkflowWriter(GitHubActionsAttribute workflow, IReadOnlyL
         if (job.Needs.Count > 0)
         {
             node.Add("needs", new YamlSequenceNode(job.Needs.Select(need => (YamlNode)new YamlScalarNode(need.Id))));
+
+            // An assured target runs after its dependencies failed (a test report, a cleanup): so does its job.
+            if (job.Target.Definition.IsAssuredAfterFailure)
+            {
+                node.Add("if", "${{ !cancelled() }}");
+            }
         }
 
         node.Add("runs-on", job.IsCrossPlatform ? "${{ matrix.os }}" : Label(workflow.Image));

@@ -36,36 +36,20 @@ internal sealed class GitHubActionsHost(TextWriter output, SecretMasker masker, 
     protected override void WriteToolLine(string line)
     {
         var diagnostic = ToolDiagnostic.TryParse(line);
-        if (diagnostic is null)
-        {
-            Output.WriteLine(line);
-            return;
-        }
+        Output.WriteLine(diagnostic is null
+            ? line
+            : Command(diagnostic.IsError ? "error" : "warning", diagnostic.Message, RelativeFile(diagnostic.File), diagnostic.Line, diagnostic.Column, diagnostic.Code));
+    }
 
-        var properties = new List<string>();
-        if (diagnostic.File is not null)
-        {
-            properties.Add($"file={EscapeProperty(RelativeToRoot(diagnostic.File))}");
-        }
+    protected override void WriteErrorCore(string message, string? file, int? line, string? title) =>
+        Output.WriteLine(Command("error", message, RelativeFile(file), line, column: null, title));
 
-        if (diagnostic.Line is not null)
+    protected override void AppendStepSummaryCore(string markdown)
+    {
+        if (!string.IsNullOrEmpty(stepSummaryPath))
         {
-            properties.Add($"line={diagnostic.Line}");
+            File.AppendAllText(stepSummaryPath, markdown.EndsWith('\n') ? markdown : markdown + "\n");
         }
-
-        if (diagnostic.Column is not null)
-        {
-            properties.Add($"col={diagnostic.Column}");
-        }
-
-        if (diagnostic.Code is not null)
-        {
-            properties.Add($"title={EscapeProperty(diagnostic.Code)}");
-        }
-
-        var command = diagnostic.IsError ? "error" : "warning";
-        var separator = properties.Count > 0 ? " " : string.Empty;
-        Output.WriteLine($"::{command}{separator}{string.Join(',', properties)}::{EscapeData(diagnostic.Message)}");
     }
 
     protected override void WriteTargetHeader(string name) => Output.WriteLine($"::group::{EscapeData(name)}");
@@ -83,6 +67,37 @@ internal sealed class GitHubActionsHost(TextWriter output, SecretMasker masker, 
         File.AppendAllText(stepSummaryPath, Masker.Apply(SummaryTable.ToMarkdown(summary)));
     }
 
+    /// <summary>
+    /// A workflow command such as <c>::error file=src/A.cs,line=3,title=T::message</c>: unknown properties left out,
+    /// properties and message escaped by GitHub's rules.
+    /// </summary>
+    internal static string Command(string command, string message, string? file, int? line, int? column, string? title)
+    {
+        var properties = new List<string>();
+        if (file is not null)
+        {
+            properties.Add($"file={EscapeProperty(file)}");
+        }
+
+        if (line is not null)
+        {
+            properties.Add($"line={line}");
+        }
+
+        if (column is not null)
+        {
+            properties.Add($"col={column}");
+        }
+
+        if (title is not null)
+        {
+            properties.Add($"title={EscapeProperty(title)}");
+        }
+
+        var separator = properties.Count > 0 ? " " : string.Empty;
+        return $"::{command}{separator}{string.Join(',', properties)}::{EscapeData(message)}";
+    }
+
     internal static string EscapeData(string text) =>
         text.Replace("%", "%25", StringComparison.Ordinal)
             .Replace("\r", "%0D", StringComparison.Ordinal)
@@ -90,6 +105,8 @@ internal sealed class GitHubActionsHost(TextWriter output, SecretMasker masker, 
 
     internal static string EscapeProperty(string text) =>
         EscapeData(text).Replace(":", "%3A", StringComparison.Ordinal).Replace(",", "%2C", StringComparison.Ordinal);
+
+    private string? RelativeFile(string? file) => file is null ? null : RelativeToRoot(file);
 
     private string RelativeToRoot(string file)
     {

@@ -49,6 +49,29 @@ internal abstract class Host(TextWriter output, SecretMasker masker)
         }
     }
 
+    /// <summary>An error at a line of a file (a failed test, say): an annotation on CI, a plain error line elsewhere.</summary>
+    public void WriteError(string message, string? file, int? line, string? title)
+    {
+        lock (gate)
+        {
+            WriteErrorCore(
+                Masker.Apply(message),
+                file is null ? null : Masker.Apply(file),
+                line,
+                title is null ? null : Masker.Apply(title));
+            Output.Flush();
+        }
+    }
+
+    /// <summary>Adds Markdown to the page a CI system shows for the run (the GitHub step summary); nothing elsewhere.</summary>
+    public void AppendStepSummary(string markdown)
+    {
+        lock (gate)
+        {
+            AppendStepSummaryCore(Masker.Apply(markdown));
+        }
+    }
+
     public void BeginTarget(string name)
     {
         lock (gate)
@@ -91,6 +114,21 @@ internal abstract class Host(TextWriter output, SecretMasker masker)
     protected abstract void WriteLine(LogLevel level, string text);
 
     protected virtual void WriteToolLine(string line) => WriteLine(LogLevel.Information, line);
+
+    /// <summary>Writes "file(line): title: message", leaving out what is unknown.</summary>
+    protected virtual void WriteErrorCore(string message, string? file, int? line, string? title)
+    {
+        var location = file is null ? null : line is null ? $"{file}: " : $"{file}({line}): ";
+        var heading = title is null ? null : $"{title}: ";
+        foreach (var text in $"{location}{heading}{message}".ReplaceLineEndings("\n").Split('\n'))
+        {
+            WriteLine(LogLevel.Error, text);
+        }
+    }
+
+    protected virtual void AppendStepSummaryCore(string markdown)
+    {
+    }
 
     protected abstract void WriteTargetHeader(string name);
 

@@ -30,6 +30,9 @@ public sealed record DotNetTestSettings : DotNetSettings
     /// <summary>Fails a test that hangs longer than this, with a dump (--blame-hang-timeout).</summary>
     public TimeSpan? BlameHangTimeout { get; init; }
 
+    /// <summary>The dump a hang writes (--blame-hang-dump-type): mini, full or none; dotnet's default (full) when null.</summary>
+    public string? BlameHangDumpType { get; init; }
+
     /// <inheritdoc/>
     protected override string Verb => "test";
 
@@ -57,6 +60,7 @@ public sealed record DotNetTestSettings : DotNetSettings
         {
             arguments.Add("--blame-hang");
             AddOption(arguments, "--blame-hang-timeout", $"{(int)timeout.TotalSeconds}s");
+            AddOption(arguments, "--blame-hang-dump-type", BlameHangDumpType);
         }
     }
 }

@@ -60,6 +60,15 @@ public sealed class WorkflowGeneratorTests
     }
 
     [Fact]
+    public void The_job_of_an_assured_target_runs_when_a_job_it_needs_failed()
+    {
+        var workflow = Of(new AssuredReportBuild());
+
+        Assert.Equal("${{ !cancelled() }}", At(workflow.Job("report"), "if"));
+        Assert.DoesNotContain(workflow.Job("unit-test").Children.Keys, key => Scalar(key) == "if");
+    }
+
+    [Fact]
     public void The_producing_job_uploads_what_a_later_job_consumes()
     {
         var upload = Of(new ArtifactBuild()).Step("pack", "Upload Pack artifacts")!;
@@ -372,6 +381,16 @@ public sealed class WorkflowGeneratorTests
         public Target Pack => _ => _.DependsOn(Compile).Produces("artifacts/packages/*.nupkg", "artifacts/packages/*.snupkg");
 
         public Target Publish => _ => _.DependsOn(Pack).Consumes(Pack);
+    }
+
+    [GitHubActions("ci", On = [GitHubActionsTrigger.Push], InvokedTargets = ["Compile", "UnitTest", "Report"])]
+    private sealed class AssuredReportBuild : KilnBuild
+    {
+        public Target Compile => _ => _;
+
+        public Target UnitTest => _ => _.DependsOn(Compile).Produces("artifacts/test-results/unit.trx");
+
+        public Target Report => _ => _.DependsOn(UnitTest).Consumes(UnitTest).AssuredAfterFailure();
     }
 
     [GitHubActions("ci", On = [GitHubActionsTrigger.Push], InvokedTargets = ["Test"])]

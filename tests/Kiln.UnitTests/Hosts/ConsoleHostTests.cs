@@ -149,6 +149,28 @@ public sealed class ConsoleHostTests : IDisposable
     }
 
     [Fact]
+    public void ConsoleHost_writes_an_error_at_a_line_as_file_line_title_and_message()
+    {
+        var host = CreateHost(useColors: false, Verbosity.Quiet);
+
+        host.WriteError("Assert.True() Failure", "tests/ATests.cs", 42, "ATests.Works");
+        host.WriteError("Timed out", file: null, line: null, "ATests.Hangs");
+        host.WriteError("Broken", "tests/B.csproj", line: null, title: null);
+
+        Assert.Equal(["tests/ATests.cs(42): ATests.Works: Assert.True() Failure", "ATests.Hangs: Timed out", "tests/B.csproj: Broken"], Lines());
+    }
+
+    [Fact]
+    public void ConsoleHost_ignores_the_step_summary()
+    {
+        var host = CreateHost(useColors: false);
+
+        host.AppendStepSummary("# Coverage");
+
+        Assert.Equal(string.Empty, output.ToString());
+    }
+
+    [Fact]
     public void ConsoleHost_uses_no_colors_when_no_color_is_set()
     {
         Assert.False(ConsoleHost.ShouldUseColors(new Dictionary<string, string> { ["NO_COLOR"] = "1" }));

@@ -193,6 +193,60 @@ public sealed class GitHubActionsHostTests : IDisposable
         Assert.Equal("Build succeeded in < 1s.", Lines()[^1]);
     }
 
+    [Fact]
+    public void GitHubActionsHost_writes_an_error_at_a_line_as_an_annotation_with_file_line_and_title()
+    {
+        var host = CreateHost();
+
+        host.WriteError("Assert.Equal() Failure", "/root/tests/Kiln.UnitTests/ATests.cs", 42, "Kiln.UnitTests.ATests.Adds");
+
+        Assert.Equal(["::error file=tests/Kiln.UnitTests/ATests.cs,line=42,title=Kiln.UnitTests.ATests.Adds::Assert.Equal() Failure"], Lines());
+    }
+
+    [Fact]
+    public void GitHubActionsHost_leaves_file_and_line_out_of_an_error_without_a_location()
+    {
+        var host = CreateHost();
+
+        host.WriteError("Timed out", file: null, line: null, "Kiln.ATests.Hangs");
+
+        Assert.Equal(["::error title=Kiln.ATests.Hangs::Timed out"], Lines());
+    }
+
+    [Fact]
+    public void GitHubActionsHost_escapes_the_title_as_a_property_and_the_message_as_data()
+    {
+        var host = CreateHost();
+
+        host.WriteError("100% wrong\r\nsecond line", "tests/A,B.cs", 1, "Theory(x: 1, y: 2)");
+
+        Assert.Equal(["::error file=tests/A%2CB.cs,line=1,title=Theory(x%3A 1%2C y%3A 2)::100%25 wrong%0D%0Asecond line"], Lines());
+    }
+
+    [Fact]
+    public void GitHubActionsHost_masks_secrets_in_an_error_at_a_line()
+    {
+        masker.Add("hunter2");
+        var host = CreateHost();
+
+        host.WriteError("token hunter2 rejected", "tests/A.cs", 3, "Logs_in_with_hunter2");
+
+        Assert.Equal(["::error file=tests/A.cs,line=3,title=Logs_in_with_***::token *** rejected"], Lines());
+    }
+
+    [Fact]
+    public void GitHubActionsHost_appends_markdown_to_the_step_summary_file()
+    {
+        File.WriteAllText(stepSummary, "# Earlier step\n");
+        masker.Add("hunter2");
+        var host = CreateHost();
+
+        host.AppendStepSummary("| Line coverage | 91% |\n| key | hunter2 |");
+
+        Assert.Equal("# Earlier step\n| Line coverage | 91% |\n| key | *** |\n", File.ReadAllText(stepSummary));
+        Assert.Equal([string.Empty], Lines());
+    }
+
     [Theory]
     [InlineData("true", true)]
     [InlineData("TRUE", true)]

@@ -67,6 +67,14 @@ public class DotNetSettingsTests
     }
 
     [Fact]
+    public void DotNetTestSettings_pass_the_hang_dump_type_with_the_hang_timeout()
+    {
+        var command = new DotNetTestSettings { BlameHangTimeout = TimeSpan.FromMinutes(10), BlameHangDumpType = "mini" }.ToCommand();
+
+        Assert.Equal(["test", "--blame-hang", "--blame-hang-timeout", "600s", "--blame-hang-dump-type", "mini", "--nologo"], command.Arguments);
+    }
+
+    [Fact]
     public void DotNetPackSettings_build_a_pack_command_into_an_output_folder()
     {
         var command = new DotNetPackSettings

@@ -1,0 +1,38 @@
+namespace Kiln.SystemTests.SampleRepository;
+
+/// <summary>A whole repository driven through build.sh: what a user sees when one unit test fails.</summary>
+[Trait("Category", "SampleRepository")]
+public sealed class FailingSampleTests(FailingSample sample) : IClassFixture<FailingSample>
+{
+    [Fact]
+    public async Task UnitTest_exits_with_one_when_a_test_fails()
+    {
+        var run = await sample.RunOnceAsync("UnitTest");
+
+        run.AssertExitCode(1);
+    }
+
+    [Fact]
+    public async Task The_summary_table_shows_UnitTest_failed_with_its_counts()
+    {
+        var run = await sample.RunOnceAsync("UnitTest");
+
+        Assert.Equal("Succeeded", run.Status("Compile"));
+        Assert.Equal("Failed", run.Status("UnitTest"));
+        Assert.Equal("3 passed, 1 failed, 0 skipped", run.Note("UnitTest"));
+        Assert.Contains("Build failed in", run.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_TRX_report_records_the_failing_test()
+    {
+        await sample.RunOnceAsync("UnitTest");
+
+        var report = TrxReport.Load(sample.TrxFile);
+
+        Assert.Equal(4, report.Total);
+        Assert.Equal(1, report.Failed);
+        var failed = Assert.Single(report.Outcomes, outcome => outcome.Value == "Failed");
+        Assert.EndsWith("BrokenExpectationTests.Add_of_two_and_two_is_five", failed.Key, StringComparison.Ordinal);
+    }
+}
