@@ -64,6 +64,13 @@ public interface ITargetDefinition
     /// <summary>Conditions that must be true before the build starts, when this target is to run.</summary>
     ITargetDefinition Requires(params Expression<Func<bool>>[] conditions);
 
+    /// <summary>
+    /// A condition that must be true before the build starts, when this target is to run; when it is false the build
+    /// stops at once with <paramref name="message"/>, which names the problem and the fix
+    /// (<c>Requires(() =&gt; Configuration == Configuration.Release, "Publish needs --configuration Release.")</c>).
+    /// </summary>
+    ITargetDefinition Requires(Expression<Func<bool>> condition, string message);
+
     /// <summary>Adds an action; several calls add several actions, run in order.</summary>
     ITargetDefinition Executes(Action action);
 

@@ -105,7 +105,14 @@ internal sealed class TargetDefinition : ITargetDefinition
 
     public ITargetDefinition Requires(params Expression<Func<bool>>[] conditions)
     {
-        Requirements.AddRange(conditions.Select(TargetRequirement.ForCondition));
+        Requirements.AddRange(conditions.Select(condition => TargetRequirement.ForCondition(condition)));
+        return this;
+    }
+
+    public ITargetDefinition Requires(Expression<Func<bool>> condition, string message)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(message);
+        Requirements.Add(TargetRequirement.ForCondition(condition, message));
         return this;
     }
 

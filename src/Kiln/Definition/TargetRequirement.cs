@@ -8,8 +8,9 @@ internal sealed class TargetRequirement
 {
     private readonly Func<object?> evaluate;
 
-    private TargetRequirement(LambdaExpression expression, bool isCondition)
+    private TargetRequirement(LambdaExpression expression, bool isCondition, string? message = null)
     {
+        Message = message;
         var compiled = expression.Compile();
         evaluate = () => compiled.DynamicInvoke();
         IsCondition = isCondition;
@@ -25,9 +26,12 @@ internal sealed class TargetRequirement
 
     public string Text { get; }
 
+    /// <summary>What to say when the condition is false, in place of the generic line; null for that line.</summary>
+    public string? Message { get; }
+
     public static TargetRequirement ForValue(LambdaExpression expression) => new(expression, isCondition: false);
 
-    public static TargetRequirement ForCondition(Expression<Func<bool>> expression) => new(expression, isCondition: true);
+    public static TargetRequirement ForCondition(Expression<Func<bool>> expression, string? message = null) => new(expression, isCondition: true, message);
 
     /// <summary>True when the requirement holds: the condition is true, or the value is present and not empty.</summary>
     public bool IsSatisfied()

@@ -164,7 +164,7 @@ internal static class BuildRunner
             {
                 if (requirement.IsCondition)
                 {
-                    throw new KilnException($"Target '{target.Name}' requires {requirement.Text}, which is false.");
+                    throw new KilnException(requirement.Message ?? $"Target '{target.Name}' requires {requirement.Text}, which is false.");
                 }
 
                 var parameter = binder.FindByMember(requirement.Member);

@@ -200,6 +200,18 @@ public sealed class BuildRunnerTests : IDisposable
     }
 
     [Fact]
+    public async Task BuildRunner_stops_with_the_targets_own_message_when_its_condition_is_false_before_anything_runs()
+    {
+        var build = new SampleBuild();
+
+        var run = await root.RunAsync(build, ["Ship"]);
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Equal("Ship needs --with-docs: a release without docs helps no one.", run.Lines[0]);
+        Assert.Empty(build.Ran);
+    }
+
+    [Fact]
     public async Task BuildRunner_bare_skip_runs_only_the_named_targets()
     {
         var build = new SampleBuild();
@@ -363,7 +375,7 @@ public sealed class BuildRunnerTests : IDisposable
         Assert.Equal("boolean", properties.GetProperty("WithDocs").GetProperty("type").GetString());
         Assert.Equal("array", properties.GetProperty("Skip").GetProperty("type").GetString());
         Assert.Equal(
-            ["Restore", "Compile", "Test", "Pack", "Lint", "Docs", "Cleanup", "Publish", "Upload", "Release"],
+            ["Restore", "Compile", "Test", "Pack", "Lint", "Docs", "Cleanup", "Publish", "Upload", "Release", "Ship"],
             properties.GetProperty("Skip").GetProperty("items").GetProperty("enum").EnumerateArray().Select(value => value.GetString()));
         Assert.False(schema.RootElement.GetProperty("additionalProperties").GetBoolean());
     }
@@ -461,6 +473,11 @@ public sealed class BuildRunnerTests : IDisposable
         public Target Upload => _ => _.Requires(() => ApiKey).Executes(() => Ran.Add("Upload"));
 
         public Target Release => _ => _.Requires(() => OnReleaseBranch).Executes(() => Ran.Add("Release"));
+
+        public Target Ship => _ => _
+            .DependsOn(Test)
+            .Requires(() => WithDocs, "Ship needs --with-docs: a release without docs helps no one.")
+            .Executes(() => Ran.Add("Ship"));
     }
 
     private sealed class HelpBuild : KilnBuild
