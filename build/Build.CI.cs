@@ -8,3 +8,14 @@ using Kiln.GitHubActions;
     InvokedTargets = [nameof(Compile), nameof(UnitTest), nameof(IntegrationTest), nameof(SystemTest), nameof(Test), nameof(Pack)],
     TimeoutMinutes = 30)]
 partial class Build;
+
+/// <summary>A v* tag releases: the tiers and Pack as in ci.yml, then Publish to the NuGet source and the GitHub release.</summary>
+[GitHubActions(
+    "release",
+    On = [GitHubActionsTrigger.Push],
+    OnPushTags = ["v*"],
+    InvokedTargets = [nameof(UnitTest), nameof(IntegrationTest), nameof(SystemTest), nameof(Test), nameof(Pack), nameof(Publish)],
+    ImportSecrets = [nameof(NuGetApiKey), nameof(GitHubToken)],
+    ImportVariables = [nameof(NuGetSource), nameof(NuGetStableOnly)],
+    TimeoutMinutes = 30)]
+partial class Build;

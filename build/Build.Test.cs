@@ -107,6 +107,12 @@ partial class Build
                 Log.Information($"tests: {total}");
             }
 
+            // On CI the tiers are other jobs: Test must fail by itself, or the jobs after it would ship untested code.
+            if (total.Failed > 0)
+            {
+                throw new KilnException($"{total.Failed} test(s) failed: see the errors above and the TRX files in {TestResultsDirectory.RelativeTo(RootDirectory)}.");
+            }
+
             if (coverage is not null)
             {
                 new CoverageGate(CoverageThreshold).Check(coverage.LineCoverage);

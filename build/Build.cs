@@ -3,10 +3,10 @@ using Kiln.Components;
 using Kiln.GitHubActions;
 using Kiln.Tooling;
 
-/// <summary>Kiln builds itself: restore, version, compile, pack, and the test tiers (Build.Test.cs).</summary>
+/// <summary>Kiln builds itself: restore, version, compile, the test tiers (Build.Test.cs), pack (the default) and publish (Build.Publish.cs).</summary>
 partial class Build : KilnBuild, IHazGitVersion
 {
-    public static int Main() => Execute<Build>(x => x.Test);
+    public static int Main() => Execute<Build>(x => x.Pack);
 
     [Parameter("Configuration to build: Debug locally, Release on CI.")]
     readonly Configuration Configuration = IsLocalBuild ? Configuration.Debug : Configuration.Release;
@@ -36,28 +36,50 @@ partial class Build : KilnBuild, IHazGitVersion
         }));
 
     Target Pack => _ => _
-        .Description("Packs Kiln, Kiln.Versioning and the kiln-version tool into artifacts/packages.")
-        .DependsOn(Compile)
-        .Produces("artifacts/packages/*.nupkg")
-        .Executes(() =>
+        .Description("Packs every project under src/ into artifacts/packages once the tests pass: .nupkg and .snupkg, versioned, with SourceLink in Release.")
+        .DependsOn(Compile, Test)
+        .Produces("artifacts/packages/*.nupkg", "artifacts/packages/*.snupkg")
+        .Executes(async cancellationToken =>
         {
-            // Only this version's packages, so that Produces hands on nothing stale.
+            // Only this version's packages, so that Produces and Publish hand on nothing stale.
             Directory.CreateDirectory(PackagesDirectory);
-            foreach (var package in Directory.EnumerateFiles(PackagesDirectory, "*.nupkg"))
+            foreach (var package in Directory.EnumerateFiles(PackagesDirectory, "*.*nupkg"))
             {
                 File.Delete(package);
             }
 
-            return DotNet.PackAsync(new()
+            // The zip entries carry the commit's time rather than the clock's, so the same commit packs to the same
+            // bytes; on CI the build also maps source paths to /_/ (ContinuousIntegrationBuild), which needs a
+            // build of its own: the tests ran on the ordinary one, since coverage needs the local source paths.
+            var properties = new Dictionary<string, string>(VersionProperties)
+            {
+                ["DeterministicTimestamp"] = await CommitTimestampAsync(cancellationToken),
+            };
+            if (IsServerBuild)
+            {
+                properties["ContinuousIntegrationBuild"] = "true";
+            }
+
+            await DotNet.PackAsync(new()
             {
                 Project = Solution,
                 Configuration = Configuration.ToString(),
-                NoBuild = SucceededTargets.Contains(nameof(Compile)),
+                NoBuild = SucceededTargets.Contains(nameof(Compile)) && !IsServerBuild,
                 NoRestore = SucceededTargets.Contains(nameof(Restore)),
                 OutputDirectory = PackagesDirectory,
-                Properties = VersionProperties,
-            });
+                Properties = properties,
+            }, cancellationToken);
+            ReportSummary($"{Directory.EnumerateFiles(PackagesDirectory, "*.nupkg").Count()} packages, {((IHazGitVersion)this).Versions.SemVer}");
         });
+
+    /// <summary>HEAD's commit time in seconds since the Unix epoch, as NuGet's DeterministicTimestamp takes it.</summary>
+    static async Task<string> CommitTimestampAsync(CancellationToken cancellationToken)
+    {
+        var result = await ProcessRunner.RunAsync(
+            new ToolCommand("git", ["log", "-1", "--format=%ct", "HEAD"]) { WorkingDirectory = RootDirectory, EchoOutput = false },
+            cancellationToken);
+        return result.StandardOutput.Single().Trim();
+    }
 
     /// <summary>The version the Version target computed, as the MSBuild properties that stamp assemblies and packages.</summary>
     IReadOnlyDictionary<string, string> VersionProperties => ((IHazGitVersion)this).Versions.ToMSBuildProperties();

@@ -15,6 +15,7 @@ internal sealed class TargetRequirement
         evaluate = () => compiled.DynamicInvoke();
         IsCondition = isCondition;
         Member = isCondition ? null : ExpressionText.MemberOf(expression);
+        Members = isCondition ? MemberCollector.Collect(expression.Body) : Member is null ? [] : [Member];
         Text = ExpressionText.Of(expression.Body);
     }
 
@@ -23,6 +24,9 @@ internal sealed class TargetRequirement
 
     /// <summary>The parameter member a value requirement reads.</summary>
     public MemberInfo? Member { get; }
+
+    /// <summary>Every field and property the requirement reads: a workflow hands those parameters to the target's job.</summary>
+    public IReadOnlyList<MemberInfo> Members { get; }
 
     public string Text { get; }
 
@@ -45,5 +49,28 @@ internal sealed class TargetRequirement
             System.Collections.ICollection collection => collection.Count > 0,
             _ => true,
         };
+    }
+
+    /// <summary>Finds the fields and properties an expression reads.</summary>
+    private sealed class MemberCollector : ExpressionVisitor
+    {
+        private readonly List<MemberInfo> members = [];
+
+        public static List<MemberInfo> Collect(Expression expression)
+        {
+            var collector = new MemberCollector();
+            collector.Visit(expression);
+            return collector.members;
+        }
+
+        protected override Expression VisitMember(MemberExpression node)
+        {
+            if (node.Member is FieldInfo or PropertyInfo)
+            {
+                members.Add(node.Member);
+            }
+
+            return base.VisitMember(node);
+        }
     }
 }

@@ -41,9 +41,8 @@ internal static class JobPlanner
                 from.Downloaded.Add(producer);
             }
 
-            // What a job last in its chain produces (test results, packages) is the run's output: upload it.
-            var isLeaf = !jobs.Any(other => other != job && other.Plan.Contains(job.Target));
-            if (isLeaf && job.Target.Definition.ProducedPatterns.Count > 0 && !job.Uploads.Contains(job.Target))
+            // What a job's target produces (test results, coverage, packages) is the run's output: upload it.
+            if (job.Target.Definition.ProducedPatterns.Count > 0 && !job.Uploads.Contains(job.Target))
             {
                 job.Uploads.Insert(0, job.Target);
             }

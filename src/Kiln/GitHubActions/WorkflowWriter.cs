@@ -382,7 +382,7 @@ internal sealed class WorkflowWriter(GitHubActionsAttribute workflow, IReadOnlyL
     /// <summary>A job needs a secret or variable when a target it runs requires that parameter.</summary>
     private static bool Needs(WorkflowJob job, ParameterDescriptor parameter) =>
         job.Runs.Any(node => node.Definition.Requirements.Any(requirement =>
-            requirement.Member is not null && parameter.Member.HasSameMetadataDefinitionAs(requirement.Member)));
+            requirement.Members.Any(member => parameter.Member.HasSameMetadataDefinitionAs(member))));
 
     private ParameterDescriptor Parameter(string name, string property) =>
         parameters.FirstOrDefault(parameter => string.Equals(parameter.Name, name, StringComparison.OrdinalIgnoreCase))

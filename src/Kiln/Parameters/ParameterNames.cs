@@ -25,8 +25,9 @@ internal static class ParameterNames
 
     private static List<string> Words(string name)
     {
-        // A brand spelled with inner capitals is one word: NuGetApiKey is --nuget-api-key and NUGET_API_KEY.
-        name = name.Replace("NuGet", "Nuget", StringComparison.Ordinal);
+        // A brand spelled with inner capitals is one word: NuGetApiKey is --nuget-api-key and NUGET_API_KEY,
+        // GitHubToken is --github-token and GITHUB_TOKEN (the variable GitHub Actions users know).
+        name = name.Replace("NuGet", "Nuget", StringComparison.Ordinal).Replace("GitHub", "Github", StringComparison.Ordinal);
         var words = new List<string>();
         var current = new StringBuilder();
         for (var i = 0; i < name.Length; i++)

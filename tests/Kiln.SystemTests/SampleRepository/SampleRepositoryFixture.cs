@@ -20,6 +20,9 @@ public abstract class SampleRepositoryFixture : IAsyncLifetime
     /// <summary>One run: restore, compile and test of a two-project solution.</summary>
     private static readonly TimeSpan RunTimeout = TimeSpan.FromMinutes(4);
 
+    /// <summary>The sample's files that may hold @PLACEHOLDER@s.</summary>
+    private static readonly string[] PlaceholderFiles = ["Directory.Build.props", "nuget.config"];
+
     private readonly string[] overlays;
     private readonly ConcurrentDictionary<string, Lazy<Task<BuildRun>>> runs = new(StringComparer.Ordinal);
 
@@ -38,6 +41,10 @@ public abstract class SampleRepositoryFixture : IAsyncLifetime
 
     /// <summary>Where the sample's UnitTest target moves coverlet's report.</summary>
     public string CoverageFile => Path.Combine(Root, "artifacts", "coverage", "coverage.cobertura.xml");
+
+    /// <summary>What the sample's Directory.Build.props and nuget.config say in place of each @PLACEHOLDER@.</summary>
+    protected virtual IReadOnlyDictionary<string, string> Placeholders =>
+        new Dictionary<string, string>(StringComparer.Ordinal) { ["@KILN_CHECKOUT@"] = RepositoryRoot.Path };
 
     private static string Templates => Path.Combine(RepositoryRoot.Path, "tests", "Kiln.SystemTests", "SampleRepository", "Templates");
 
@@ -60,8 +67,16 @@ public abstract class SampleRepositoryFixture : IAsyncLifetime
             File.SetUnixFileMode(Path.Combine(Root, "build.sh"), UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
         }
 
-        var props = Path.Combine(Root, "Directory.Build.props");
-        await File.WriteAllTextAsync(props, (await File.ReadAllTextAsync(props)).Replace("@KILN_CHECKOUT@", checkout, StringComparison.Ordinal));
+        foreach (var file in PlaceholderFiles.Select(name => Path.Combine(Root, name)).Where(File.Exists))
+        {
+            var text = await File.ReadAllTextAsync(file);
+            foreach (var (placeholder, value) in Placeholders)
+            {
+                text = text.Replace(placeholder, value, StringComparison.Ordinal);
+            }
+
+            await File.WriteAllTextAsync(file, text);
+        }
 
         await GitAsync("init", "--quiet");
         await GitAsync("add", "--all");

@@ -149,6 +149,25 @@ public sealed class WorkflowGeneratorTests
     }
 
     [Fact]
+    public void A_secret_that_a_targets_condition_reads_reaches_that_targets_job()
+    {
+        var workflow = Of(new ConditionalSecretBuild());
+
+        Assert.Equal("${{ secrets.NUGET_API_KEY }}", At(workflow.RunStep("publish"), "env", "NUGET_API_KEY"));
+        Assert.Equal("${{ vars.NUGET_SOURCE }}", At(workflow.RunStep("publish"), "env", "NUGET_SOURCE"));
+        Assert.False(workflow.RunStep("pack").Children.ContainsKey("env"));
+    }
+
+    [Fact]
+    public void Every_job_uploads_what_its_target_produces_even_when_a_later_job_needs_it()
+    {
+        var workflow = Of(new ConditionalSecretBuild());
+
+        Assert.Equal("artifacts/coverage/**", At(workflow.Step("test", "Upload Test artifacts")!, "with", "path"));
+        Assert.Equal(["test"], workflow.Needs("pack"));
+    }
+
+    [Fact]
     public void A_variable_is_bound_from_vars()
     {
         var workflow = Of(new DeployBuild(), "release");
@@ -397,6 +416,26 @@ public sealed class WorkflowGeneratorTests
     private sealed class PartitionBuild : KilnBuild
     {
         public Target Test => _ => _.Partition(3);
+    }
+
+    [GitHubActions("ci", On = [GitHubActionsTrigger.Push], InvokedTargets = ["Test", "Pack", "Publish"], ImportSecrets = ["NuGetApiKey"], ImportVariables = ["NuGetSource"])]
+    private sealed class ConditionalSecretBuild : KilnBuild
+    {
+        [Parameter("Where to publish.")]
+        public string NuGetSource { get; set; } = "artifacts/feed";
+
+        [Parameter("The feed's key.")]
+        [Secret]
+        public string? NuGetApiKey { get; set; }
+
+        public Target Test => _ => _.Produces("artifacts/coverage/**");
+
+        public Target Pack => _ => _.DependsOn(Test).Produces("artifacts/packages/*.nupkg");
+
+        public Target Publish => _ => _
+            .DependsOn(Pack)
+            .Consumes(Pack)
+            .Requires(() => !NuGetSource.StartsWith("https:", StringComparison.Ordinal) || NuGetApiKey != null, "An https source needs --nuget-api-key.");
     }
 
     [GitHubActions("ci", On = [GitHubActionsTrigger.PullRequest], InvokedTargets = ["Publish"])]

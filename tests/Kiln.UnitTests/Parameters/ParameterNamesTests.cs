@@ -9,6 +9,7 @@ public class ParameterNamesTests
     [InlineData("Configuration", "configuration")]
     [InlineData("HTTPTimeout", "http-timeout")]
     [InlineData("NuGetApiKey", "nuget-api-key")]
+    [InlineData("GitHubToken", "github-token")]
     [InlineData("Net10Target", "net10-target")]
     [InlineData("IO", "io")]
     [InlineData("already-kebab", "already-kebab")]
@@ -23,6 +24,7 @@ public class ParameterNamesTests
     [InlineData("HTTPTimeout", "HTTP_TIMEOUT")]
     [InlineData("AzureStorageAccount", "AZURE_STORAGE_ACCOUNT")]
     [InlineData("NuGetApiKey", "NUGET_API_KEY")]
+    [InlineData("GitHubToken", "GITHUB_TOKEN")]
     public void ParameterNames_spell_a_name_as_an_environment_variable(string name, string expected)
     {
         Assert.Equal(expected, ParameterNames.ToEnvironmentName(name));

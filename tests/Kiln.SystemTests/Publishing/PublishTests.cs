@@ -1,0 +1,114 @@
+using System.IO.Compression;
+using System.Reflection.Metadata;
+using System.Security.Cryptography;
+using System.Text;
+using System.Xml.Linq;
+
+namespace Kiln.SystemTests.Publishing;
+
+/// <summary><c>./build.sh Publish --configuration Release</c> on a clean copy of this checkout, twice, and a fresh build that uses what it published.</summary>
+[Trait("Category", "Publish")]
+public sealed class PublishTests(PublishedCheckout published) : IClassFixture<PublishedCheckout>
+{
+    private static readonly string[] Packages = ["Kiln", "Kiln.Versioning", "Kiln.Components", "Kiln.Versioning.Tool"];
+
+    /// <summary>The custom debug information that holds a portable pdb's SourceLink JSON.</summary>
+    private static readonly Guid SourceLinkKind = new("CC110556-A091-4D38-9FEC-25AB9A351A6A");
+
+    [Fact]
+    public void Publish_puts_every_package_and_its_symbols_into_the_local_feed()
+    {
+        Assert.Equal("Succeeded", published.FirstPublish.Status("Publish"));
+        var feedFiles = Directory.GetFiles(published.Feed, "*", SearchOption.AllDirectories).Select(Path.GetFileName).ToHashSet(StringComparer.OrdinalIgnoreCase);
+        foreach (var package in Packages)
+        {
+            Assert.Contains($"{package}.{published.Version}.nupkg", feedFiles);
+            Assert.Contains($"{package}.{published.Version}.snupkg", feedFiles);
+        }
+    }
+
+    [Fact]
+    public void Publish_runs_again_without_error_and_notes_every_package_as_already_published()
+    {
+        published.SecondPublish.AssertExitCode(0);
+        Assert.Equal("Succeeded", published.SecondPublish.Status("Publish"));
+        Assert.Contains($"0 published, {Packages.Length} already published", published.SecondPublish.Note("Publish"), StringComparison.Ordinal);
+        foreach (var package in Packages)
+        {
+            Assert.Contains(published.SecondPublish.Lines, line => line.Contains($"{package} {published.Version} is already published", StringComparison.Ordinal));
+        }
+    }
+
+    [Fact]
+    public void Packing_the_same_commit_again_from_scratch_gives_byte_identical_packages()
+    {
+        foreach (var file in Directory.GetFiles(published.FirstPackages))
+        {
+            var again = Path.Combine(published.SecondPackages, Path.GetFileName(file));
+            Assert.True(File.Exists(again), $"{Path.GetFileName(file)} was not packed again.");
+            Assert.Equal(Convert.ToHexString(SHA256.HashData(File.ReadAllBytes(file))), Convert.ToHexString(SHA256.HashData(File.ReadAllBytes(again))));
+        }
+
+        Assert.Equal(Packages.Length * 2, Directory.GetFiles(published.FirstPackages).Length);
+    }
+
+    [Fact]
+    public void A_package_carries_its_version_license_readme_and_the_commit_it_was_built_from()
+    {
+        using var package = ZipFile.OpenRead(Path.Combine(published.FirstPackages, $"Kiln.{published.Version}.nupkg"));
+        var metadata = Nuspec(package);
+
+        Assert.Equal("Kiln", Value(metadata, "id"));
+        Assert.Equal(published.Version, Value(metadata, "version"));
+        Assert.Equal("MIT", Value(metadata, "license"));
+        Assert.Equal("README.md", Value(metadata, "readme"));
+        Assert.NotNull(package.GetEntry("README.md"));
+        var repository = metadata.Elements().Single(element => element.Name.LocalName == "repository");
+        Assert.Equal("https://github.com/kiln/kiln.git", (string?)repository.Attribute("url"));
+        Assert.Matches("^[0-9a-f]{40}$", (string?)repository.Attribute("commit") ?? string.Empty);
+    }
+
+    [Fact]
+    public void The_symbol_package_pdb_links_every_source_to_the_commit_on_GitHub()
+    {
+        using var symbols = ZipFile.OpenRead(Path.Combine(published.FirstPackages, $"Kiln.{published.Version}.snupkg"));
+        using var pdb = new MemoryStream();
+        using (var entry = symbols.GetEntry("lib/net10.0/Kiln.pdb")!.Open())
+        {
+            entry.CopyTo(pdb);
+        }
+
+        pdb.Position = 0;
+        using var provider = MetadataReaderProvider.FromPortablePdbStream(pdb);
+        var reader = provider.GetMetadataReader();
+        var sourceLink = reader.CustomDebugInformation
+            .Select(reader.GetCustomDebugInformation)
+            .Where(information => reader.GetGuid(information.Kind) == SourceLinkKind)
+            .Select(information => Encoding.UTF8.GetString(reader.GetBlobBytes(information.Value)))
+            .Single();
+
+        Assert.Matches(@"https://raw\.githubusercontent\.com/kiln/kiln/[0-9a-f]{40}/\*", sourceLink);
+    }
+
+    [Fact]
+    public async Task A_fresh_build_restores_Kiln_from_the_feed_and_runs_its_tests()
+    {
+        var run = await published.Sample.RunOnceAsync("UnitTest");
+
+        run.AssertExitCode(0);
+        Assert.Equal("3 passed, 0 failed, 0 skipped", run.Note("UnitTest"));
+        Assert.True(
+            Directory.Exists(Path.Combine(published.Sample.Root, ".nuke", "temp", "packages", "kiln.components", published.Version.ToLowerInvariant())),
+            "The sample's build did not restore Kiln.Components from the feed.");
+    }
+
+    private static XElement Nuspec(ZipArchive package)
+    {
+        var nuspec = package.Entries.Single(entry => entry.FullName.EndsWith(".nuspec", StringComparison.Ordinal));
+        using var stream = nuspec.Open();
+        return XDocument.Load(stream).Root!.Elements().Single(element => element.Name.LocalName == "metadata");
+    }
+
+    private static string? Value(XElement metadata, string name) =>
+        metadata.Elements().SingleOrDefault(element => element.Name.LocalName == name)?.Value;
+}
