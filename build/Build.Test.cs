@@ -1,4 +1,5 @@
 using Kiln;
+using Kiln.GitHubActions;
 using Kiln.Services;
 using Kiln.Testing;
 using Kiln.Tooling;
@@ -16,6 +17,11 @@ partial class Build
     // so a hung test fails with its dump before GitHub cancels the job.
     [Parameter("How long one test may run (hh:mm:ss) before it fails as hung, with a mini dump in artifacts/test-results.")]
     readonly TimeSpan TestHangTimeout = TimeSpan.FromMinutes(10);
+
+    // A system test's fixture builds whole repositories (the rehearsal runs every job of ci.yml, Publish runs twice),
+    // and the first test of its class waits for it: on two busy cores that is longer than ten minutes.
+    [Parameter("How long one system test, with its fixture, may run (hh:mm:ss) before it fails as hung.")]
+    readonly TimeSpan SystemTestHangTimeout = TimeSpan.FromMinutes(45);
 
     static AbsolutePath TestResultsDirectory => ArtifactsDirectory / "test-results";
 
@@ -60,15 +66,17 @@ partial class Build
             });
         });
 
+    [GitHubActionsJob(TimeoutMinutes = 60)]
     Target SystemTest => _ => _
-        .Description("Runs the system tests (tests/Kiln.SystemTests): ci.yml rehearsed on fresh local runners.")
+        .Description("Runs the system tests (tests/Kiln.SystemTests): sample repositories, Publish end to end, ci.yml rehearsed on fresh runners.")
         .DependsOn(Compile)
         .Produces(TierOutputs("Kiln.SystemTests"))
         .ProceedAfterFailure()
         .Executes(() => RunTestsAsync(
             "Kiln.SystemTests",
             // Inside a rehearsal, the system-test job must not start another rehearsal.
-            filter: Environment.GetEnvironmentVariable("KILN_REHEARSAL") == "1" ? "Category!=Rehearsal" : null));
+            filter: Environment.GetEnvironmentVariable("KILN_REHEARSAL") == "1" ? "Category!=Rehearsal" : null,
+            hangTimeout: SystemTestHangTimeout));
 
     // Test reads what the tiers left in artifacts/ rather than remembering it, so that on CI, where each tier is a job of
     // its own, the test job can report on the files it downloaded: counts from the TRX files, coverage from the raw files.
@@ -142,7 +150,7 @@ partial class Build
         return coverage;
     }
 
-    async Task RunTestsAsync(string project, IReadOnlyDictionary<string, string?>? environment = null, string? filter = null)
+    async Task RunTestsAsync(string project, IReadOnlyDictionary<string, string?>? environment = null, string? filter = null, TimeSpan? hangTimeout = null)
     {
         // The TRX goes beside the other tiers'; coverage and hang dumps into this tier's own folder, emptied first,
         // so that the coverage found there afterwards is this run's.
@@ -169,7 +177,7 @@ partial class Build
                 Loggers = [$"trx;LogFileName={resultsFile}", "console;verbosity=minimal"],
                 Collectors = ["XPlat Code Coverage"],
                 Settings = RootDirectory / "tests" / "coverage.runsettings",
-                BlameHangTimeout = TestHangTimeout,
+                BlameHangTimeout = hangTimeout ?? TestHangTimeout,
                 BlameHangDumpType = "mini",
                 Environment = environment ?? new Dictionary<string, string?>(),
                 Filter = filter,

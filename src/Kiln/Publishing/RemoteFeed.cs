@@ -55,7 +55,22 @@ internal sealed class RemoteFeed(NuGetSource source, HttpClient http)
             // NuGet.Config files (credentials, allowInsecureConnections) are found upwards from here: the repository's.
             WorkingDirectory = Path.GetDirectoryName(Path.GetFullPath(packageFile)),
         };
-        var result = await ProcessRunner.RunAsync(push.ToCommand(), cancellationToken).ConfigureAwait(false);
+        // The push reads the service index again; NuGet's HTTP cache could answer with a copy up to 30 minutes old
+        // (one without the symbol server Kiln just saw, say), so this push gets a cache of its own.
+        var httpCache = Directory.CreateTempSubdirectory("kiln-nuget-http-cache-").FullName;
+        ToolResult result;
+        try
+        {
+            var command = push.ToCommand();
+            result = await ProcessRunner.RunAsync(
+                command with { Environment = new Dictionary<string, string?>(command.Environment) { ["NUGET_HTTP_CACHE_PATH"] = httpCache } },
+                cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            Directory.Delete(httpCache, recursive: true);
+        }
+
         return result.Output.Any(line => line.Text.Contains(DuplicateMarker, StringComparison.OrdinalIgnoreCase))
             ? PublishOutcome.AlreadyPublished
             : PublishOutcome.Published;

@@ -1,7 +1,6 @@
 using System.Collections.Concurrent;
 using System.Globalization;
 using System.Net;
-using System.Net.Sockets;
 using System.Text;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
@@ -14,31 +13,14 @@ namespace Kiln.IntegrationTests.GitHub;
 /// "METHOD /path" with the statuses queued by <see cref="FailNext"/> first. Uploads go to /uploads/..., as GitHub's
 /// go to uploads.github.com. Stopped on dispose.
 /// </summary>
-internal sealed partial class LocalGitHubServer : IDisposable
+internal sealed partial class LocalGitHubServer : LocalHttpServer
 {
     private const string Repository = "/repos/kiln/kiln";
 
-    private readonly HttpListener listener = new();
-    private readonly Task serving;
     private readonly ConcurrentDictionary<string, ConcurrentQueue<HttpStatusCode>> failures = new(StringComparer.Ordinal);
     private readonly Dictionary<string, Release> releases = new(StringComparer.Ordinal);
     private readonly object gate = new();
     private int nextId = 7;
-
-    public LocalGitHubServer()
-    {
-        using (var socket = new TcpListener(IPAddress.Loopback, 0))
-        {
-            socket.Start();
-            BaseUrl = new Uri($"http://127.0.0.1:{((IPEndPoint)socket.LocalEndpoint).Port}/");
-        }
-
-        listener.Prefixes.Add(BaseUrl.AbsoluteUri);
-        listener.Start();
-        serving = Task.Run(ServeAsync);
-    }
-
-    public Uri BaseUrl { get; }
 
     /// <summary>Every request, in order.</summary>
     public ConcurrentQueue<RecordedRequest> Requests { get; } = new();
@@ -59,54 +41,21 @@ internal sealed partial class LocalGitHubServer : IDisposable
         }
     }
 
-    public void Dispose()
+    protected override (HttpStatusCode Status, string Body) Answer(HttpListenerRequest request, byte[] content)
     {
-        listener.Stop();
-        listener.Close();
-        _ = serving.Exception;
-    }
-
-    private async Task ServeAsync()
-    {
-        while (listener.IsListening)
-        {
-            HttpListenerContext context;
-            try
-            {
-                context = await listener.GetContextAsync();
-            }
-            catch (Exception exception) when (exception is HttpListenerException or ObjectDisposedException or InvalidOperationException)
-            {
-                return;
-            }
-
-            var request = context.Request;
-            byte[] content;
-            using (var buffer = new MemoryStream())
-            {
-                await request.InputStream.CopyToAsync(buffer);
-                content = buffer.ToArray();
-            }
-
-            var recorded = new RecordedRequest(
-                request.HttpMethod,
-                request.Url!.PathAndQuery,
-                request.Headers["Authorization"],
-                request.Headers["Accept"],
-                request.Headers["X-GitHub-Api-Version"],
-                request.Headers["User-Agent"],
-                request.ContentType,
-                Encoding.UTF8.GetString(content));
-            Requests.Enqueue(recorded);
-            var (status, body) = failures.TryGetValue($"{request.HttpMethod} {request.Url.AbsolutePath}", out var queued) && queued.TryDequeue(out var failure)
-                ? (failure, new JsonObject { ["message"] = failure.ToString() })
-                : Answer(request.HttpMethod, request.Url, content);
-            var bytes = body is null ? [] : Encoding.UTF8.GetBytes(body.ToJsonString());
-            context.Response.StatusCode = (int)status;
-            context.Response.ContentType = "application/json";
-            await context.Response.OutputStream.WriteAsync(bytes);
-            context.Response.Close();
-        }
+        Requests.Enqueue(new RecordedRequest(
+            request.HttpMethod,
+            request.Url!.PathAndQuery,
+            request.Headers["Authorization"],
+            request.Headers["Accept"],
+            request.Headers["X-GitHub-Api-Version"],
+            request.Headers["User-Agent"],
+            request.ContentType,
+            Encoding.UTF8.GetString(content)));
+        var (status, body) = failures.TryGetValue($"{request.HttpMethod} {request.Url.AbsolutePath}", out var queued) && queued.TryDequeue(out var failure)
+            ? (failure, new JsonObject { ["message"] = failure.ToString() })
+            : Answer(request.HttpMethod, request.Url, content);
+        return (status, body is null ? string.Empty : body.ToJsonString());
     }
 
     private (HttpStatusCode Status, JsonNode? Body) Answer(string method, Uri url, byte[] content)

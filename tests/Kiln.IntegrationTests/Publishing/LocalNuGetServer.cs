@@ -1,7 +1,5 @@
 using System.Collections.Concurrent;
 using System.Net;
-using System.Net.Sockets;
-using System.Text;
 
 namespace Kiln.IntegrationTests.Publishing;
 
@@ -10,26 +8,8 @@ namespace Kiln.IntegrationTests.Publishing;
 /// PackagePublish at /push, SymbolPackagePublish at /symbols when it has a symbol server), flat-container version lists
 /// and pushes that are recorded, not kept. Stopped on dispose.
 /// </summary>
-public sealed class LocalNuGetServer : IDisposable
+public sealed class LocalNuGetServer : LocalHttpServer
 {
-    private readonly HttpListener listener = new();
-    private readonly Task serving;
-
-    public LocalNuGetServer()
-    {
-        using (var socket = new TcpListener(IPAddress.Loopback, 0))
-        {
-            socket.Start();
-            BaseUrl = new Uri($"http://127.0.0.1:{((IPEndPoint)socket.LocalEndpoint).Port}/");
-        }
-
-        listener.Prefixes.Add(BaseUrl.AbsoluteUri);
-        listener.Start();
-        serving = Task.Run(ServeAsync);
-    }
-
-    public Uri BaseUrl { get; }
-
     /// <summary>The service index, to pass as --nuget-source.</summary>
     public string ServiceIndex => new Uri(BaseUrl, "v3/index.json").AbsoluteUri;
 
@@ -48,38 +28,11 @@ public sealed class LocalNuGetServer : IDisposable
     /// <summary>The X-NuGet-ApiKey header of every push.</summary>
     public ConcurrentQueue<string?> PushedKeys { get; } = new();
 
-    public void Dispose()
+    protected override (HttpStatusCode Status, string Body) Answer(HttpListenerRequest request, byte[] content)
     {
-        listener.Stop();
-        listener.Close();
-        _ = serving.Exception;
-    }
-
-    private async Task ServeAsync()
-    {
-        while (listener.IsListening)
-        {
-            HttpListenerContext context;
-            try
-            {
-                context = await listener.GetContextAsync();
-            }
-            catch (Exception exception) when (exception is HttpListenerException or ObjectDisposedException or InvalidOperationException)
-            {
-                return;
-            }
-
-            var request = context.Request;
-            var path = request.Url!.AbsolutePath;
-            Requests.Enqueue($"{request.HttpMethod} {path}");
-            await request.InputStream.CopyToAsync(Stream.Null);
-            var (status, body) = Answer(request.HttpMethod, path, request.Headers["X-NuGet-ApiKey"]);
-            var bytes = Encoding.UTF8.GetBytes(body);
-            context.Response.StatusCode = (int)status;
-            context.Response.ContentType = "application/json";
-            await context.Response.OutputStream.WriteAsync(bytes);
-            context.Response.Close();
-        }
+        var path = request.Url!.AbsolutePath;
+        Requests.Enqueue($"{request.HttpMethod} {path}");
+        return Answer(request.HttpMethod, path, request.Headers["X-NuGet-ApiKey"]);
     }
 
     private (HttpStatusCode Status, string Body) Answer(string method, string path, string? apiKey)

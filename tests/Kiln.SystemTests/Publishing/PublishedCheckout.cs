@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Kiln.IntegrationTests;
 using Kiln.SystemTests.SampleRepository;
 
@@ -118,26 +117,5 @@ public sealed class PublishedCheckout : IAsyncLifetime
         }
     }
 
-    private static async Task<string> GitAsync(string directory, params string[] arguments)
-    {
-        var start = new ProcessStartInfo("git") { WorkingDirectory = directory, RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        foreach (var setting in new[] { "user.name=Kiln System Tests", "user.email=system-tests@kiln.invalid", "commit.gpgsign=false" })
-        {
-            start.ArgumentList.Add("-c");
-            start.ArgumentList.Add(setting);
-        }
-
-        foreach (var argument in arguments)
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        using var process = Process.Start(start) ?? throw new InvalidOperationException("git did not start.");
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEndAsync();
-        await process.WaitForExitAsync();
-        return process.ExitCode == 0
-            ? await output
-            : throw new InvalidOperationException($"git {string.Join(' ', arguments)} in {directory} exited with code {process.ExitCode}: {await error}");
-    }
+    private static Task<string> GitAsync(string directory, params string[] arguments) => ScratchGit.RunAsync(directory, arguments);
 }

@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using System.Diagnostics;
 using Kiln.IntegrationTests;
 
 namespace Kiln.SystemTests.SampleRepository;
@@ -118,46 +117,7 @@ public abstract class SampleRepositoryFixture : IAsyncLifetime
         return Task.CompletedTask;
     }
 
-    /// <summary>Runs git in the sample with a fixed identity on the command line: no global configuration is read for it or written.</summary>
-    private async Task GitAsync(params string[] arguments)
-    {
-        var start = new ProcessStartInfo("git")
-        {
-            WorkingDirectory = Root,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        foreach (var setting in new[] { "user.name=Kiln System Tests", "user.email=system-tests@kiln.invalid", "commit.gpgsign=false", "init.defaultBranch=main" })
-        {
-            start.ArgumentList.Add("-c");
-            start.ArgumentList.Add(setting);
-        }
-
-        foreach (var argument in arguments)
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        using var process = Process.Start(start) ?? throw new InvalidOperationException("git did not start.");
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(1));
-        try
-        {
-            await process.WaitForExitAsync(timeout.Token);
-        }
-        catch (OperationCanceledException)
-        {
-            process.Kill(entireProcessTree: true);
-            throw new InvalidOperationException($"git {string.Join(' ', arguments)} in {Root} did not finish within a minute and was killed.");
-        }
-
-        if (process.ExitCode != 0)
-        {
-            throw new InvalidOperationException($"git {string.Join(' ', arguments)} in {Root} exited with code {process.ExitCode}: {await error}{await output}");
-        }
-    }
+    private Task<string> GitAsync(params string[] arguments) => ScratchGit.RunAsync(Root, arguments);
 
     private static void CopyDirectory(string source, string destination)
     {

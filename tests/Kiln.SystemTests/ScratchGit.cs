@@ -1,0 +1,52 @@
+using System.Diagnostics;
+
+namespace Kiln.SystemTests;
+
+/// <summary>
+/// git in the system tests' scratch repositories, with a fixed identity on the command line: no global configuration
+/// is read for it or written. Killed after a minute.
+/// </summary>
+internal static class ScratchGit
+{
+    private static readonly string[] Settings = ["user.name=Kiln System Tests", "user.email=system-tests@kiln.invalid", "commit.gpgsign=false", "init.defaultBranch=main"];
+
+    /// <summary>Runs git in the directory and returns its standard output; throws with its error output when it fails.</summary>
+    public static async Task<string> RunAsync(string directory, params string[] arguments)
+    {
+        var start = new ProcessStartInfo("git")
+        {
+            WorkingDirectory = directory,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        foreach (var setting in Settings)
+        {
+            start.ArgumentList.Add("-c");
+            start.ArgumentList.Add(setting);
+        }
+
+        foreach (var argument in arguments)
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        using var process = Process.Start(start) ?? throw new InvalidOperationException("git did not start.");
+        var output = process.StandardOutput.ReadToEndAsync();
+        var error = process.StandardError.ReadToEndAsync();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(1));
+        try
+        {
+            await process.WaitForExitAsync(timeout.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            process.Kill(entireProcessTree: true);
+            throw new InvalidOperationException($"git {string.Join(' ', arguments)} in {directory} did not finish within a minute and was killed.");
+        }
+
+        return process.ExitCode == 0
+            ? await output
+            : throw new InvalidOperationException($"git {string.Join(' ', arguments)} in {directory} exited with code {process.ExitCode}: {await error}{await output}");
+    }
+}
