@@ -1,0 +1,87 @@
+using System.Text.Json;
+
+namespace Kiln.Scanning;
+
+/// <summary>
+/// The analyzer check: the diagnostics the compiler reported when it last compiled each project, read from the SARIF
+/// logs it writes (MSBuild's <c>ErrorLog</c> property; this repository sets it in Directory.Build.targets), so Scan
+/// needs no second build. Warnings and errors count, suppressed ones (pragma, SuppressMessage) and notes do not.
+/// </summary>
+public static class AnalyzerCheck
+{
+    /// <summary>Reads the compiler logs (<c>*.sarif</c>) in a folder and returns their diagnostics.</summary>
+    /// <param name="logDirectory">The folder of the compiler's SARIF logs for the configuration Compile built.</param>
+    /// <param name="root">The repository root findings are relative to.</param>
+    /// <param name="cancellationToken">Stops reading.</param>
+    public static async Task<ScanResult> RunAsync(AbsolutePath logDirectory, AbsolutePath root, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(logDirectory);
+        ArgumentNullException.ThrowIfNull(root);
+        var logs = Directory.Exists(logDirectory) ? Directory.GetFiles(logDirectory, "*.sarif").Order(StringComparer.Ordinal).ToList() : [];
+        if (logs.Count == 0)
+        {
+            return ScanResult.NotChecked(
+                ScanCategory.Analyzers,
+                $"no compiler logs in {logDirectory.RelativeTo(root)}: set ErrorLog as docs/scanning.md shows, then compile");
+        }
+
+        var findings = new List<ScanFinding>();
+        foreach (var log in logs)
+        {
+            await using var stream = File.OpenRead(log);
+            using var document = await JsonDocument.ParseAsync(stream, cancellationToken: cancellationToken).ConfigureAwait(false);
+            findings.AddRange(FromCompilerLog(document, root));
+        }
+
+        var distinct = findings.Distinct().OrderBy(finding => finding.File, StringComparer.Ordinal).ThenBy(finding => finding.Line).ThenBy(finding => finding.RuleId, StringComparer.Ordinal).ToList();
+        return ScanResult.Found(ScanCategory.Analyzers, distinct, $"{logs.Count} project(s)");
+    }
+
+    /// <summary>The unsuppressed warnings and errors of one compiler SARIF 2.1 log.</summary>
+    internal static IEnumerable<ScanFinding> FromCompilerLog(JsonDocument log, string root)
+    {
+        foreach (var run in log.RootElement.GetProperty("runs").EnumerateArray())
+        {
+            if (!run.TryGetProperty("results", out var results))
+            {
+                continue;
+            }
+
+            foreach (var result in results.EnumerateArray())
+            {
+                var level = result.TryGetProperty("level", out var value) ? value.GetString() : "warning";
+                var suppressed = result.TryGetProperty("suppressions", out var suppressions) && suppressions.GetArrayLength() > 0;
+                if (suppressed || level is not ("warning" or "error"))
+                {
+                    continue;
+                }
+
+                var (file, line, column) = Location(result, root);
+                yield return new ScanFinding(
+                    ScanCategory.Analyzers,
+                    result.GetProperty("ruleId").GetString() ?? "",
+                    result.GetProperty("message").GetProperty("text").GetString() ?? "",
+                    file,
+                    line,
+                    column);
+            }
+        }
+    }
+
+    private static (string? File, int? Line, int? Column) Location(JsonElement result, string root)
+    {
+        if (!result.TryGetProperty("locations", out var locations) || locations.GetArrayLength() == 0
+            || !locations[0].TryGetProperty("physicalLocation", out var physical))
+        {
+            return (null, null, null);
+        }
+
+        var uri = physical.GetProperty("artifactLocation").GetProperty("uri").GetString() ?? "";
+        var path = Uri.TryCreate(uri, UriKind.Absolute, out var absolute) && absolute.IsFile ? absolute.LocalPath : Uri.UnescapeDataString(uri);
+        var region = physical.TryGetProperty("region", out var found) ? found : default;
+        return (
+            StyleCheck.Relative(path, root),
+            region.ValueKind == JsonValueKind.Object && region.TryGetProperty("startLine", out var line) ? line.GetInt32() : null,
+            region.ValueKind == JsonValueKind.Object && region.TryGetProperty("startColumn", out var column) ? column.GetInt32() : null);
+    }
+}
