@@ -28,9 +28,11 @@ internal static class JobPlanner
         {
             foreach (var (producer, from) in job.Downloads)
             {
-                if (from.IsMatrix)
+                // An OS matrix uploads one artifact per image, and a consumer takes the first image's (the others
+                // still gate it through needs:); the shares of a partition matrix are no whole to hand on.
+                if (from.Partitions > 1)
                 {
-                    throw new KilnException($"[GitHubActions(\"{workflow.Name}\")]: job '{job.Id}' consumes {producer.Name}'s artifacts from the matrix job '{from.Id}'; consume them from a job without a matrix.");
+                    throw new KilnException($"[GitHubActions(\"{workflow.Name}\")]: job '{job.Id}' consumes {producer.Name}'s artifacts from the partitioned job '{from.Id}', whose shares upload separately; consume them from a job without Partition.");
                 }
 
                 if (!from.Uploads.Contains(producer))

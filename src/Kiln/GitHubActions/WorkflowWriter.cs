@@ -226,13 +226,14 @@ internal sealed class WorkflowWriter(GitHubActionsAttribute workflow, IReadOnlyL
             },
         };
 
-        foreach (var (producer, _) in job.Downloads)
+        foreach (var (producer, from) in job.Downloads)
         {
+            var artifact = from.IsCrossPlatform ? $"{producer.Name}-{Label(workflow.CrossPlatformImages[0])}" : producer.Name;
             steps.Add(new YamlMappingNode
             {
-                { "name", $"Download {producer.Name} artifacts" },
+                { "name", from.IsCrossPlatform ? $"Download {producer.Name} artifacts ({Label(workflow.CrossPlatformImages[0])})" : $"Download {producer.Name} artifacts" },
                 { "uses", Uses(ActionVersions.DownloadArtifact) },
-                { "with", new YamlMappingNode { { "name", producer.Name }, { "path", ArtifactRoot(producer.Definition.ProducedPatterns) } } },
+                { "with", new YamlMappingNode { { "name", artifact }, { "path", ArtifactRoot(producer.Definition.ProducedPatterns) } } },
             });
         }
 

@@ -90,6 +90,28 @@ public sealed class WorkflowGeneratorTests
     }
 
     [Fact]
+    public void A_consumer_of_a_cross_platform_target_downloads_the_artifact_of_the_first_image()
+    {
+        var workflow = Of(new CrossPlatformReportBuild());
+
+        var download = workflow.Step("report", "Download UnitTest artifacts (ubuntu-latest)")!;
+        Assert.Equal("UnitTest-ubuntu-latest", At(download, "with", "name"));
+        Assert.Equal("artifacts/test-results", At(download, "with", "path"));
+        Assert.Equal("UnitTest-${{ matrix.os }}", At(workflow.Step("unit-test", "Upload UnitTest artifacts")!, "with", "name"));
+        Assert.Equal("error", At(workflow.Step("unit-test", "Upload UnitTest artifacts")!, "with", "if-no-files-found"));
+    }
+
+    [Fact]
+    public void Consuming_the_artifacts_of_a_partitioned_target_is_refused_naming_the_jobs()
+    {
+        var error = Assert.Throws<KilnException>(() => Of(new PartitionedReportBuild()));
+
+        Assert.Equal(
+            "[GitHubActions(\"ci\")]: job 'report' consumes UnitTest's artifacts from the partitioned job 'unit-test', whose shares upload separately; consume them from a job without Partition.",
+            error.Message);
+    }
+
+    [Fact]
     public void A_job_that_others_build_on_does_not_upload_its_own_outputs()
     {
         Assert.Null(Of(new PipelineBuild()).Step("compile", "Upload Compile artifacts"));
@@ -410,6 +432,24 @@ public sealed class WorkflowGeneratorTests
         public Target UnitTest => _ => _.DependsOn(Compile).Produces("artifacts/test-results/unit.trx");
 
         public Target Report => _ => _.DependsOn(UnitTest).Consumes(UnitTest).AssuredAfterFailure();
+    }
+
+    [GitHubActions("ci", On = [GitHubActionsTrigger.Push], InvokedTargets = ["Compile", "UnitTest", "Report"], CrossPlatformTargets = ["UnitTest"])]
+    private sealed class CrossPlatformReportBuild : KilnBuild
+    {
+        public Target Compile => _ => _;
+
+        public Target UnitTest => _ => _.DependsOn(Compile).Produces("artifacts/test-results/unit.trx");
+
+        public Target Report => _ => _.DependsOn(UnitTest).Consumes(UnitTest);
+    }
+
+    [GitHubActions("ci", On = [GitHubActionsTrigger.Push], InvokedTargets = ["UnitTest", "Report"])]
+    private sealed class PartitionedReportBuild : KilnBuild
+    {
+        public Target UnitTest => _ => _.Partition(2).Produces("artifacts/test-results/unit.trx");
+
+        public Target Report => _ => _.DependsOn(UnitTest).Consumes(UnitTest);
     }
 
     [GitHubActions("ci", On = [GitHubActionsTrigger.Push], InvokedTargets = ["Test"])]
