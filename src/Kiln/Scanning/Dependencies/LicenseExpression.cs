@@ -27,12 +27,29 @@ internal static class LicenseExpression
         return Evaluate(parsed, allowed);
     }
 
-    /// <summary>Whether the expression is a single license identifier (no operator).</summary>
-    public static bool IsSingleLicense(string expression)
+    /// <summary>
+    /// The SPDX license identifier when the expression is a single standard license (MIT, Apache-2.0); null for a
+    /// compound expression, a non-standard identifier or an invalid expression.
+    /// </summary>
+    public static string? StandardIdentifier(string expression)
     {
         try
         {
-            return NuGetLicenseExpression.Parse(expression) is NuGetLicense;
+            return NuGetLicenseExpression.Parse(expression) is NuGetLicense { IsStandardLicense: true, Plus: false } license ? license.Identifier : null;
+        }
+        catch (Exception exception) when (exception is NuGetLicenseExpressionParsingException or ArgumentException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>Whether the expression parses as SPDX.</summary>
+    public static bool IsValid(string expression)
+    {
+        try
+        {
+            NuGetLicenseExpression.Parse(expression);
+            return true;
         }
         catch (Exception exception) when (exception is NuGetLicenseExpressionParsingException or ArgumentException)
         {
