@@ -25,9 +25,9 @@ internal static class LicenseUrls
         ["mozilla.org/mpl/2.0"] = "MPL-2.0",
 
         // The .NET Foundation's repositories that shipped legacy licenseUrls: MIT.
-        ["github.com/dotnet/corefx/blob/master/license.txt"] = "MIT",
-        ["github.com/dotnet/runtime/blob/main/license.txt"] = "MIT",
-        ["github.com/dotnet/standard/blob/master/license.txt"] = "MIT",
+        ["github.com/dotnet/corefx/blob/master/license"] = "MIT",
+        ["github.com/dotnet/runtime/blob/main/license"] = "MIT",
+        ["github.com/dotnet/standard/blob/master/license"] = "MIT",
     };
 
     private static readonly string[] PageExtensions = [".php", ".html", ".htm", ".txt"];
