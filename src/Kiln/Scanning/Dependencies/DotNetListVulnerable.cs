@@ -17,10 +17,12 @@ internal static class DotNetListVulnerable
     /// <exception cref="KilnException">The output is not the JSON report.</exception>
     public static IReadOnlyList<VulnerabilityMatch> Parse(string json, string rootDirectory)
     {
+        // A restore that dotnet list runs first may print a line or two before the report.
+        var start = json.IndexOf('{', StringComparison.Ordinal);
         JsonDocument document;
         try
         {
-            document = JsonDocument.Parse(json);
+            document = JsonDocument.Parse(start < 0 ? json : json[start..]);
         }
         catch (JsonException exception)
         {

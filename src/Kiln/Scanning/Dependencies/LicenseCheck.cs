@@ -37,7 +37,7 @@ public static class LicenseCheck
             }
 
             var users = graph.Projects
-                .Where(project => project.Frameworks.Any(framework => framework.Packages.Any(resolved => resolved.Package == package)))
+                .Where(project => project.Frameworks.Any(framework => framework.Packages.Any(resolved => resolved.Package.Purl == package.Purl)))
                 .Select(project => project.ProjectFile)
                 .ToList();
             var usedBy = users.Count == 0 ? "" : $" (used by {string.Join(", ", users)})";
