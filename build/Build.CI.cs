@@ -5,7 +5,8 @@ using Kiln.GitHubActions;
     "ci",
     On = [GitHubActionsTrigger.Push, GitHubActionsTrigger.PullRequest],
     OnPushBranches = ["main", "develop", "release/**", "hotfix/**"],
-    InvokedTargets = [nameof(Compile), nameof(UnitTest), nameof(IntegrationTest), nameof(SystemTest), nameof(Test), nameof(Pack)],
+    InvokedTargets = [nameof(Compile), nameof(UnitTest), nameof(IntegrationTest), nameof(SystemTest), nameof(Test), nameof(Scan), nameof(Pack)],
+    CrossPlatformTargets = [nameof(UnitTest)],
     TimeoutMinutes = 30)]
 partial class Build;
 
@@ -14,7 +15,7 @@ partial class Build;
     "release",
     On = [GitHubActionsTrigger.Push],
     OnPushTags = ["v*"],
-    InvokedTargets = [nameof(UnitTest), nameof(IntegrationTest), nameof(SystemTest), nameof(Test), nameof(Pack), nameof(Publish)],
+    InvokedTargets = [nameof(UnitTest), nameof(IntegrationTest), nameof(SystemTest), nameof(Test), nameof(Scan), nameof(Pack), nameof(Publish)],
     ImportSecrets = [nameof(NuGetApiKey), nameof(GitHubToken)],
     ImportVariables = [nameof(NuGetSource), nameof(NuGetStableOnly)],
     TimeoutMinutes = 30)]

@@ -36,8 +36,8 @@ partial class Build : KilnBuild, IHazGitVersion
         }));
 
     Target Pack => _ => _
-        .Description("Packs every project under src/ into artifacts/packages once the tests pass: .nupkg and .snupkg, versioned, with SourceLink in Release.")
-        .DependsOn(Compile, Test)
+        .Description("Packs every project under src/ into artifacts/packages once the tests and the scan pass: .nupkg and .snupkg, versioned, with SourceLink in Release.")
+        .DependsOn(Compile, Test, Scan)
         .Produces("artifacts/packages/*.nupkg", "artifacts/packages/*.snupkg")
         .Executes(async cancellationToken =>
         {
