@@ -73,4 +73,7 @@ public class BlobClientOptions : ClientOptions
 
     /// <summary>How many blocks of one upload are sent at once; also bounds the memory an upload holds. Default 4.</summary>
     public int MaximumConcurrency { get; set; } = DefaultMaximumConcurrency;
+
+    /// <summary>The clock SharedKey signing dates requests with (x-ms-date); tests set a fake one.</summary>
+    internal TimeProvider TimeProvider { get; set; } = TimeProvider.System;
 }

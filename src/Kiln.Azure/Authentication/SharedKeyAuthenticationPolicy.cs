@@ -10,11 +10,6 @@ namespace Kiln.Azure.Authentication;
 /// </summary>
 internal sealed class SharedKeyAuthenticationPolicy(StorageSharedKeyCredential credential, TimeProvider clock) : HttpPipelineSynchronousPolicy
 {
-    public SharedKeyAuthenticationPolicy(StorageSharedKeyCredential credential)
-        : this(credential, TimeProvider.System)
-    {
-    }
-
     public override void OnSendingRequest(HttpMessage message)
     {
         var request = message.Request;

@@ -13,6 +13,14 @@ internal sealed class StorageConnectionString
     /// <summary>Where a development-storage connection string points: Azurite's default Blob port on 127.0.0.1.</summary>
     internal const int DevelopmentBlobPort = 10000;
 
+    /// <summary>The settings a storage connection string may hold; others (for other services) are ignored.</summary>
+    private static readonly HashSet<string> KnownNames = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "AccountName", "AccountKey", "SharedAccessSignature", "BlobEndpoint", "DefaultEndpointsProtocol", "EndpointSuffix",
+        "UseDevelopmentStorage", "DevelopmentStorageProxyUri", "QueueEndpoint", "TableEndpoint", "FileEndpoint",
+        "BlobSecondaryEndpoint", "QueueSecondaryEndpoint", "TableSecondaryEndpoint", "FileSecondaryEndpoint",
+    };
+
     private StorageConnectionString(Uri blobEndpoint, StorageSharedKeyCredential? sharedKey, AzureSasCredential? sas)
     {
         BlobEndpoint = blobEndpoint;
@@ -111,10 +119,11 @@ internal sealed class StorageConnectionString
                 throw new FormatException($"The storage connection string has a setting without a name (setting {settings.Count + 1}): write each as Name=value, separated by ';'.");
             }
 
+            // A name is echoed only when it is a known one: a key pasted without its name ends in '=' and would look like a name.
             var name = setting[..separator].Trim();
             if (!settings.TryAdd(name, setting[(separator + 1)..].Trim()))
             {
-                throw new FormatException($"The storage connection string sets {name} twice: keep one.");
+                throw new FormatException($"The storage connection string sets {(KnownNames.Contains(name) ? name : "a setting")} twice: keep one.");
             }
         }
 

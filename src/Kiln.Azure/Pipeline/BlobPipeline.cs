@@ -50,7 +50,7 @@ internal sealed class BlobPipeline
     public static BlobPipeline ForSharedKey(StorageSharedKeyCredential credential, BlobClientOptions? options)
     {
         options ??= new BlobClientOptions();
-        return new(Build(options, new SharedKeyAuthenticationPolicy(credential), perCall: null), options, credential.AccountName, credential, null);
+        return new(Build(options, new SharedKeyAuthenticationPolicy(credential, options.TimeProvider), perCall: null), options, credential.AccountName, credential, null);
     }
 
     public static BlobPipeline ForSas(AzureSasCredential credential, string? accountName, BlobClientOptions? options)
