@@ -255,7 +255,8 @@ public class BlobClient
                 hash.AppendData(buffer, 0, length);
                 var blockId = Convert.ToBase64String(Encoding.ASCII.GetBytes(string.Create(CultureInfo.InvariantCulture, $"{uploadId}-{blockIds.Count:D6}")));
                 blockIds.Add(blockId);
-                uploads.Add(PutBlockAndReleaseAsync(blockId, buffer, length, leaseId, slots, stop));
+                // On the thread pool, so that reading the next block never waits for a send that happens to run synchronously.
+                uploads.Add(Task.Run(() => PutBlockAndReleaseAsync(blockId, buffer, length, leaseId, slots, stop), CancellationToken.None));
             }
 
             await Task.WhenAll(uploads).ConfigureAwait(false);

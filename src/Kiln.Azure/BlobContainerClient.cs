@@ -180,7 +180,7 @@ public class BlobContainerClient
         return new BlobItem(
             blob.Element("Name")?.Value ?? string.Empty,
             new BlobItemProperties(
-                Property("Etag") is { } eTag ? new ETag(eTag) : null,
+                Property("Etag") is { } eTag ? new ETag(eTag.Trim('"')) : null,
                 BlobHeaders.Date(Property("Last-Modified")),
                 long.TryParse(Property("Content-Length"), NumberStyles.None, CultureInfo.InvariantCulture, out var length) ? length : null,
                 Property("Content-Type")),

@@ -52,6 +52,11 @@ public class BlobServiceClient
     {
         ArgumentNullException.ThrowIfNull(credential);
         Uri = WithoutQuery(serviceUri);
+        if (Uri.Scheme != "https")
+        {
+            throw new ArgumentException("Microsoft Entra ID tokens are only sent over HTTPS: use the https:// Blob endpoint (Azurite needs --oauth basic and a certificate for this; use its connection string instead).", nameof(serviceUri));
+        }
+
         pipeline = BlobPipeline.ForToken(credential, AccountNameOf(Uri), options);
     }
 

@@ -14,7 +14,21 @@ internal sealed class FakeBlobService : HttpMessageHandler
     private readonly Queue<Func<HttpResponseMessage>> responses = new();
     private Func<HttpResponseMessage> last = () => new HttpResponseMessage(HttpStatusCode.OK);
 
-    public List<RecordedRequest> Requests { get; } = [];
+    private readonly List<RecordedRequest> requests = [];
+
+    /// <summary>When set, answers each request (null: the queue answers).</summary>
+    public Func<RecordedRequest, HttpResponseMessage?>? Route { get; set; }
+
+    public List<RecordedRequest> Requests
+    {
+        get
+        {
+            lock (requests)
+            {
+                return [.. requests];
+            }
+        }
+    }
 
     /// <summary>Options whose transport is this fake, with quick retries.</summary>
     public BlobClientOptions Options(BlobClientOptions? options = null)
@@ -63,8 +77,21 @@ internal sealed class FakeBlobService : HttpMessageHandler
             headers.AddRange(content.Headers.Select(header => new KeyValuePair<string, string>(header.Key, string.Join(",", header.Value))));
         }
 
-        Requests.Add(new RecordedRequest(request.Method.Method, request.RequestUri!, headers, body));
-        return (responses.Count > 0 ? responses.Dequeue() : last)();
+        var recorded = new RecordedRequest(request.Method.Method, request.RequestUri!, headers, body);
+        lock (requests)
+        {
+            requests.Add(recorded);
+        }
+
+        if (Route?.Invoke(recorded) is { } routed)
+        {
+            return routed;
+        }
+
+        lock (requests)
+        {
+            return (responses.Count > 0 ? responses.Dequeue() : last)();
+        }
     }
 }
 
