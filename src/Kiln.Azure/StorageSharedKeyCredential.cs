@@ -30,9 +30,6 @@ public sealed class StorageSharedKeyCredential
     internal string ComputeHmacSha256(string message) =>
         Convert.ToBase64String(HMACSHA256.HashData(Volatile.Read(ref accountKey), Encoding.UTF8.GetBytes(message)));
 
-    /// <summary>Whether the text contains this account's key, so that a message holding it can be refused.</summary>
-    internal bool Appears(string text) => text.Contains(Convert.ToBase64String(Volatile.Read(ref accountKey)), StringComparison.Ordinal);
-
     /// <inheritdoc/>
     public override string ToString() => $"SharedKey credential for {AccountName}";
 
