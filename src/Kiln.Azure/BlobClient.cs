@@ -90,9 +90,16 @@ public class BlobClient
         options ??= new BlobUploadOptions();
         using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
 
-        // Read up to the threshold and one byte more: whatever fits goes as a single Put Blob.
+        // Read up to the threshold and one byte more: whatever fits goes as a single Put Blob. A stream known to be
+        // longer goes straight to blocks.
         var threshold = (int)Math.Min(Pipeline.SingleUploadThreshold, Array.MaxLength - 1);
-        var first = new byte[Math.Min(threshold + 1, KnownRemaining(content) ?? (threshold + 1))];
+        var remaining = KnownRemaining(content);
+        if (remaining > threshold)
+        {
+            return await PutBlocksAsync(content, ReadOnlyMemory<byte>.Empty, hash, options, cancellationToken).ConfigureAwait(false);
+        }
+
+        var first = new byte[Math.Min(threshold + 1, remaining ?? (threshold + 1))];
         var firstLength = await FillAsync(content, ReadOnlyMemory<byte>.Empty, first, cancellationToken).ConfigureAwait(false);
         if (firstLength <= threshold)
         {
