@@ -100,6 +100,18 @@ public sealed class BlobClientTests(AzuriteAccount azurite) : IClassFixture<Azur
     }
 
     [Fact]
+    public async Task One_client_serves_many_uploads_and_downloads_at_once()
+    {
+        var container = await CreatedContainer("parallel");
+        var names = Enumerable.Range(0, 16).Select(index => $"files/{index:D2}.txt").ToList();
+
+        await Task.WhenAll(names.Select(name => container.GetBlobClient(name).UploadAsync(BinaryData.FromString(name))));
+        var contents = await Task.WhenAll(names.Select(async name => (await container.GetBlobClient(name).DownloadContentAsync()).Value.Content.ToString()));
+
+        Assert.Equal(names, contents);
+    }
+
+    [Fact]
     public async Task Properties_report_etag_length_last_modified_metadata_and_content_type()
     {
         var blob = (await CreatedContainer("properties")).GetBlobClient("app.zip");

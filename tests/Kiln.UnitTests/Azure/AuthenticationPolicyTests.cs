@@ -86,6 +86,25 @@ public sealed class AuthenticationPolicyTests
     }
 
     [Fact]
+    public async Task The_SharedKey_authorization_never_reaches_Azure_Core_logging()
+    {
+        var service = new FakeBlobService().Respond(HttpStatusCode.Created);
+        var logged = new List<string>();
+        using (new AzureEventSourceListener((_, message) => { lock (logged) { logged.Add(message); } }, EventLevel.Verbose))
+        {
+            await Client(service.Options()).GetBlobContainerClient("logged-key").CreateAsync();
+        }
+
+        var authorization = service.Requests[0].Header("Authorization")!;
+        lock (logged)
+        {
+            Assert.Contains(logged, message => message.Contains("/devstoreaccount1/logged-key?restype=container", StringComparison.Ordinal));
+            Assert.DoesNotContain(logged, message => message.Contains(authorization["SharedKey devstoreaccount1:".Length..], StringComparison.Ordinal));
+            Assert.DoesNotContain(logged, message => message.Contains(SharedKeySignatureTests.DevelopmentKey, StringComparison.Ordinal));
+        }
+    }
+
+    [Fact]
     public async Task A_token_credential_sends_a_bearer_token_for_the_storage_scope()
     {
         var service = new FakeBlobService().Respond(HttpStatusCode.Created);
