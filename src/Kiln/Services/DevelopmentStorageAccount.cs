@@ -1,6 +1,11 @@
 using System.Globalization;
 
+// Kiln.Azure compiles this same file (linked) for UseDevelopmentStorage=true; it does not reference the engine.
+#if KILN_AZURE
+namespace Kiln.Azure.Authentication;
+#else
 namespace Kiln.Services;
+#endif
 
 /// <summary>
 /// The storage account every Azurite serves by default: devstoreaccount1 with the development key Microsoft
