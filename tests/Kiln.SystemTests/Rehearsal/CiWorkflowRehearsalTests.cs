@@ -15,7 +15,7 @@ public sealed class CiWorkflowRehearsalTests(RehearsedCiWorkflow rehearsal) : IC
             Assert.Contains("Build succeeded", run.StepSummary, StringComparison.Ordinal);
         }
 
-        Assert.Equal(["compile", "unit-test", "integration-test", "system-test", "test", "pack"], rehearsal.Runs.Select(run => run.Id));
+        Assert.Equal(["compile", "unit-test", "integration-test", "system-test", "test", "scan", "pack"], rehearsal.Runs.Select(run => run.Id));
     }
 
     [Fact]
@@ -74,9 +74,20 @@ public sealed class CiWorkflowRehearsalTests(RehearsedCiWorkflow rehearsal) : IC
     [Fact]
     public void A_test_job_uploads_its_results_and_coverage_as_an_artifact()
     {
-        Assert.True(File.Exists(Path.Combine(rehearsal.Scratch, "artifact-store", "UnitTest", "test-results", "Kiln.UnitTests.trx")));
-        Assert.True(File.Exists(Path.Combine(rehearsal.Scratch, "artifact-store", "UnitTest", "coverage", "raw", "Kiln.UnitTests.cobertura.xml")));
+        // UnitTest runs on an OS matrix: one artifact per image, the ubuntu one rehearsed here.
+        Assert.True(File.Exists(Path.Combine(rehearsal.Scratch, "artifact-store", "UnitTest-ubuntu-latest", "test-results", "Kiln.UnitTests.trx")));
+        Assert.True(File.Exists(Path.Combine(rehearsal.Scratch, "artifact-store", "UnitTest-ubuntu-latest", "coverage", "raw", "Kiln.UnitTests.cobertura.xml")));
         Assert.True(File.Exists(Path.Combine(rehearsal.Scratch, "artifact-store", "IntegrationTest", "test-results", "Kiln.IntegrationTests.trx")));
+    }
+
+    [Fact]
+    public void The_scan_job_uploads_its_SARIF_log_and_the_SBOM()
+    {
+        var scan = rehearsal.Runs.Single(run => run.Id == "scan");
+
+        Assert.Contains("| Scan | ✅ Succeeded |", scan.StepSummary, StringComparison.Ordinal);
+        Assert.True(File.Exists(Path.Combine(rehearsal.Scratch, "artifact-store", "Scan", "kiln.sarif")), "The Scan artifact has no SARIF log.");
+        Assert.True(File.Exists(Path.Combine(rehearsal.Scratch, "artifact-store", "Scan", "sbom.cdx.json")), "The Scan artifact has no SBOM.");
     }
 
     [Fact]
