@@ -117,6 +117,43 @@ public sealed class DependencyChecksTests : IDisposable
         Assert.All(components, purl => Assert.Contains(purl!, reached));
     }
 
+    [Fact]
+    public async Task The_repository_s_sbom_validates_against_the_CycloneDX_1_5_schema()
+    {
+        var file = Path.Combine(Path.GetTempPath(), "kiln-sbom-" + Guid.NewGuid().ToString("N") + ".cdx.json");
+        try
+        {
+            await CycloneDxBom.WriteAsync(PackageGraph.Read(SolutionFile), file, DateTimeOffset.UnixEpoch, "Kiln");
+
+            var result = await JsonSchemaValidator.ValidateAsync("cyclonedx-1.5", file);
+
+            Assert.True(result.ExitCode == 0, result.Output);
+        }
+        finally
+        {
+            File.Delete(file);
+        }
+    }
+
+    [Fact]
+    public async Task The_CycloneDX_validator_rejects_a_bom_that_breaks_the_schema()
+    {
+        var file = Path.Combine(Path.GetTempPath(), "kiln-sbom-" + Guid.NewGuid().ToString("N") + ".cdx.json");
+        try
+        {
+            await File.WriteAllTextAsync(file, """{ "bomFormat": "CycloneDX", "specVersion": "1.5", "components": [{ "type": "library" }] }""");
+
+            var result = await JsonSchemaValidator.ValidateAsync("cyclonedx-1.5", file);
+
+            Assert.Equal(1, result.ExitCode);
+            Assert.Contains("/components/0: must have required property 'name'", result.Output, StringComparison.Ordinal);
+        }
+        finally
+        {
+            File.Delete(file);
+        }
+    }
+
     private static HashSet<string> Reach(Dictionary<string, List<string>> dependencies, string root)
     {
         var reached = new HashSet<string>(StringComparer.Ordinal);
