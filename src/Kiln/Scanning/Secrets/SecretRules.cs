@@ -25,6 +25,9 @@ internal static partial class SecretRules
         "provider", "parameter", "param", "field", "policy", "mode", "label", "description", "title",
     ];
 
+    /// <summary>Characters of a call or an index (<c>GetPassword()</c>, <c>header[i</c>): code, not a literal.</summary>
+    private static readonly SearchValues<char> CodeCharacters = SearchValues.Create("()[]");
+
     private static readonly SearchValues<char> QueryStringEnds = SearchValues.Create(" \t\r\n\"'`<>");
 
     /// <summary>
@@ -175,10 +178,18 @@ internal static partial class SecretRules
     private static bool IsGenericSecret(string text, Match match)
     {
         var value = match.Groups["secret"].ValueSpan;
-        var name = match.Groups["name"].Value;
+        var nameGroup = match.Groups["name"];
+        var name = nameGroup.Value;
+
+        // An assembly's PublicKeyToken is the public hash of a public key.
+        if (text.AsSpan(0, nameGroup.Index).EndsWith("PublicKey", StringComparison.OrdinalIgnoreCase))
+        {
+            return false;
+        }
+
         if (Guid.TryParseExact(value, "D", out _) || value.Contains("://", StringComparison.Ordinal)
             || value.StartsWith("/") || value.StartsWith("./") || value.StartsWith("../") || value.StartsWith("~/")
-            || value.ContainsAny('(', ')') || IsWordLike(value) || HasStopWord(value))
+            || value.ContainsAny(CodeCharacters) || IsWordLike(value) || HasStopWord(value))
         {
             return false;
         }

@@ -44,6 +44,8 @@ internal static class Decoys
         ["name of a secret"] = "SecretName = \"kv-signing-2024-rotation\"",
         ["code reading a secret"] = "var password = Environment.GetEnvironmentVariable(\"PASSWORD\");",
         ["identifier"] = "token = cancellationToken;",
+        ["code indexing an array"] = "const token = policyHeader[i - 1].trim()",
+        ["assembly public key token"] = $"\"mscorlib, Version=4.0.0.0, Culture=neutral, PublicKeyToken={Chars(Hex, 16)}\"",
         ["PEM header in prose"] = "A private key starts with -----BEGIN " + "PRIVATE KEY----- and ends with its END line.",
         ["AWS documentation example"] = "aws_access_key_id = AKIA" + "IOSFODNN7EXAMPLE",
     };
