@@ -98,7 +98,8 @@ internal static partial class SecretRules
         },
         new("aws-secret-access-key", "AWS secret access key",
             "A 40-character AWS secret access key assigned to an aws_secret_access_key-like name.",
-            ["secret"], AwsSecretAccessKey())
+            ["secretaccess", "secret_access", "secret-access", "secret.access", "awssecret", "aws_secret", "aws-secret", "aws.secret"],
+            AwsSecretAccessKey())
         {
             MinimumEntropy = 4.0,
         },

@@ -131,6 +131,20 @@ public sealed class SecretScannerTests
         Assert.All(findings, found => Assert.Equal("generic-secret", Assert.Single(found).RuleId));
     }
 
+    [Theory]
+    [InlineData("AWS_SECRET_ACCESS_KEY={0}")]
+    [InlineData("  \"SecretAccessKey\": \"{0}\",")]
+    [InlineData("awsSecretKey = \"{0}\";")]
+    [InlineData("aws-secret-access-key: {0}")]
+    public void An_AWS_secret_access_key_is_found_under_the_names_it_usually_has(string form)
+    {
+        var value = FakeSecrets.For("aws-secret-access-key").Value;
+
+        var finding = Assert.Single(Scanner.Scan("a.txt", string.Format(System.Globalization.CultureInfo.InvariantCulture, form, value)));
+
+        Assert.Equal("aws-secret-access-key", finding.RuleId);
+    }
+
     [Fact]
     public void Lines_of_a_CRLF_file_are_counted_as_in_an_LF_file()
     {
