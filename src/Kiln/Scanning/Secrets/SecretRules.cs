@@ -195,8 +195,8 @@ internal static partial class SecretRules
             return false;
         }
 
-        var suffix = new string(name.Where(char.IsLetterOrDigit).Select(char.ToLowerInvariant).ToArray());
-        return !ReferenceSuffixes.Any(reference => suffix.Length > reference.Length && suffix.EndsWith(reference, StringComparison.Ordinal));
+        var letters = new string(name.Where(char.IsLetterOrDigit).Select(char.ToLowerInvariant).ToArray());
+        return !ReferenceSuffixes.Any(reference => letters.Length > reference.Length && letters.EndsWith(reference, StringComparison.Ordinal));
     }
 
     private static bool HasStopWord(ReadOnlySpan<char> value)
