@@ -1,3 +1,4 @@
+using Kiln.Components;
 using Kiln.GitHubActions;
 
 /// <summary>The workflows CI runs, generated from the targets: ./build.sh --generate-workflows.</summary>
@@ -5,7 +6,7 @@ using Kiln.GitHubActions;
     "ci",
     On = [GitHubActionsTrigger.Push, GitHubActionsTrigger.PullRequest],
     OnPushBranches = ["main", "develop", "release/**", "hotfix/**"],
-    InvokedTargets = [nameof(Compile), nameof(UnitTest), nameof(IntegrationTest), nameof(SystemTest), nameof(Test), nameof(Scan), nameof(Pack)],
+    InvokedTargets = [nameof(Compile), nameof(UnitTest), nameof(IntegrationTest), nameof(SystemTest), nameof(Test), nameof(IScan.Scan), nameof(Pack)],
     CrossPlatformTargets = [nameof(UnitTest)],
     TimeoutMinutes = 30)]
 partial class Build;
@@ -15,7 +16,7 @@ partial class Build;
     "release",
     On = [GitHubActionsTrigger.Push],
     OnPushTags = ["v*"],
-    InvokedTargets = [nameof(UnitTest), nameof(IntegrationTest), nameof(SystemTest), nameof(Test), nameof(Scan), nameof(Pack), nameof(Publish)],
+    InvokedTargets = [nameof(UnitTest), nameof(IntegrationTest), nameof(SystemTest), nameof(Test), nameof(IScan.Scan), nameof(Pack), nameof(Publish)],
     ImportSecrets = [nameof(NuGetApiKey), nameof(GitHubToken)],
     ImportVariables = [nameof(NuGetSource), nameof(NuGetStableOnly)],
     TimeoutMinutes = 30)]

@@ -10,7 +10,7 @@ namespace Kiln.Scanning;
 public static class AnalyzerCheck
 {
     /// <summary>Reads the compiler logs (<c>*.sarif</c>) in a folder and returns their diagnostics.</summary>
-    /// <param name="logDirectory">The folder of the compiler's SARIF logs for the configuration Compile built.</param>
+    /// <param name="logDirectory">The folder of the compiler's SARIF logs (artifacts/scan/compiler).</param>
     /// <param name="root">The repository root findings are relative to.</param>
     /// <param name="cancellationToken">Stops reading.</param>
     public static async Task<ScanResult> RunAsync(AbsolutePath logDirectory, AbsolutePath root, CancellationToken cancellationToken = default)

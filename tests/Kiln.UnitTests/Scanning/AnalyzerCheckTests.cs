@@ -63,9 +63,9 @@ public sealed class AnalyzerCheckTests
     [Fact]
     public async Task Without_compiler_logs_the_check_is_not_checked_and_says_how_to_get_them()
     {
-        var result = await AnalyzerCheck.RunAsync(AbsolutePath.Create("/repo/artifacts/scan/compiler/Debug"), AbsolutePath.Create("/repo"));
+        var result = await AnalyzerCheck.RunAsync(AbsolutePath.Create("/repo/artifacts/scan/compiler"), AbsolutePath.Create("/repo"));
 
         Assert.False(result.Checked);
-        Assert.Equal("no compiler logs in artifacts/scan/compiler/Debug: set ErrorLog as docs/scanning.md shows, then compile", result.NotCheckedReason);
+        Assert.Equal("no compiler logs in artifacts/scan/compiler: set ErrorLog as docs/scanning.md shows, then compile", result.NotCheckedReason);
     }
 }
