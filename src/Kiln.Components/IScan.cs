@@ -20,9 +20,6 @@ public interface IScan
     /// <summary>Where Scan writes kiln.sarif, sbom.cdx.json and dotnet format's report (artifacts/scan).</summary>
     AbsolutePath ScanDirectory => KilnBuild.RootDirectory / "artifacts" / "scan";
 
-    /// <summary>The compiler's SARIF logs, one per project (the ErrorLog property; see docs/scanning.md).</summary>
-    AbsolutePath CompilerLogDirectory => ScanDirectory / "compiler";
-
     /// <summary>Categories whose findings are warnings that do not fail Scan.</summary>
     ScanCategory[] ScanWarnOnly => [];
 

@@ -19,7 +19,7 @@ internal static class ScanRun
         var results = new List<ScanResult>
         {
             await StyleCheck.RunAsync(scan.ScanSolution, root, scan.ScanDirectory, cancellationToken).ConfigureAwait(false),
-            await AnalyzerCheck.RunAsync(scan.CompilerLogDirectory, root, cancellationToken).ConfigureAwait(false),
+            await AnalyzerCheck.RunAsync(packages.Projects.Select(project => root / project.ProjectFile), root, cancellationToken).ConfigureAwait(false),
             vulnerabilities.IsChecked
                 ? ScanResult.Found(ScanCategory.Vulnerabilities, vulnerabilities.Findings, vulnerabilities.Summary)
                 : ScanResult.NotChecked(ScanCategory.Vulnerabilities, vulnerabilities.NotCheckedReason!),

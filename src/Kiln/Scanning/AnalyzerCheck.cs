@@ -4,37 +4,50 @@ namespace Kiln.Scanning;
 
 /// <summary>
 /// The analyzer check: the diagnostics the compiler reported when it last compiled each project, read from the SARIF
-/// logs it writes (MSBuild's <c>ErrorLog</c> property; this repository sets it in Directory.Build.targets), so Scan
-/// needs no second build. Warnings and errors count, suppressed ones (pragma, SuppressMessage) and notes do not.
+/// log it writes beside the project's intermediate files (<c>obj/**/kiln-compiler.sarif</c>, from MSBuild's ErrorLog
+/// property; this repository sets it in Directory.Build.targets, docs/scanning.md shows how), so Scan needs no second
+/// build. Warnings and errors count; suppressed ones (pragma, SuppressMessage) and notes do not.
 /// </summary>
 public static class AnalyzerCheck
 {
-    /// <summary>Reads the compiler logs (<c>*.sarif</c>) in a folder and returns their diagnostics.</summary>
-    /// <param name="logDirectory">The folder of the compiler's SARIF logs (artifacts/scan/compiler).</param>
+    /// <summary>The name of the compiler's log in a project's intermediate folder.</summary>
+    public const string LogFileName = "kiln-compiler.sarif";
+
+    /// <summary>Reads the newest compiler log of each project and returns their diagnostics.</summary>
+    /// <param name="projects">The project files the solution builds.</param>
     /// <param name="root">The repository root findings are relative to.</param>
     /// <param name="cancellationToken">Stops reading.</param>
-    public static async Task<ScanResult> RunAsync(AbsolutePath logDirectory, AbsolutePath root, CancellationToken cancellationToken = default)
+    public static async Task<ScanResult> RunAsync(IEnumerable<AbsolutePath> projects, AbsolutePath root, CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(logDirectory);
+        ArgumentNullException.ThrowIfNull(projects);
         ArgumentNullException.ThrowIfNull(root);
-        var logs = Directory.Exists(logDirectory) ? Directory.GetFiles(logDirectory, "*.sarif").Order(StringComparer.Ordinal).ToList() : [];
-        if (logs.Count == 0)
+        var logs = projects.Select(project => (Project: project, Log: NewestLog(project))).ToList();
+        if (logs.FirstOrDefault(entry => entry.Log is null) is { Project: { } unlogged })
         {
             return ScanResult.NotChecked(
                 ScanCategory.Analyzers,
-                $"no compiler logs in {logDirectory.RelativeTo(root)}: set ErrorLog as docs/scanning.md shows, then compile");
+                $"{unlogged.RelativeTo(root)} has no compiler log ({LogFileName} under its obj folder): set ErrorLog as docs/scanning.md shows, then compile");
         }
 
         var findings = new List<ScanFinding>();
-        foreach (var log in logs)
+        foreach (var (_, log) in logs)
         {
-            await using var stream = File.OpenRead(log);
+            await using var stream = File.OpenRead(log!);
             using var document = await JsonDocument.ParseAsync(stream, cancellationToken: cancellationToken).ConfigureAwait(false);
             findings.AddRange(FromCompilerLog(document, root));
         }
 
         var distinct = findings.Distinct().OrderBy(finding => finding.File, StringComparer.Ordinal).ThenBy(finding => finding.Line).ThenBy(finding => finding.RuleId, StringComparer.Ordinal).ToList();
         return ScanResult.Found(ScanCategory.Analyzers, distinct, $"{logs.Count} project(s)");
+    }
+
+    /// <summary>The log of the project's latest compile, whatever its configuration and target framework.</summary>
+    private static string? NewestLog(AbsolutePath project)
+    {
+        var intermediate = Path.Combine(Path.GetDirectoryName(project)!, "obj");
+        return Directory.Exists(intermediate)
+            ? Directory.EnumerateFiles(intermediate, LogFileName, SearchOption.AllDirectories).MaxBy(File.GetLastWriteTimeUtc)
+            : null;
     }
 
     /// <summary>The unsuppressed warnings and errors of one compiler SARIF 2.1 log.</summary>

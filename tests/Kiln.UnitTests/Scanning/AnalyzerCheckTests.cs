@@ -39,16 +39,17 @@ public sealed class AnalyzerCheckTests
     }
 
     [Fact]
-    public async Task The_check_reads_every_log_in_the_folder_and_counts_the_projects()
+    public async Task The_check_reads_the_newest_log_of_each_project_and_counts_the_projects()
     {
-        var folder = Path.Combine(Path.GetTempPath(), "kiln-analyzers-" + Guid.NewGuid().ToString("N"));
-        Directory.CreateDirectory(folder);
+        var root = Path.Combine(Path.GetTempPath(), "kiln-analyzers-" + Guid.NewGuid().ToString("N"));
         try
         {
-            await File.WriteAllTextAsync(Path.Combine(folder, "A.sarif"), CompilerLog);
-            await File.WriteAllTextAsync(Path.Combine(folder, "B.sarif"), """{ "version": "2.1.0", "runs": [{ "results": [] }] }""");
+            var a = WriteLog(root, "A", "obj/Debug/net10.0", CompilerLog);
+            var b = WriteLog(root, "B", "obj/Release/net10.0", """{ "version": "2.1.0", "runs": [{ "results": [] }] }""");
+            WriteLog(root, "B", "obj/Debug/net10.0", CompilerLog);
+            File.SetLastWriteTimeUtc(Path.Combine(root, "src", "B", "obj", "Debug", "net10.0", AnalyzerCheck.LogFileName), DateTime.UtcNow.AddHours(-1));
 
-            var result = await AnalyzerCheck.RunAsync(AbsolutePath.Create(folder), AbsolutePath.Create("/repo"));
+            var result = await AnalyzerCheck.RunAsync([a, b], AbsolutePath.Create(root));
 
             Assert.True(result.Checked);
             Assert.Equal(2, result.Findings.Count);
@@ -56,16 +57,36 @@ public sealed class AnalyzerCheckTests
         }
         finally
         {
-            Directory.Delete(folder, recursive: true);
+            Directory.Delete(root, recursive: true);
         }
     }
 
     [Fact]
-    public async Task Without_compiler_logs_the_check_is_not_checked_and_says_how_to_get_them()
+    public async Task A_project_without_a_compiler_log_makes_the_check_not_checked_saying_how_to_get_one()
     {
-        var result = await AnalyzerCheck.RunAsync(AbsolutePath.Create("/repo/artifacts/scan/compiler"), AbsolutePath.Create("/repo"));
+        var root = Path.Combine(Path.GetTempPath(), "kiln-analyzers-" + Guid.NewGuid().ToString("N"));
+        try
+        {
+            var a = WriteLog(root, "A", "obj/Debug/net10.0", CompilerLog);
+            var b = AbsolutePath.Create(Path.Combine(root, "src", "B", "B.csproj"));
 
-        Assert.False(result.Checked);
-        Assert.Equal("no compiler logs in artifacts/scan/compiler: set ErrorLog as docs/scanning.md shows, then compile", result.NotCheckedReason);
+            var result = await AnalyzerCheck.RunAsync([a, b], AbsolutePath.Create(root));
+
+            Assert.False(result.Checked);
+            Assert.Equal("src/B/B.csproj has no compiler log (kiln-compiler.sarif under its obj folder): set ErrorLog as docs/scanning.md shows, then compile", result.NotCheckedReason);
+        }
+        finally
+        {
+            Directory.Delete(root, recursive: true);
+        }
+    }
+
+    /// <summary>Writes src/&lt;project&gt;/&lt;folder&gt;/kiln-compiler.sarif and returns the project file's path.</summary>
+    private static AbsolutePath WriteLog(string root, string project, string folder, string log)
+    {
+        var directory = Path.Combine(root, "src", project);
+        Directory.CreateDirectory(Path.Combine(directory, folder));
+        File.WriteAllText(Path.Combine(directory, folder, AnalyzerCheck.LogFileName), log);
+        return AbsolutePath.Create(Path.Combine(directory, project + ".csproj"));
     }
 }
