@@ -13,6 +13,15 @@ internal static class ScratchGit
     /// <summary>Runs git in the directory and returns its standard output; throws with its error output when it fails.</summary>
     public static async Task<string> RunAsync(string directory, params string[] arguments)
     {
+        var (exitCode, output, error) = await TryRunAsync(directory, arguments);
+        return exitCode == 0
+            ? output
+            : throw new InvalidOperationException($"git {string.Join(' ', arguments)} in {directory} exited with code {exitCode}: {error}{output}");
+    }
+
+    /// <summary>Runs git in the directory and returns its exit code and what it printed, whether it failed or not.</summary>
+    public static async Task<(int ExitCode, string Output, string Error)> TryRunAsync(string directory, params string[] arguments)
+    {
         var start = new ProcessStartInfo("git")
         {
             WorkingDirectory = directory,
@@ -45,8 +54,6 @@ internal static class ScratchGit
             throw new InvalidOperationException($"git {string.Join(' ', arguments)} in {directory} did not finish within a minute and was killed.");
         }
 
-        return process.ExitCode == 0
-            ? await output
-            : throw new InvalidOperationException($"git {string.Join(' ', arguments)} in {directory} exited with code {process.ExitCode}: {await error}{await output}");
+        return (process.ExitCode, await output, await error);
     }
 }

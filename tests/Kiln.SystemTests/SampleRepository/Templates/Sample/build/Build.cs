@@ -1,13 +1,21 @@
 using Kiln;
+using Kiln.Components;
 using Kiln.Testing;
 using Kiln.Tooling;
 
-/// <summary>The system tests' sample: restore, compile, and unit tests with results and coverage in artifacts/.</summary>
-class Build : KilnBuild
+/// <summary>The system tests' sample: restore, compile, unit tests with results and coverage in artifacts/, and Scan (IScan).</summary>
+class Build : KilnBuild, IScan
 {
     public static int Main() => Execute<Build>(x => x.Compile);
 
     static AbsolutePath Solution => RootDirectory / "Sample.sln";
+
+    public AbsolutePath ScanSolution => Solution;
+
+    public IReadOnlyDictionary<string, string> LicenseExceptions { get; } = new Dictionary<string, string>
+    {
+        ["xunit.abstractions"] = "Apache-2.0: its nuspec names only a licenseUrl, xunit's license.txt.",
+    };
 
     static AbsolutePath TestResultsDirectory => RootDirectory / "artifacts" / "test-results";
 
@@ -20,6 +28,7 @@ class Build : KilnBuild
     Target Compile => _ => _
         .Description("Compiles the solution.")
         .DependsOn(Restore)
+        .DependentFor<IScan>(x => x.Scan)
         .Executes(() => DotNet.BuildAsync(new()
         {
             Project = Solution,
