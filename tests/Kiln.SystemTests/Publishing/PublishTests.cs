@@ -10,7 +10,7 @@ namespace Kiln.SystemTests.Publishing;
 [Trait("Category", "Publish")]
 public sealed class PublishTests(PublishedCheckout published) : IClassFixture<PublishedCheckout>
 {
-    private static readonly string[] Packages = ["Kiln", "Kiln.Versioning", "Kiln.Components", "Kiln.Versioning.Tool"];
+    private static readonly string[] Packages = ["Kiln", "Kiln.Versioning", "Kiln.Components", "Kiln.Versioning.Tool", "Kiln.Azure"];
 
     /// <summary>The custom debug information that holds a portable pdb's SourceLink JSON.</summary>
     private static readonly Guid SourceLinkKind = new("CC110556-A091-4D38-9FEC-25AB9A351A6A");
