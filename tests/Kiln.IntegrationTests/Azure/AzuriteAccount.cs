@@ -40,16 +40,5 @@ public sealed class AzuriteAccount : IAsyncLifetime
     /// <summary>A container name no other test uses.</summary>
     public static string NewContainerName(string purpose) => $"{purpose}-{Guid.NewGuid():N}"[..Math.Min(63, purpose.Length + 33)];
 
-    private static AbsolutePath NodeTools()
-    {
-        var folder = Environment.GetEnvironmentVariable("KILN_NODE_TOOLS") is { Length: > 0 } given
-            ? given
-            : Path.Combine(RepositoryRoot.Path, ".nuke", "temp", "node");
-        if (!File.Exists(Path.Combine(folder, Azurite.EntryPoint)))
-        {
-            throw new InvalidOperationException($"Azurite is not installed in {folder}: run ./build.sh IntegrationTest, which installs build/node there with npm ci (or set KILN_NODE_TOOLS to a folder where it is installed).");
-        }
-
-        return AbsolutePath.Create(folder);
-    }
+    private static AbsolutePath NodeTools() => AbsolutePath.Create(IntegrationTests.NodeTools.Folder);
 }

@@ -257,16 +257,5 @@ public sealed class AzuriteTests
         }
     }
 
-    private static AbsolutePath FindNodeTools()
-    {
-        var folder = Environment.GetEnvironmentVariable("KILN_NODE_TOOLS") is { Length: > 0 } given
-            ? given
-            : Path.Combine(RepositoryRoot.Path, ".nuke", "temp", "node");
-        if (!File.Exists(Path.Combine(folder, Azurite.EntryPoint)))
-        {
-            throw new InvalidOperationException($"Azurite is not installed in {folder}: run ./build.sh IntegrationTest, which installs build/node there with npm ci (or set KILN_NODE_TOOLS to a folder where it is installed).");
-        }
-
-        return AbsolutePath.Create(folder);
-    }
+    private static AbsolutePath FindNodeTools() => AbsolutePath.Create(IntegrationTests.NodeTools.Folder);
 }
