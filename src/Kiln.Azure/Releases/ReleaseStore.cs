@@ -288,9 +288,17 @@ public sealed partial class ReleaseStore
         }
         catch (RequestFailedException exception)
         {
-            throw new ReleaseStoreException($"The {action} to '{environment}' stopped: {exception.Message} The pointer was not moved unless the history says so; run it again: files already uploaded and verified are not uploaded again.", exception);
+            throw Stopped(action, environment, exception, exception.Message);
+        }
+        catch (AggregateException exception) when (exception.InnerExceptions.LastOrDefault() is RequestFailedException last)
+        {
+            // Azure.Core's retries gave up on a transport failure (the storage went away): one line for the last try.
+            throw Stopped(action, environment, exception, $"{last.Message} (after {exception.InnerExceptions.Count} tries).");
         }
     }
+
+    private static ReleaseStoreException Stopped(string action, string environment, Exception exception, string reason) =>
+        new($"The {action} to '{environment}' stopped: {reason.TrimEnd('.')}. The pointer was not moved unless the history says so; run it again: files already uploaded and verified are not uploaded again.", exception);
 
     /// <summary>Uploads the files not yet present with the right bytes, verifies them all, then writes the manifest (the release is then complete).</summary>
     private async Task<(int Transferred, long Bytes, int Present)> UploadAsync(ReleaseBundle bundle, ReleaseManifest manifest, string environment, CancellationToken cancellationToken)
