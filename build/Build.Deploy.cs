@@ -58,6 +58,8 @@ partial class Build
         .Description("Deploys the packages, coverage, SBOM, SARIF and release notes to releases/<version>/ and points --environment (default development) at it.")
         .DependsOn(Pack)
         .Consumes(Pack)
+        .Consumes(Test)
+        .Consumes(Scan)
         .Requires(
             () => IsLocalBuild || !string.IsNullOrWhiteSpace(StorageConnectionString) || !string.IsNullOrWhiteSpace(StorageAccountUrl) && !string.IsNullOrWhiteSpace(AzureTenantId) && !string.IsNullOrWhiteSpace(AzureClientId),
             StorageMissingOnCI)
@@ -73,6 +75,8 @@ partial class Build
         .Description("Deploy --environment staging (the release workflow's staging job).")
         .DependsOn(Pack)
         .Consumes(Pack)
+        .Consumes(Test)
+        .Consumes(Scan)
         .Requires(
             () => IsLocalBuild || !string.IsNullOrWhiteSpace(StorageConnectionString) || !string.IsNullOrWhiteSpace(StorageAccountUrl) && !string.IsNullOrWhiteSpace(AzureTenantId) && !string.IsNullOrWhiteSpace(AzureClientId),
             StorageMissingOnCI)
@@ -84,6 +88,8 @@ partial class Build
         .Description("Deploy --environment production once staging took the release (the release workflow's production job, behind its approvals).")
         .DependsOn(Pack, DeployStaging)
         .Consumes(Pack)
+        .Consumes(Test)
+        .Consumes(Scan)
         .Requires(
             () => IsLocalBuild || !string.IsNullOrWhiteSpace(StorageConnectionString) || !string.IsNullOrWhiteSpace(StorageAccountUrl) && !string.IsNullOrWhiteSpace(AzureTenantId) && !string.IsNullOrWhiteSpace(AzureClientId),
             StorageMissingOnCI)
