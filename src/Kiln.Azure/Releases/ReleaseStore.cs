@@ -286,6 +286,10 @@ public sealed partial class ReleaseStore
                 }
             }
         }
+        catch (RequestFailedException exception) when (exception.Status is 401 or 403)
+        {
+            throw new ReleaseStoreException($"The storage refused the credentials for {Container.Uri} ({exception.Status} {exception.ErrorCode}): check the key, SAS or identity, and the identity's role (Storage Blob Data Contributor); nothing was changed.", exception);
+        }
         catch (RequestFailedException exception)
         {
             throw Stopped(action, environment, exception, exception.Message);

@@ -303,6 +303,21 @@ public sealed class ReleaseStoreTests(AzuriteAccount azurite) : IClassFixture<Az
         Assert.Equal(["1.0.0", "1.1.0"], (await direct.GetHistoryAsync("staging")).Select(entry => entry.Version));
     }
 
+    [Fact]
+    public async Task A_key_the_storage_refuses_stops_the_deploy_with_one_line_that_never_shows_the_key()
+    {
+        const string WrongKey = "d3Jvbmcga2V5IGZvciB0aGUgZGV2ZWxvcG1lbnQgYWNjb3VudA==";
+        var wrong = $"DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey={WrongKey};BlobEndpoint={azurite.BlobEndpoint.AbsoluteUri};";
+        var store = new ReleaseStore(new BlobServiceClient(wrong).GetBlobContainerClient(AzuriteAccount.NewContainerName("denied")), "kiln");
+
+        var refusal = await Assert.ThrowsAsync<ReleaseStoreException>(() => store.DeployAsync(Bundle("1.0.0", "one"), "staging"));
+
+        Assert.StartsWith("The storage refused the credentials", refusal.Message, StringComparison.Ordinal);
+        Assert.Contains("403", refusal.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain(WrongKey, refusal.ToString(), StringComparison.Ordinal);
+        Assert.DoesNotContain('\n', refusal.Message);
+    }
+
     internal static ReleaseBundle Bundle(string version, string content) => new ReleaseBundle(version)
         .AddContent("packages/a.nupkg", Encoding.UTF8.GetBytes($"a {content}"))
         .AddContent("packages/b.nupkg", Encoding.UTF8.GetBytes($"b {content}"))
