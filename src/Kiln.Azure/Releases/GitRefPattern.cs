@@ -8,8 +8,14 @@ public static class GitRefPattern
     {
         ArgumentNullException.ThrowIfNull(pattern);
         ArgumentNullException.ThrowIfNull(gitRef);
+        if (pattern == "*")
+        {
+            return true;
+        }
+
+        // A prefix pattern needs something after the prefix: refs/tags/v* takes refs/tags/v1.0.0, not refs/tags/v.
         return pattern.EndsWith('*')
-            ? gitRef.StartsWith(pattern[..^1], StringComparison.Ordinal) && gitRef.Length > pattern.Length - 1 || pattern == "*"
+            ? gitRef.Length >= pattern.Length && gitRef.StartsWith(pattern[..^1], StringComparison.Ordinal)
             : gitRef == pattern;
     }
 

@@ -80,6 +80,14 @@ public sealed partial class ReleaseStore
         return await UnderLeaseAsync(environment, DeployAction, async token =>
         {
             var (transferred, bytes, present) = await UploadAsync(bundle, manifest, environment, token).ConfigureAwait(false);
+
+            // A release that was already complete was checked by its recorded SHA-256s only: before the pointer moves
+            // onto it, read its bytes too (a blob rewritten behind the store's back may keep the old metadata).
+            if (transferred == 0 && (await ReadPointerAsync(environment, token).ConfigureAwait(false)).Pointer?.Version != manifest.Version)
+            {
+                await VerifyContentAsync(manifest, $"Release {manifest.Version}", $"the pointer of '{environment}' was not moved", token).ConfigureAwait(false);
+            }
+
             var (moved, previous) = await MovePointerAsync(environment, manifest.Version, DeployAction, origin, token).ConfigureAwait(false);
             await SmokeCheckAsync(environment, manifest.Version, token).ConfigureAwait(false);
             return Result(DeployAction, environment, manifest, moved, previous, transferred, bytes, present);
@@ -282,7 +290,7 @@ public sealed partial class ReleaseStore
                 }
                 catch (OperationCanceledException exception) when (lease.Lost && !cancellationToken.IsCancellationRequested)
                 {
-                    throw new ReleaseStoreException($"The {action} to '{environment}' lost its lease ({LockName(environment)}): the storage did not answer the renewal. Check the pointer ({PointerUri(environment)}), then run again.", exception);
+                    throw new ReleaseStoreException($"The {action} of '{environment}' lost its lease ({LockName(environment)}): the storage did not answer the renewal. Check the pointer ({PointerUri(environment)}), then run again.", exception);
                 }
             }
         }
@@ -302,7 +310,7 @@ public sealed partial class ReleaseStore
     }
 
     private static ReleaseStoreException Stopped(string action, string environment, Exception exception, string reason) =>
-        new($"The {action} to '{environment}' stopped: {reason.TrimEnd('.')}. The pointer was not moved unless the history says so; run it again: files already uploaded and verified are not uploaded again.", exception);
+        new($"The {action} of '{environment}' stopped: {reason.TrimEnd('.')}. The pointer was not moved unless the history says so; run it again: files already uploaded and verified are not uploaded again.", exception);
 
     /// <summary>Uploads the files not yet present with the right bytes, verifies them all, then writes the manifest (the release is then complete).</summary>
     private async Task<(int Transferred, long Bytes, int Present)> UploadAsync(ReleaseBundle bundle, ReleaseManifest manifest, string environment, CancellationToken cancellationToken)

@@ -178,12 +178,15 @@ public sealed class ReleaseStoreTests(AzuriteAccount azurite) : IClassFixture<Az
         var copy = await blob.StartCopyFromUriAsync(forged.Uri, new BlobCopyFromUriOptions { Metadata = new Dictionary<string, string> { ["sha256"] = original.Sha256 } });
         await copy.WaitForCompletionAsync();
         var rollback = await Assert.ThrowsAsync<ReleaseVerificationException>(() => store.RollbackAsync("staging"));
+        var deployToAnother = await Assert.ThrowsAsync<ReleaseVerificationException>(() => store.DeployAsync(Bundle("1.0.0", "one"), "test"));
 
         Assert.Contains("packages/a.nupkg has", redeploy.Message, StringComparison.Ordinal);
         Assert.Contains("pointer of 'staging' was not moved", redeploy.Message, StringComparison.Ordinal);
         Assert.Contains("packages/a.nupkg has", rollback.Message, StringComparison.Ordinal);
         Assert.Contains("failed verification", rollback.Message, StringComparison.Ordinal);
+        Assert.Contains("pointer of 'test' was not moved", deployToAnother.Message, StringComparison.Ordinal);
         Assert.Equal("1.1.0", (await store.GetPointerAsync("staging"))!.Version);
+        Assert.Null(await store.GetPointerAsync("test"));
     }
 
     [Fact]

@@ -22,6 +22,7 @@ public sealed class DeployEnvironmentTests
     [InlineData("refs/tags/1.2.0", false)]
     [InlineData("refs/pull/4/merge", false)]
     [InlineData("HEAD", false)]
+    [InlineData("refs/tags/v", false)]
     public void Staging_takes_main_release_branches_and_v_tags(string gitRef, bool allowed) =>
         Assert.Equal(allowed, Staging.Allows(gitRef));
 
