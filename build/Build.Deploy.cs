@@ -268,9 +268,7 @@ partial class Build
             case ({ } connectionString, _):
                 return new ReleaseStorage(new BlobServiceClient(connectionString, options), null, "--storage-connection-string (AZURE_STORAGE_CONNECTION_STRING)");
             case (_, { } accountUrl):
-                var credential = GitHubActionsOidcCredential.FromEnvironment(AzureTenantId, AzureClientId, System.Environment.GetEnvironmentVariable) as Azure.Core.TokenCredential
-                    ?? new DefaultAzureCredential();
-                return new ReleaseStorage(new BlobServiceClient(accountUrl, credential, options), null, "--storage-account-url (STORAGE_ACCOUNT_URL) and its Entra ID sign-in (AZURE_TENANT_ID, AZURE_CLIENT_ID; a role such as Storage Blob Data Contributor)");
+                return new ReleaseStorage(new BlobServiceClient(accountUrl, EntraCredential(), options), null, "--storage-account-url (STORAGE_ACCOUNT_URL) and its Entra ID sign-in (AZURE_TENANT_ID, AZURE_CLIENT_ID; a role such as Storage Blob Data Contributor)");
             default:
                 var nodeTools = await NodePackages.EnsureInstalledAsync(RootDirectory / "build" / "node", TemporaryDirectory / "node", cancellationToken);
                 var azurite = await Azurite.StartAsync(nodeTools, TemporaryDirectory / "azurite", cancellationToken);
@@ -279,10 +277,15 @@ partial class Build
         }
     }
 
+    /// <summary>Microsoft Entra ID: the GitHub Actions job's OIDC token when it has one (and the ids are set), else DefaultAzureCredential.</summary>
+    Azure.Core.TokenCredential EntraCredential() =>
+        GitHubActionsOidcCredential.FromEnvironment(AzureTenantId, AzureClientId, System.Environment.GetEnvironmentVariable) as Azure.Core.TokenCredential
+        ?? new DefaultAzureCredential();
+
     ReleaseStore Store(ReleaseStorage storage, DeployEnvironment environment)
     {
         var service = environment.StorageAccountUrl is { } own && storage.Azurite is null
-            ? new BlobServiceClient(own, new DefaultAzureCredential())
+            ? new BlobServiceClient(own, EntraCredential())
             : storage.Service;
         return new ReleaseStore(service.GetBlobContainerClient(environment.Container), environment.PathPrefix, new ReleaseStoreOptions { Log = message => Log.Information(message) });
     }
