@@ -11,13 +11,16 @@ using Kiln.GitHubActions;
     TimeoutMinutes = 30)]
 partial class Build;
 
-/// <summary>A v* tag releases: the tiers and Pack as in ci.yml, then Publish to the NuGet source and the GitHub release.</summary>
+/// <summary>
+/// A v* tag releases: the tiers and Pack as in ci.yml, then Publish to the NuGet source and the GitHub release, and
+/// Deploy to staging, then to production behind the production environment's approvals (docs/deploying.md).
+/// </summary>
 [GitHubActions(
     "release",
     On = [GitHubActionsTrigger.Push],
     OnPushTags = ["v*"],
-    InvokedTargets = [nameof(UnitTest), nameof(IntegrationTest), nameof(SystemTest), nameof(Test), nameof(IScan.Scan), nameof(Pack), nameof(Publish)],
-    ImportSecrets = [nameof(NuGetApiKey), nameof(GitHubToken)],
-    ImportVariables = [nameof(NuGetSource), nameof(NuGetStableOnly)],
+    InvokedTargets = [nameof(UnitTest), nameof(IntegrationTest), nameof(SystemTest), nameof(Test), nameof(IScan.Scan), nameof(Pack), nameof(Publish), nameof(DeployStaging), nameof(DeployProduction)],
+    ImportSecrets = [nameof(NuGetApiKey), nameof(GitHubToken), nameof(StorageConnectionString)],
+    ImportVariables = [nameof(NuGetSource), nameof(NuGetStableOnly), nameof(StorageAccountUrl), nameof(AzureTenantId), nameof(AzureClientId)],
     TimeoutMinutes = 30)]
 partial class Build;

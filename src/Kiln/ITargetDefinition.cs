@@ -95,6 +95,9 @@ public interface ITargetDefinition
     /// <summary>Files this target needs from what <paramref name="producer"/> produces.</summary>
     ITargetDefinition Consumes(Target producer, params string[] patterns);
 
+    /// <summary>Like <see cref="Consumes(Target, string[])"/>, for interface-declared targets: <c>.Consumes&lt;IScan&gt;(x =&gt; x.Scan)</c>.</summary>
+    ITargetDefinition Consumes<T>(Func<T, Target> producer, params string[] patterns);
+
     /// <summary>Splits the target's work into <paramref name="size"/> partitions.</summary>
     ITargetDefinition Partition(int size);
 }

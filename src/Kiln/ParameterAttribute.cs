@@ -19,4 +19,10 @@ public sealed class ParameterAttribute : Attribute
 
     /// <summary>The parameter's name, when it should differ from the member's.</summary>
     public string? Name { get; set; }
+
+    /// <summary>
+    /// The environment variable that sets it, when it should be a well-known name rather than one derived from the
+    /// parameter's name (AZURE_STORAGE_CONNECTION_STRING); also the name of the secret or variable workflows bind.
+    /// </summary>
+    public string? EnvironmentVariable { get; set; }
 }

@@ -168,6 +168,12 @@ internal sealed class TargetDefinition : ITargetDefinition
         return this;
     }
 
+    public ITargetDefinition Consumes<T>(Func<T, Target> producer, params string[] patterns)
+    {
+        ConsumedArtifacts.Add((TargetReference.To(producer), patterns));
+        return this;
+    }
+
     public ITargetDefinition Partition(int size)
     {
         if (size < 1)

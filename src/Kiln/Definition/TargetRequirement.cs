@@ -12,7 +12,19 @@ internal sealed class TargetRequirement
     {
         Message = message;
         var compiled = expression.Compile();
-        evaluate = () => compiled.DynamicInvoke();
+        evaluate = () =>
+        {
+            try
+            {
+                return compiled.DynamicInvoke();
+            }
+            catch (TargetInvocationException exception) when (exception.InnerException is KilnException refusal)
+            {
+                // A condition may refuse with its own message (one that names what it found): that line, not a wrapper.
+                System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(refusal).Throw();
+                throw;
+            }
+        };
         IsCondition = isCondition;
         Member = isCondition ? null : ExpressionText.MemberOf(expression);
         Members = isCondition ? MemberCollector.Collect(expression.Body) : Member is null ? [] : [Member];

@@ -105,6 +105,12 @@ internal sealed class ParameterBinder(IReadOnlyList<ParameterDescriptor> paramet
         }
 
         // An empty variable counts as unset: CI systems pass empty values for inputs a run did not get.
+        if (parameter.EnvironmentName != ParameterNames.ToEnvironmentName(parameter.Name)
+            && environment.TryGetValue(parameter.EnvironmentName, out var named) && named.Length > 0)
+        {
+            return new(parameter.EnvironmentName, named);
+        }
+
         if (environment.TryGetValue(parameter.Name, out var exact) && exact.Length > 0)
         {
             return new(parameter.Name, exact);

@@ -7,11 +7,14 @@ namespace Kiln.Parameters;
 /// <summary>A parameter member of a build (or of the engine's options) and everything needed to set and describe it.</summary>
 internal sealed class ParameterDescriptor
 {
+    private readonly string? environmentVariable;
+
     private ParameterDescriptor(object owner, MemberInfo member, ParameterAttribute attribute, bool isEngineOption)
     {
         Owner = owner;
         Member = member;
         Name = attribute.Name ?? member.Name;
+        environmentVariable = attribute.EnvironmentVariable;
         Description = attribute.Description;
         IsSecret = member.GetCustomAttribute<SecretAttribute>() is not null;
         IsEngineOption = isEngineOption;
@@ -60,7 +63,7 @@ internal sealed class ParameterDescriptor
 
     public string CommandLineName => "--" + ParameterNames.ToKebabCase(Name);
 
-    public string EnvironmentName => (IsEngineOption ? "KILN_" : string.Empty) + ParameterNames.ToEnvironmentName(Name);
+    public string EnvironmentName => environmentVariable ?? (IsEngineOption ? "KILN_" : string.Empty) + ParameterNames.ToEnvironmentName(Name);
 
     /// <summary>The values a user may give, when the type has a closed set (enums, converters with standard values).</summary>
     public IReadOnlyList<string> AllowedValues

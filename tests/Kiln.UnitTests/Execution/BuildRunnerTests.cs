@@ -212,6 +212,18 @@ public sealed class BuildRunnerTests : IDisposable
     }
 
     [Fact]
+    public async Task BuildRunner_stops_with_the_line_a_condition_refuses_with_before_anything_runs()
+    {
+        var build = new SampleBuild();
+
+        var run = await root.RunAsync(build, ["Refuse"]);
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Equal("'production' does not take refs/heads/feature: it takes refs/tags/v*.", run.Lines[0]);
+        Assert.Empty(build.Ran);
+    }
+
+    [Fact]
     public async Task BuildRunner_bare_skip_runs_only_the_named_targets()
     {
         var build = new SampleBuild();
@@ -375,7 +387,7 @@ public sealed class BuildRunnerTests : IDisposable
         Assert.Equal("boolean", properties.GetProperty("WithDocs").GetProperty("type").GetString());
         Assert.Equal("array", properties.GetProperty("Skip").GetProperty("type").GetString());
         Assert.Equal(
-            ["Restore", "Compile", "Test", "Pack", "Lint", "Docs", "Cleanup", "Publish", "Upload", "Release", "Ship"],
+            ["Restore", "Compile", "Test", "Pack", "Lint", "Docs", "Cleanup", "Publish", "Upload", "Release", "Refuse", "Ship"],
             properties.GetProperty("Skip").GetProperty("items").GetProperty("enum").EnumerateArray().Select(value => value.GetString()));
         Assert.False(schema.RootElement.GetProperty("additionalProperties").GetBoolean());
     }
@@ -411,6 +423,8 @@ public sealed class BuildRunnerTests : IDisposable
 
     private sealed class SampleBuild : KilnBuild
     {
+        private static bool RefuseWith(string message) => throw new KilnException(message);
+
         public List<string> Ran { get; } = [];
 
         public string? RootSeen { get; private set; }
@@ -473,6 +487,11 @@ public sealed class BuildRunnerTests : IDisposable
         public Target Upload => _ => _.Requires(() => ApiKey).Executes(() => Ran.Add("Upload"));
 
         public Target Release => _ => _.Requires(() => OnReleaseBranch).Executes(() => Ran.Add("Release"));
+
+        public Target Refuse => _ => _
+            .DependsOn(Test)
+            .Requires(() => RefuseWith("'production' does not take refs/heads/feature: it takes refs/tags/v*."))
+            .Executes(() => Ran.Add("Refuse"));
 
         public Target Ship => _ => _
             .DependsOn(Test)

@@ -142,6 +142,15 @@ public class ParameterBinderTests
     }
 
     [Fact]
+    public void A_parameter_with_a_well_known_environment_variable_is_read_from_it_and_still_from_its_own_name()
+    {
+        Assert.Equal("well-known", Bind([], Environment(("AZURE_STORAGE_CONNECTION_STRING", "well-known"), ("STORAGE_CONNECTION_STRING", "derived"))).StorageConnectionString);
+        Assert.Equal("derived", Bind([], Environment(("STORAGE_CONNECTION_STRING", "derived"))).StorageConnectionString);
+        Assert.Equal("cli", Bind(["--storage-connection-string", "cli"], Environment(("AZURE_STORAGE_CONNECTION_STRING", "env"))).StorageConnectionString);
+        Assert.Equal("AZURE_STORAGE_CONNECTION_STRING", ParameterDescriptor.FindIn(new Values()).Single(parameter => parameter.Name == "StorageConnectionString").EnvironmentName);
+    }
+
+    [Fact]
     public void Binder_reads_NuGetApiKey_from_NUGET_API_KEY()
     {
         Assert.Equal("key", Bind([], Environment(("NUGET_API_KEY", "key"))).NuGetApiKey);
@@ -403,6 +412,9 @@ public class ParameterBinderTests
 
         [Parameter]
         public string? NuGetApiKey { get; set; }
+
+        [Parameter(EnvironmentVariable = "AZURE_STORAGE_CONNECTION_STRING")]
+        public string? StorageConnectionString { get; set; }
 
         [Parameter(Name = "Feed")]
         public string? FeedUrl { get; set; }

@@ -1,0 +1,123 @@
+using System.Diagnostics;
+using System.Globalization;
+using Azure;
+using Kiln.Azure.Models;
+
+namespace Kiln.Azure.Releases;
+
+/// <summary>
+/// The lease on an environment's lock blob (<c>environments/&lt;env&gt;/lock</c>) that one deploy, promote or rollback
+/// holds for its whole run, renewed in the background. Another operation on the environment waits for it a bounded time,
+/// then fails with a message that says who to wait for. The lock is a blob of its own because a lease needs an existing
+/// blob, and the pointer does not exist before the first deploy.
+/// </summary>
+internal sealed class EnvironmentLease : IAsyncDisposable
+{
+    private static readonly TimeSpan ReleaseTimeout = TimeSpan.FromSeconds(10);
+
+    private readonly BlobLeaseClient lease;
+    private readonly CancellationTokenSource stop = new();
+    private readonly CancellationTokenSource lost = new();
+    private readonly CancellationTokenSource operation;
+    private readonly Task renewing;
+
+    private EnvironmentLease(BlobLeaseClient lease, TimeSpan duration, CancellationToken cancellationToken)
+    {
+        this.lease = lease;
+        operation = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, lost.Token);
+        renewing = RenewAsync(duration);
+    }
+
+    /// <summary>Cancelled when the caller cancels or the lease is lost (a renewal failed).</summary>
+    public CancellationToken Token => operation.Token;
+
+    /// <summary>Whether a renewal failed, so that the environment may no longer be this operation's alone.</summary>
+    public bool Lost => lost.IsCancellationRequested;
+
+    public static async Task<EnvironmentLease> AcquireAsync(BlobClient lockBlob, string environment, ReleaseStoreOptions options, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await lockBlob.UploadAsync(BinaryData.FromString(string.Empty), new BlobUploadOptions { Conditions = new BlobRequestConditions { IfNoneMatch = ETag.All } }, cancellationToken).ConfigureAwait(false);
+        }
+        catch (RequestFailedException exception) when (exception.Status is 409 or 412)
+        {
+            // The lock blob exists (412: and someone holds its lease).
+        }
+
+        var client = lockBlob.GetBlobLeaseClient();
+        var clock = Stopwatch.StartNew();
+        var waiting = false;
+        while (true)
+        {
+            try
+            {
+                await client.AcquireAsync(options.LeaseDuration, cancellationToken: cancellationToken).ConfigureAwait(false);
+                return new EnvironmentLease(client, options.LeaseDuration, cancellationToken);
+            }
+            catch (RequestFailedException exception) when (exception.Status == 409)
+            {
+                if (clock.Elapsed >= options.LeaseWaitTime)
+                {
+                    throw new ReleaseStoreException(string.Create(CultureInfo.InvariantCulture,
+                        $"Another deploy, promote or rollback of '{environment}' holds its lease ({lockBlob.Name}) and did not finish within {options.LeaseWaitTime.TotalSeconds:0} s: let it finish, then run again (a lease whose holder died expires within {options.LeaseDuration.TotalSeconds:0} s)."));
+                }
+
+                if (!waiting)
+                {
+                    waiting = true;
+                    options.Log?.Invoke($"Another operation holds the lease of '{environment}' ({lockBlob.Name}): waiting for it.");
+                }
+
+                await Task.Delay(options.LeaseRetryInterval, cancellationToken).ConfigureAwait(false);
+            }
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await stop.CancelAsync().ConfigureAwait(false);
+        await renewing.ConfigureAwait(false);
+        if (!Lost)
+        {
+            using var timeout = new CancellationTokenSource(ReleaseTimeout);
+            try
+            {
+                await lease.ReleaseAsync(cancellationToken: timeout.Token).ConfigureAwait(false);
+            }
+            catch (Exception exception) when (exception is RequestFailedException or OperationCanceledException)
+            {
+                // The storage is gone or slow: the lease expires by itself within its duration.
+            }
+        }
+
+        operation.Dispose();
+        lost.Dispose();
+        stop.Dispose();
+    }
+
+    private async Task RenewAsync(TimeSpan duration)
+    {
+        var interval = duration / 3;
+        try
+        {
+            while (true)
+            {
+                await Task.Delay(interval, stop.Token).ConfigureAwait(false);
+                try
+                {
+                    await lease.RenewAsync(cancellationToken: stop.Token).ConfigureAwait(false);
+                }
+                catch (RequestFailedException)
+                {
+                    await lost.CancelAsync().ConfigureAwait(false);
+                    return;
+                }
+            }
+        }
+        catch (OperationCanceledException) when (stop.IsCancellationRequested)
+        {
+            // Disposed: the operation is over.
+        }
+    }
+}

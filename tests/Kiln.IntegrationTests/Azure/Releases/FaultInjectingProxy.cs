@@ -1,0 +1,152 @@
+using System.Net;
+using System.Net.Sockets;
+
+namespace Kiln.IntegrationTests.Azure.Releases;
+
+/// <summary>
+/// A small HTTP proxy on a free 127.0.0.1 port that forwards every request to a Blob endpoint (Azurite), except those
+/// the fault rule picks, which it answers itself with that status (500, 503) without forwarding: what a storage service
+/// under load does. Stopped on dispose.
+/// </summary>
+public sealed class FaultInjectingProxy : IAsyncDisposable
+{
+    private static readonly HashSet<string> HopByHop = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "Connection", "Keep-Alive", "Transfer-Encoding", "Content-Length", "Host", "Expect", "Proxy-Connection", "TE", "Trailer", "Upgrade",
+    };
+
+    private readonly HttpListener listener = new();
+    private readonly HttpClient forward = new(new SocketsHttpHandler { UseProxy = false, AllowAutoRedirect = false, AutomaticDecompression = DecompressionMethods.None }) { Timeout = TimeSpan.FromMinutes(2) };
+    private readonly Uri target;
+    private readonly Func<int, HttpStatusCode?> fault;
+    private readonly Task serving;
+    private int requests;
+    private int faults;
+
+    /// <param name="target">Where requests go: Azurite's base URL (http://127.0.0.1:port/).</param>
+    /// <param name="fault">For the n-th request (1-based), the status to answer instead of forwarding, or null to forward.</param>
+    public FaultInjectingProxy(Uri target, Func<int, HttpStatusCode?> fault)
+    {
+        this.target = target;
+        this.fault = fault;
+        using (var socket = new TcpListener(IPAddress.Loopback, 0))
+        {
+            socket.Start();
+            BaseUrl = new Uri($"http://127.0.0.1:{((IPEndPoint)socket.LocalEndpoint).Port}/");
+        }
+
+        listener.Prefixes.Add(BaseUrl.AbsoluteUri);
+        listener.Start();
+        serving = Task.Run(ServeAsync);
+    }
+
+    public Uri BaseUrl { get; }
+
+    /// <summary>How many requests it answered with a fault.</summary>
+    public int Faults => Volatile.Read(ref faults);
+
+    /// <summary>How many requests it received.</summary>
+    public int Requests => Volatile.Read(ref requests);
+
+    public async ValueTask DisposeAsync()
+    {
+        listener.Stop();
+        listener.Close();
+        try
+        {
+            await serving;
+        }
+        catch (Exception exception) when (exception is HttpListenerException or ObjectDisposedException)
+        {
+        }
+
+        forward.Dispose();
+    }
+
+    private async Task ServeAsync()
+    {
+        while (listener.IsListening)
+        {
+            HttpListenerContext context;
+            try
+            {
+                context = await listener.GetContextAsync();
+            }
+            catch (Exception exception) when (exception is HttpListenerException or ObjectDisposedException or InvalidOperationException)
+            {
+                return;
+            }
+
+            _ = Task.Run(() => HandleAsync(context));
+        }
+    }
+
+    private async Task HandleAsync(HttpListenerContext context)
+    {
+        try
+        {
+            var number = Interlocked.Increment(ref requests);
+            if (fault(number) is { } status)
+            {
+                Interlocked.Increment(ref faults);
+                await context.Request.InputStream.CopyToAsync(Stream.Null);
+                context.Response.StatusCode = (int)status;
+                context.Response.Close();
+                return;
+            }
+
+            using var request = new HttpRequestMessage(new HttpMethod(context.Request.HttpMethod), new Uri(target, context.Request.RawUrl));
+            var body = new MemoryStream();
+            await context.Request.InputStream.CopyToAsync(body);
+            if (context.Request.HttpMethod is "PUT" or "POST" || body.Length > 0)
+            {
+                body.Position = 0;
+                request.Content = new StreamContent(body);
+            }
+
+            foreach (var name in context.Request.Headers.AllKeys.OfType<string>().Where(name => !HopByHop.Contains(name)))
+            {
+                var values = context.Request.Headers.GetValues(name) ?? [];
+                if (!request.Headers.TryAddWithoutValidation(name, values))
+                {
+                    request.Content?.Headers.TryAddWithoutValidation(name, values);
+                }
+            }
+
+            using var response = await forward.SendAsync(request, HttpCompletionOption.ResponseHeadersRead);
+            context.Response.StatusCode = (int)response.StatusCode;
+            foreach (var (name, values) in response.Headers.Concat(response.Content.Headers))
+            {
+                if (HopByHop.Contains(name))
+                {
+                    continue;
+                }
+
+                foreach (var value in values)
+                {
+                    try
+                    {
+                        context.Response.Headers.Add(name, value);
+                    }
+                    catch (ArgumentException)
+                    {
+                        // A header HttpListener sets itself.
+                    }
+                }
+            }
+
+            var content = await response.Content.ReadAsByteArrayAsync();
+            if (context.Request.HttpMethod != "HEAD")
+            {
+                context.Response.ContentLength64 = content.Length;
+                await context.Response.OutputStream.WriteAsync(content);
+            }
+
+            context.Response.Close();
+        }
+        catch (Exception exception) when (exception is HttpListenerException or HttpRequestException or IOException or ObjectDisposedException)
+        {
+            context.Response.Abort();
+        }
+    }
+}

@@ -1,0 +1,337 @@
+using System.Net;
+using System.Text;
+using Kiln.Azure;
+using Kiln.Azure.Models;
+using Kiln.Azure.Releases;
+
+namespace Kiln.IntegrationTests.Azure.Releases;
+
+/// <summary>The release store against a real Azurite: deploy, redeploy, immutability, promote, rollback, verification, the pointer's ETag and the lease.</summary>
+public sealed class ReleaseStoreTests(AzuriteAccount azurite) : IClassFixture<AzuriteAccount>, IAsyncLifetime
+{
+    private readonly List<BlobContainerClient> containers = [];
+
+    public Task InitializeAsync() => Task.CompletedTask;
+
+    public async Task DisposeAsync()
+    {
+        foreach (var container in containers)
+        {
+            await container.DeleteIfExistsAsync();
+        }
+    }
+
+    [Fact]
+    public async Task Deploy_uploads_the_release_verifies_it_and_points_the_environment_at_it()
+    {
+        var store = Store("deploy");
+
+        var result = await store.DeployAsync(Bundle("1.0.0", "one"), "staging", new ReleaseOrigin("abc123", new Uri("https://github.com/o/r/actions/runs/1")));
+
+        Assert.True(result.PointerMoved);
+        Assert.Equal(3, result.Transferred);
+        Assert.Equal(0, result.AlreadyPresent);
+        Assert.Null(result.PreviousVersion);
+        Assert.EndsWith("/kiln/releases/1.0.0/", result.ReleaseUri.AbsoluteUri, StringComparison.Ordinal);
+        var pointer = await store.GetPointerAsync("staging");
+        Assert.Equal(("1.0.0", "deploy", "abc123"), (pointer!.Version, pointer.Action, pointer.Commit));
+        Assert.Equal("https://github.com/o/r/actions/runs/1", pointer.Run!.AbsoluteUri);
+        var manifest = await store.GetManifestAsync("1.0.0");
+        Assert.Equal(["notes.md", "packages/a.nupkg", "packages/b.nupkg"], manifest!.Files.Select(file => file.Path));
+        await store.VerifyAsync("1.0.0");
+        Assert.Single(await store.GetHistoryAsync("staging"));
+    }
+
+    [Fact]
+    public async Task Deploying_the_same_release_again_uploads_nothing_and_leaves_the_pointer_and_history()
+    {
+        var store = Store("again");
+        await store.DeployAsync(Bundle("1.0.0", "one"), "staging");
+        var etag = (await store.Container.GetBlobClient("kiln/environments/staging/current.json").GetPropertiesAsync()).Value.ETag;
+
+        var again = await store.DeployAsync(Bundle("1.0.0", "one"), "staging");
+
+        Assert.False(again.PointerMoved);
+        Assert.Equal(0, again.Transferred);
+        Assert.Equal(0, again.TransferredBytes);
+        Assert.Equal(3, again.AlreadyPresent);
+        Assert.Equal(etag, (await store.Container.GetBlobClient("kiln/environments/staging/current.json").GetPropertiesAsync()).Value.ETag);
+        Assert.Single(await store.GetHistoryAsync("staging"));
+    }
+
+    [Fact]
+    public async Task A_version_deployed_again_with_other_content_is_refused_and_the_pointer_stays()
+    {
+        var store = Store("immutable");
+        await store.DeployAsync(Bundle("1.0.0", "one"), "staging");
+
+        var refusal = await Assert.ThrowsAsync<ReleaseStoreException>(() => store.DeployAsync(Bundle("1.0.0", "changed"), "staging"));
+
+        Assert.Contains("Release 1.0.0 already exists", refusal.Message, StringComparison.Ordinal);
+        Assert.Contains("new version", refusal.Message, StringComparison.Ordinal);
+        Assert.Contains("differs", refusal.Message, StringComparison.Ordinal);
+        await store.VerifyAsync("1.0.0");
+        Assert.Equal("1.0.0", (await store.GetPointerAsync("staging"))!.Version);
+    }
+
+    [Fact]
+    public async Task Promote_within_one_container_verifies_and_moves_the_pointer_without_copying()
+    {
+        var store = Store("promote-same");
+        await store.DeployAsync(Bundle("1.0.0", "one"), "staging");
+
+        var result = await store.PromoteAsync(store, "staging", "production", new ReleaseOrigin("abc", null));
+
+        Assert.True(result.PointerMoved);
+        Assert.Equal(0, result.Transferred);
+        var pointer = await store.GetPointerAsync("production");
+        Assert.Equal(("1.0.0", "promote"), (pointer!.Version, pointer.Action));
+    }
+
+    [Fact]
+    public async Task Promote_to_another_container_copies_the_verified_bytes_on_the_server()
+    {
+        var staging = Store("promote-from");
+        var production = Store("promote-to");
+        await staging.DeployAsync(Bundle("1.0.0", "one"), "staging");
+
+        var result = await production.PromoteAsync(staging, "staging", "production");
+        var again = await production.PromoteAsync(staging, "staging", "production");
+
+        Assert.Equal(3, result.Transferred);
+        Assert.Equal(0, again.Transferred);
+        Assert.False(again.PointerMoved);
+        Assert.Equal((await staging.GetManifestAsync("1.0.0"))!.ToJson(), (await production.GetManifestAsync("1.0.0"))!.ToJson());
+        await production.VerifyAsync("1.0.0");
+        Assert.Equal("1.0.0", (await production.GetPointerAsync("production"))!.Version);
+    }
+
+    [Fact]
+    public async Task Promote_from_an_environment_without_a_release_is_refused()
+    {
+        var store = Store("promote-none");
+
+        var refusal = await Assert.ThrowsAsync<ReleaseStoreException>(() => store.PromoteAsync(store, "staging", "production"));
+
+        Assert.Contains("'staging' has no release yet", refusal.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Rollback_returns_to_the_previous_release_and_records_it_in_the_history()
+    {
+        var store = Store("rollback");
+        await store.DeployAsync(Bundle("1.0.0", "one"), "production");
+        await store.DeployAsync(Bundle("1.1.0", "two"), "production");
+
+        var result = await store.RollbackAsync("production");
+
+        Assert.Equal(("1.0.0", "1.1.0"), (result.Version, result.PreviousVersion));
+        var pointer = await store.GetPointerAsync("production");
+        Assert.Equal(("1.0.0", "rollback", "1.1.0"), (pointer!.Version, pointer.Action, pointer.PreviousVersion));
+        Assert.Equal(["deploy 1.0.0", "deploy 1.1.0", "rollback 1.0.0"], (await store.GetHistoryAsync("production")).Select(entry => $"{entry.Action} {entry.Version}"));
+    }
+
+    [Fact]
+    public async Task Rollback_to_a_named_version_moves_the_pointer_there()
+    {
+        var store = Store("rollback-named");
+        await store.DeployAsync(Bundle("1.0.0", "one"), "production");
+        await store.DeployAsync(Bundle("1.1.0", "two"), "production");
+        await store.DeployAsync(Bundle("1.2.0", "three"), "production");
+
+        var result = await store.RollbackAsync("production", "1.0.0");
+
+        Assert.Equal(("1.0.0", "1.2.0"), (result.Version, result.PreviousVersion));
+        Assert.Equal("1.0.0", (await store.GetPointerAsync("production"))!.Version);
+    }
+
+    [Fact]
+    public async Task Rollback_to_a_version_that_was_never_deployed_is_refused_and_the_pointer_stays()
+    {
+        var store = Store("rollback-missing");
+        await store.DeployAsync(Bundle("1.0.0", "one"), "production");
+
+        var refusal = await Assert.ThrowsAsync<ReleaseStoreException>(() => store.RollbackAsync("production", "0.9.0"));
+        var nothingBefore = await Assert.ThrowsAsync<ReleaseStoreException>(() => store.RollbackAsync("production"));
+
+        Assert.Contains("Release 0.9.0 does not exist", refusal.Message, StringComparison.Ordinal);
+        Assert.Contains("no previous version", nothingBefore.Message, StringComparison.Ordinal);
+        Assert.Equal("1.0.0", (await store.GetPointerAsync("production"))!.Version);
+    }
+
+    [Fact]
+    public async Task A_blob_corrupted_after_upload_is_caught_by_verification_and_the_pointer_stays()
+    {
+        var store = Store("corrupt");
+        await store.DeployAsync(Bundle("1.0.0", "one"), "staging");
+        await store.DeployAsync(Bundle("1.1.0", "two"), "staging");
+        var blob = store.Container.GetBlobClient("kiln/releases/1.0.0/packages/a.nupkg");
+
+        // Someone rewrites a released file: its recorded SHA-256 changes with it, so the listing's check catches it.
+        await blob.UploadAsync(BinaryData.FromString("tampered"));
+        var redeploy = await Assert.ThrowsAsync<ReleaseVerificationException>(() => store.DeployAsync(Bundle("1.0.0", "one"), "staging"));
+
+        // Worse: the bytes change and the metadata keeps the old SHA-256; only reading the bytes catches that.
+        var original = (await store.GetManifestAsync("1.0.0"))!.Files.Single(file => file.Path == "packages/a.nupkg");
+        var forged = store.Container.GetBlobClient("kiln/forged");
+        await forged.UploadAsync(BinaryData.FromBytes(Encoding.UTF8.GetBytes(new string('x', (int)original.Length))));
+        var copy = await blob.StartCopyFromUriAsync(forged.Uri, new BlobCopyFromUriOptions { Metadata = new Dictionary<string, string> { ["sha256"] = original.Sha256 } });
+        await copy.WaitForCompletionAsync();
+        var rollback = await Assert.ThrowsAsync<ReleaseVerificationException>(() => store.RollbackAsync("staging"));
+        var deployToAnother = await Assert.ThrowsAsync<ReleaseVerificationException>(() => store.DeployAsync(Bundle("1.0.0", "one"), "test"));
+
+        Assert.Contains("packages/a.nupkg has", redeploy.Message, StringComparison.Ordinal);
+        Assert.Contains("pointer of 'staging' was not moved", redeploy.Message, StringComparison.Ordinal);
+        Assert.Contains("packages/a.nupkg has", rollback.Message, StringComparison.Ordinal);
+        Assert.Contains("failed verification", rollback.Message, StringComparison.Ordinal);
+        Assert.Contains("pointer of 'test' was not moved", deployToAnother.Message, StringComparison.Ordinal);
+        Assert.Equal("1.1.0", (await store.GetPointerAsync("staging"))!.Version);
+        Assert.Null(await store.GetPointerAsync("test"));
+    }
+
+    [Fact]
+    public async Task A_pointer_changed_between_read_and_write_is_caught_by_the_ETag_condition()
+    {
+        var container = Container("etag");
+        var intruder = new ReleaseStore(container, "kiln");
+        await intruder.DeployAsync(Bundle("1.0.0", "one"), "staging");
+        var options = new ReleaseStoreOptions
+        {
+            BeforePointerWrite = async token =>
+                await container.GetBlobClient("kiln/environments/staging/current.json").UploadAsync(BinaryData.FromBytes(
+                    new EnvironmentPointer("staging", "9.9.9", "deploy", DateTimeOffset.UtcNow, null, null, "1.0.0").ToJson()), cancellationToken: token),
+        };
+        var store = new ReleaseStore(container, "kiln", options);
+
+        var refusal = await Assert.ThrowsAsync<ReleaseStoreException>(() => store.DeployAsync(Bundle("2.0.0", "two"), "staging"));
+
+        Assert.Contains("changed after it was read", refusal.Message, StringComparison.Ordinal);
+        Assert.Equal("9.9.9", (await store.GetPointerAsync("staging"))!.Version);
+        Assert.Single(await store.GetHistoryAsync("staging"));
+    }
+
+    [Fact]
+    public async Task The_first_pointer_is_created_only_if_none_exists()
+    {
+        var container = Container("first");
+        var options = new ReleaseStoreOptions
+        {
+            BeforePointerWrite = async token =>
+                await container.GetBlobClient("kiln/environments/staging/current.json").UploadAsync(BinaryData.FromBytes(
+                    new EnvironmentPointer("staging", "9.9.9", "deploy", DateTimeOffset.UtcNow, null, null, null).ToJson()), cancellationToken: token),
+        };
+        var store = new ReleaseStore(container, "kiln", options);
+
+        var refusal = await Assert.ThrowsAsync<ReleaseStoreException>(() => store.DeployAsync(Bundle("1.0.0", "one"), "staging"));
+
+        Assert.Contains("changed after it was read", refusal.Message, StringComparison.Ordinal);
+        Assert.Equal("9.9.9", (await store.GetPointerAsync("staging"))!.Version);
+    }
+
+    [Fact]
+    public async Task Two_deploys_at_once_one_waits_for_the_lease_and_gives_up_and_the_pointer_ends_on_one_complete_release()
+    {
+        var container = Container("concurrent");
+        var holding = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var letGo = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var first = new ReleaseStore(container, "kiln", new ReleaseStoreOptions
+        {
+            BeforeUpload = async (_, token) =>
+            {
+                holding.TrySetResult();
+                await letGo.Task.WaitAsync(token);
+            },
+        });
+        var second = new ReleaseStore(container, "kiln", new ReleaseStoreOptions { LeaseWaitTime = TimeSpan.FromSeconds(2), LeaseRetryInterval = TimeSpan.FromMilliseconds(200) });
+
+        var winner = first.DeployAsync(Bundle("1.0.0", "one"), "staging");
+        await holding.Task.WaitAsync(TimeSpan.FromSeconds(30));
+        var loser = await Assert.ThrowsAsync<ReleaseStoreException>(() => second.DeployAsync(Bundle("2.0.0", "two"), "staging"));
+        letGo.SetResult();
+        await winner;
+
+        Assert.Contains("holds its lease", loser.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain('\n', loser.Message);
+        Assert.Equal("1.0.0", (await first.GetPointerAsync("staging"))!.Version);
+        await first.VerifyAsync("1.0.0");
+        Assert.Null(await first.GetManifestAsync("2.0.0"));
+        Assert.Equal(["1.0.0"], (await first.GetHistoryAsync("staging")).Select(entry => entry.Version));
+    }
+
+    [Fact]
+    public async Task Two_deploys_at_once_with_time_to_wait_run_one_after_the_other_and_every_history_entry_is_whole()
+    {
+        var container = Container("queued");
+        var stores = Enumerable.Range(0, 4).Select(_ => new ReleaseStore(container, "kiln", new ReleaseStoreOptions { LeaseRetryInterval = TimeSpan.FromMilliseconds(100) })).ToList();
+
+        await Task.WhenAll(stores.Select((store, index) => store.DeployAsync(Bundle($"1.{index}.0", $"content {index}"), "staging")));
+
+        var history = await stores[0].GetHistoryAsync("staging");
+        var pointer = await stores[0].GetPointerAsync("staging");
+        Assert.Equal(4, history.Count);
+        Assert.Equal(history[^1].Version, pointer!.Version);
+        Assert.Null(history[0].PreviousVersion);
+        Assert.Equal(history.Take(3).Select(entry => entry.Version), history.Skip(1).Select(entry => entry.PreviousVersion));
+        await stores[0].VerifyAsync(pointer.Version);
+    }
+
+    [Fact]
+    public async Task Transient_500_and_503_answers_are_retried_by_the_pipeline_and_the_deploy_succeeds()
+    {
+        var azuriteRoot = new Uri(azurite.BlobEndpoint.GetLeftPart(UriPartial.Authority) + "/");
+        await using var proxy = new FaultInjectingProxy(azuriteRoot, number => (number % 3) switch
+        {
+            1 => HttpStatusCode.ServiceUnavailable,
+            2 => number % 2 == 0 ? HttpStatusCode.InternalServerError : null,
+            _ => null,
+        });
+        var options = new BlobClientOptions();
+        options.Retry.Delay = TimeSpan.FromMilliseconds(10);
+        options.Retry.MaxDelay = TimeSpan.FromMilliseconds(50);
+        options.Retry.MaxRetries = 5;
+        var endpoint = new Uri(proxy.BaseUrl, Kiln.Services.DevelopmentStorageAccount.Name);
+        var service = new BlobServiceClient(Kiln.Services.DevelopmentStorageAccount.ConnectionString(endpoint), options);
+        var name = AzuriteAccount.NewContainerName("faults");
+        containers.Add(new BlobServiceClient(azurite.ConnectionString).GetBlobContainerClient(name));
+        var store = new ReleaseStore(service.GetBlobContainerClient(name), "kiln");
+
+        var result = await store.DeployAsync(Bundle("1.0.0", "one"), "staging");
+        var rollback = await store.DeployAsync(Bundle("1.1.0", "two"), "staging");
+
+        Assert.True(result.PointerMoved);
+        Assert.True(rollback.PointerMoved);
+        Assert.True(proxy.Faults >= 10, $"only {proxy.Faults} faults of {proxy.Requests} requests");
+        var direct = new ReleaseStore(new BlobServiceClient(azurite.ConnectionString).GetBlobContainerClient(name), "kiln");
+        await direct.VerifyAsync("1.1.0");
+        Assert.Equal(["1.0.0", "1.1.0"], (await direct.GetHistoryAsync("staging")).Select(entry => entry.Version));
+    }
+
+    [Fact]
+    public async Task A_key_the_storage_refuses_stops_the_deploy_with_one_line_that_never_shows_the_key()
+    {
+        const string WrongKey = "d3Jvbmcga2V5IGZvciB0aGUgZGV2ZWxvcG1lbnQgYWNjb3VudA==";
+        var wrong = $"DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey={WrongKey};BlobEndpoint={azurite.BlobEndpoint.AbsoluteUri};";
+        var store = new ReleaseStore(new BlobServiceClient(wrong).GetBlobContainerClient(AzuriteAccount.NewContainerName("denied")), "kiln");
+
+        var refusal = await Assert.ThrowsAsync<ReleaseStoreException>(() => store.DeployAsync(Bundle("1.0.0", "one"), "staging"));
+
+        Assert.StartsWith("The storage refused the credentials", refusal.Message, StringComparison.Ordinal);
+        Assert.Contains("403", refusal.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain(WrongKey, refusal.ToString(), StringComparison.Ordinal);
+        Assert.DoesNotContain('\n', refusal.Message);
+    }
+
+    internal static ReleaseBundle Bundle(string version, string content) => new ReleaseBundle(version)
+        .AddContent("packages/a.nupkg", Encoding.UTF8.GetBytes($"a {content}"))
+        .AddContent("packages/b.nupkg", Encoding.UTF8.GetBytes($"b {content}"))
+        .AddContent("notes.md", Encoding.UTF8.GetBytes($"# {version}\n{content}\n"));
+
+    private ReleaseStore Store(string purpose) => new(Container(purpose), "kiln");
+
+    private BlobContainerClient Container(string purpose)
+    {
+        var container = new BlobServiceClient(azurite.ConnectionString).GetBlobContainerClient(AzuriteAccount.NewContainerName(purpose));
+        containers.Add(container);
+        return container;
+    }
+}

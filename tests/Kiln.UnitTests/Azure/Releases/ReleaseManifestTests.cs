@@ -1,0 +1,76 @@
+using System.Text;
+using Kiln.Azure.Releases;
+
+namespace Kiln.UnitTests.Azure.Releases;
+
+public sealed class ReleaseManifestTests
+{
+    [Fact]
+    public async Task A_bundle_hashes_every_file_into_a_manifest_in_path_order()
+    {
+        var manifest = await new ReleaseBundle("1.2.0")
+            .AddContent("z.txt", Encoding.UTF8.GetBytes("z"))
+            .AddContent("packages/a.nupkg", Encoding.UTF8.GetBytes("abc"))
+            .CreateManifestAsync();
+
+        Assert.Equal(["packages/a.nupkg", "z.txt"], manifest.Files.Select(file => file.Path));
+        Assert.Equal(new ReleaseFile("packages/a.nupkg", 3, "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad"), manifest.Files[0]);
+        Assert.Equal(4, manifest.TotalLength);
+    }
+
+    [Fact]
+    public void The_same_files_give_the_same_bytes_and_the_json_round_trips()
+    {
+        var first = new ReleaseManifest("1.0.0", [new("b", 1, "bb"), new("a", 2, "aa")]);
+        var second = new ReleaseManifest("1.0.0", [new("a", 2, "aa"), new("b", 1, "bb")]);
+
+        Assert.Equal(first.ToJson(), second.ToJson());
+        var parsed = ReleaseManifest.Parse(first.ToJson(), "manifest.json");
+        Assert.Equal(first.Files, parsed.Files);
+        Assert.Equal("1.0.0", parsed.Version);
+        Assert.Contains("\"sha256\": \"aa\"", Encoding.UTF8.GetString(first.ToJson()), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void The_first_difference_names_the_file_that_changed_appeared_or_went()
+    {
+        var release = new ReleaseManifest("1.0.0", [new("a", 1, "aa"), new("b", 1, "bb")]);
+
+        Assert.Null(release.FirstDifference(new ReleaseManifest("1.0.0", [new("b", 1, "bb"), new("a", 1, "aa")])));
+        Assert.StartsWith("a differs", release.FirstDifference(new ReleaseManifest("1.0.0", [new("a", 1, "ab"), new("b", 1, "bb")])), StringComparison.Ordinal);
+        Assert.Equal("b is new", release.FirstDifference(new ReleaseManifest("1.0.0", [new("a", 1, "aa")])));
+        Assert.Equal("c is not in this bundle", release.FirstDifference(new ReleaseManifest("1.0.0", [new("a", 1, "aa"), new("b", 1, "bb"), new("c", 1, "cc")])));
+    }
+
+    [Theory]
+    [InlineData("../x")]
+    [InlineData("/x")]
+    [InlineData("a//b")]
+    [InlineData("a\\b")]
+    [InlineData("manifest.json")]
+    public void Paths_that_could_escape_the_release_or_hide_its_manifest_are_refused(string path) =>
+        Assert.Throws<ArgumentException>(() => new ReleaseBundle("1.0.0").AddContent(path, new byte[1]));
+
+    [Theory]
+    [InlineData("v1.0.0")]
+    [InlineData("1.0.0/x")]
+    [InlineData("")]
+    [InlineData("1.0 0")]
+    public void Versions_that_cannot_name_a_release_folder_are_refused(string version) =>
+        Assert.ThrowsAny<ArgumentException>(() => new ReleaseBundle(version));
+
+    [Fact]
+    public void A_file_twice_is_refused() =>
+        Assert.Throws<ArgumentException>(() => new ReleaseBundle("1.0.0").AddContent("a", new byte[1]).AddContent("a", new byte[1]));
+
+    [Theory]
+    [InlineData("{}")]
+    [InlineData("not json")]
+    [InlineData("{\"version\":\"1.0.0\",\"files\":[{\"path\":\"../x\",\"length\":1,\"sha256\":\"aa\"}]}")]
+    public void A_blob_that_is_not_a_manifest_is_a_release_store_error(string json)
+    {
+        var error = Assert.Throws<ReleaseStoreException>(() => ReleaseManifest.Parse(Encoding.UTF8.GetBytes(json), "kiln/releases/1.0.0/manifest.json"));
+
+        Assert.Contains("kiln/releases/1.0.0/manifest.json", error.Message, StringComparison.Ordinal);
+    }
+}
