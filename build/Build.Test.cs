@@ -36,14 +36,27 @@ partial class Build
 
     static AbsolutePath RawCoverageFile(string project) => RawCoverageDirectory / $"{project}.cobertura.xml";
 
+    /// <summary>
+    /// What a tier's results depend on: every file of the repository but build output, scratch and the node tools
+    /// (the integration and system tests drive build.sh, the workflows and whole clones, so any file may matter).
+    /// When none changed, nor a parameter, and the tier's results are there, the tier is UpToDate and Test reports
+    /// the results it left; --force UnitTest (or a bare --force) runs it anyway.
+    /// </summary>
+    static readonly string[] TierInputs =
+        ["**/*", "!**/bin/**", "!**/obj/**", "!artifacts/**", "!.nuke/temp/**", "!.git/**", "!**/node_modules/**", "!**/TestResults/**"];
+
     /// <summary>What a tier leaves for Test (and, on CI, hands to the test job): its TRX, its coverage, any hang dump.</summary>
-    static string[] TierOutputs(string project) =>
-        [$"artifacts/test-results/{project}.trx", $"artifacts/coverage/raw/{project}.cobertura.xml", $"artifacts/test-results/{project}/**/*.dmp"];
+    static string[] TierOutputs(string project) => [.. TierResults(project), $"artifacts/test-results/{project}/**/*.dmp"];
+
+    /// <summary>The results a tier must leave to be up to date: its TRX and its coverage.</summary>
+    static string[] TierResults(string project) => [$"artifacts/test-results/{project}.trx", $"artifacts/coverage/raw/{project}.cobertura.xml"];
 
     Target UnitTest => _ => _
         .Description("Runs the unit tests (tests/Kiln.UnitTests): no processes, no network.")
         .DependsOn(Compile)
         .Produces(TierOutputs("Kiln.UnitTests"))
+        .Inputs(TierInputs)
+        .Outputs(TierResults("Kiln.UnitTests"))
         .ProceedAfterFailure()
         .Executes(() => RunTestsAsync("Kiln.UnitTests"));
 
@@ -51,6 +64,8 @@ partial class Build
         .Description("Runs the integration tests (tests/Kiln.IntegrationTests): real git, dotnet, build.sh and Azurite.")
         .DependsOn(Compile)
         .Produces(TierOutputs("Kiln.IntegrationTests"))
+        .Inputs(TierInputs)
+        .Outputs(TierResults("Kiln.IntegrationTests"))
         .ProceedAfterFailure()
         .Executes(async cancellationToken =>
         {
@@ -71,6 +86,8 @@ partial class Build
         .Description("Runs the system tests (tests/Kiln.SystemTests): sample repositories, Publish end to end, ci.yml rehearsed on fresh runners.")
         .DependsOn(Compile)
         .Produces(TierOutputs("Kiln.SystemTests"))
+        .Inputs(TierInputs)
+        .Outputs(TierResults("Kiln.SystemTests"))
         .ProceedAfterFailure()
         .Executes(() => RunTestsAsync(
             "Kiln.SystemTests",

@@ -100,4 +100,14 @@ public interface ITargetDefinition
 
     /// <summary>Splits the target's work into <paramref name="size"/> partitions.</summary>
     ITargetDefinition Partition(int size);
+
+    /// <summary>
+    /// Files (globs relative to the root, <c>**</c> for any folders, <c>!</c> to exclude) whose contents the target's
+    /// work depends on. With <see cref="Outputs"/>, the target is skipped as UpToDate when these files and the build's
+    /// parameter values are as they were at its last success and its outputs exist; <c>--force</c> runs it anyway.
+    /// </summary>
+    ITargetDefinition Inputs(params string[] patterns);
+
+    /// <summary>Files (globs relative to the root) the target's work leaves; each pattern must match a file for it to be up to date.</summary>
+    ITargetDefinition Outputs(params string[] patterns);
 }

@@ -11,6 +11,9 @@ internal sealed class EngineOptions
     [Parameter("Skips the named targets; a bare --skip skips every target that was not named.")]
     public string[]? Skip { get; set; }
 
+    [Parameter("Runs the named targets even when they are up to date; a bare --force runs every target.")]
+    public string[]? Force { get; set; }
+
     [Parameter("Prints the plan and writes a Mermaid graph of it to artifacts/plan.md; runs nothing.")]
     public bool Plan { get; set; }
 

@@ -41,6 +41,13 @@ internal sealed class TargetDefinition : ITargetDefinition
 
     public int PartitionSize { get; private set; } = 1;
 
+    public List<string> InputPatterns { get; } = [];
+
+    public List<string> OutputPatterns { get; } = [];
+
+    /// <summary>Whether the target can be skipped as up to date: it names its inputs and its outputs.</summary>
+    public bool TracksInputs => InputPatterns.Count > 0 && OutputPatterns.Count > 0;
+
     public ITargetDefinition Description(string description)
     {
         DescriptionText = description;
@@ -159,6 +166,18 @@ internal sealed class TargetDefinition : ITargetDefinition
     public ITargetDefinition Produces(params string[] patterns)
     {
         ProducedPatterns.AddRange(patterns);
+        return this;
+    }
+
+    public ITargetDefinition Inputs(params string[] patterns)
+    {
+        InputPatterns.AddRange(patterns);
+        return this;
+    }
+
+    public ITargetDefinition Outputs(params string[] patterns)
+    {
+        OutputPatterns.AddRange(patterns);
         return this;
     }
 

@@ -98,7 +98,8 @@ internal static class BuildRunner
             using var cancellation = new CancellationTokenSource();
             using var signals = installSignalHandlers ? InterruptHandler.Install(cancellation, host) : null;
             BuildContext.Current = new BuildContext(host, cancellation.Token) { Partition = partition };
-            var summary = await new Executor(host).RunAsync(plan, cancellation.Token).ConfigureAwait(false);
+            var records = new UpToDateRecords(root, UpToDateRecords.FingerprintParameters(buildParameters.Select(parameter => (parameter.Name, parameter.ValueText))), CheckForced(graph, options.Force));
+            var summary = await new Executor(host, records).RunAsync(plan, cancellation.Token).ConfigureAwait(false);
             host.WriteSummary(summary);
             return summary.ExitCode;
         }
@@ -107,6 +108,20 @@ internal static class BuildRunner
             host.Write(LogLevel.Error, ErrorReport.Describe(exception, host.Verbosity));
             return InvalidInputExitCode;
         }
+    }
+
+    /// <summary>The targets --force names (empty: all), each one checked to exist.</summary>
+    private static string[]? CheckForced(TargetGraph graph, string[]? forced)
+    {
+        foreach (var name in forced ?? [])
+        {
+            if (graph.Find(name) is null)
+            {
+                throw new KilnException($"--force names '{name}', which is not a target.{NameSuggestions.DidYouMean(name, graph.Targets.Select(node => node.Name))}");
+            }
+        }
+
+        return forced;
     }
 
     private static AbsolutePath FindRoot(EngineOptions options)

@@ -7,8 +7,9 @@ namespace Kiln.Execution;
 /// <summary>
 /// Runs a plan in order. Stops at the first failure unless the failed target proceeds after failure;
 /// targets depending on a failed one do not run; assured targets run even after a failure or Ctrl-C.
+/// A target that names its inputs and outputs is skipped as UpToDate when its record says nothing changed.
 /// </summary>
-internal sealed class Executor(Host host)
+internal sealed class Executor(Host host, UpToDateRecords? records = null)
 {
     public async Task<BuildSummary> RunAsync(ExecutionPlan plan, CancellationToken cancellation)
     {
@@ -67,6 +68,21 @@ internal sealed class Executor(Host host)
                 return;
             }
 
+            var upToDate = records is not null && definition.TracksInputs ? records.Check(planned.Name, definition) : default;
+            if (upToDate.IsUpToDate)
+            {
+                result.Status = TargetStatus.UpToDate;
+                result.Note = upToDate.Note;
+                host.Write(LogLevel.Information, $"Skipped: {upToDate.Note} (--force {planned.Name} runs it).");
+                return;
+            }
+
+            // A failure must not leave the last success's record behind.
+            if (upToDate.Fingerprint is not null)
+            {
+                records!.Forget(planned.Name);
+            }
+
             foreach (var action in definition.Actions)
             {
                 cancellation.ThrowIfCancellationRequested();
@@ -75,6 +91,10 @@ internal sealed class Executor(Host host)
 
             result.Status = TargetStatus.Succeeded;
             BuildContext.Current.SucceededTargetSet[planned.Name] = true;
+            if (upToDate.Fingerprint is not null)
+            {
+                records!.Record(planned.Name, upToDate.Fingerprint);
+            }
         }
         catch (OperationCanceledException) when (cancellation.IsCancellationRequested)
         {

@@ -76,6 +76,7 @@ internal static class SummaryTable
         TargetStatus.Failed => "❌",
         TargetStatus.Aborted => "⛔",
         TargetStatus.Skipped => "⏭️",
+        TargetStatus.UpToDate => "♻️",
         _ => "⏸️",
     };
 

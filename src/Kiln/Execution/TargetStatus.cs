@@ -17,4 +17,7 @@ internal enum TargetStatus
 
     /// <summary>It was running when the build was interrupted (Ctrl-C).</summary>
     Aborted,
+
+    /// <summary>Its inputs and the parameters were as at its last success and its outputs exist, so it did not run again.</summary>
+    UpToDate,
 }

@@ -124,6 +124,9 @@ internal sealed class ParameterDescriptor
         }
     }
 
+    /// <summary>The current value as text (arrays comma-separated); a secret's too, so handle it as one.</summary>
+    public string? ValueText => Format(GetValue());
+
     public object? GetValue() => Member switch
     {
         FieldInfo field => field.GetValue(Owner),
