@@ -117,7 +117,8 @@ row() {
   printf '%-10s %-60s ratio %-6s goal %-28s %s\n' "$1" "$2" "$3" "$4" "$5"
 }
 # A row not run this time keeps the line of the last run that measured it (RESULTS.md), marked with that run's date.
-PREVIOUS_DATE=$(sed -n 's/^- date: //p' "$RESULTS" 2>/dev/null | head -n 1)
+PREVIOUS_DATE=""
+[ -f "$RESULTS" ] && PREVIOUS_DATE=$(sed -n 's/^- date: //p' "$RESULTS" | head -n 1)
 not_run() {
   local previous
   previous=$(grep -F "| $1 | " "$RESULTS" 2>/dev/null | grep -v -e '| not run' -e '| not measured: ' -e '| failed: ' | head -n 1 || true)
