@@ -138,8 +138,9 @@ failed() { echo "| $1 | failed: see the output of bench/run.sh | | $2 | not meas
 
 # Cake.Tool in a tool manifest of its own under $WORK (folders below $WORK find it).
 cake_install() {
-  [ -f "$WORK/.config/dotnet-tools.json" ] && return
-  say "installing Cake.Tool $CAKE_VERSION into $WORK/.config"
+  # dotnet new tool-manifest writes ./dotnet-tools.json (SDK 10) or ./.config/dotnet-tools.json (earlier SDKs).
+  if [ -f "$WORK/dotnet-tools.json" ] || [ -f "$WORK/.config/dotnet-tools.json" ]; then return; fi
+  say "installing Cake.Tool $CAKE_VERSION into a tool manifest in $WORK"
   (cd "$WORK" && quietly cake-manifest dotnet new tool-manifest && quietly cake-install dotnet tool install Cake.Tool --version "$CAKE_VERSION")
 }
 
@@ -280,7 +281,7 @@ write_results() {
     echo "not run this time and keeps the figure of the run on that date. See bench/README.md."
     echo
     echo "- date: $(date -u '+%Y-%m-%d %H:%M UTC')"
-    echo "- commit: $(cd "$ROOT" && git rev-parse --short HEAD 2>/dev/null || echo unknown)$(cd "$ROOT" && [ -n "$(git status --porcelain 2>/dev/null)" ] && echo ' (with uncommitted changes)')"
+    echo "- commit: $(cd "$ROOT" && git rev-parse --short HEAD 2>/dev/null || echo unknown)$(cd "$ROOT" && [ -n "$(git status --porcelain -- . ':!bench/RESULTS.md' 2>/dev/null)" ] && echo ' (with uncommitted changes)')"
     echo "- machine: $(nproc) cores, $(awk '/MemTotal/ { printf "%.1f GB", $2 / 1048576 }' /proc/meminfo 2>/dev/null || echo '? GB') memory, $(. /etc/os-release 2>/dev/null && echo "$PRETTY_NAME" || uname -sr), dotnet $(cd "$ROOT" && dotnet --version), load average at the end $(cut -d' ' -f1-3 /proc/loadavg 2>/dev/null || echo '?')"
     echo "- timer: $(command -v hyperfine >/dev/null 2>&1 && hyperfine --version || echo 'bash loop'), $WARMUP warm-up run(s) then the median of $RUNS runs (overhead and graph: $SLOW_WARMUP and $SLOW_RUNS, after their preparation ran each build once); up-to-date and parallel: one run each"
     echo
