@@ -101,6 +101,28 @@ internal static class Planner
     /// </summary>
     private static void ApplySkipCascade(Dictionary<TargetNode, PlannedTarget> planned)
     {
+        // Who depends on each target (in plan-dictionary order, as the note lists them) and what is triggered, computed
+        // once: asking every target of the plan again for each candidate made this quadratic in the plan's size.
+        var dependentsOf = new Dictionary<TargetNode, List<PlannedTarget>>();
+        var triggeredNodes = new HashSet<TargetNode>();
+        foreach (var other in planned.Values)
+        {
+            foreach (var dependency in other.Node.Dependencies)
+            {
+                if (!dependentsOf.TryGetValue(dependency, out var dependents))
+                {
+                    dependentsOf[dependency] = dependents = [];
+                }
+
+                if (dependents.Count == 0 || dependents[^1] != other)
+                {
+                    dependents.Add(other);
+                }
+            }
+
+            triggeredNodes.UnionWith(other.Node.Triggered);
+        }
+
         bool changed;
         do
         {
@@ -108,8 +130,8 @@ internal static class Planner
             foreach (var target in planned.Values.Where(target => !target.IsSkipped && !target.IsInvoked).OrderBy(target => target.Node.Index))
             {
                 var node = target.Node;
-                var dependents = planned.Values.Where(other => other.Node.Dependencies.Contains(node)).ToList();
-                var triggered = planned.Values.Any(other => other.Node.Triggered.Contains(node));
+                var dependents = dependentsOf.GetValueOrDefault(node) ?? [];
+                var triggered = triggeredNodes.Contains(node);
                 if (!triggered && dependents.Count > 0 && dependents.All(dependent => dependent.CascadesSkip))
                 {
                     target.SkipReason = $"dependency of skipped {string.Join(", ", dependents.Select(dependent => dependent.Name))}";
@@ -138,21 +160,38 @@ internal static class Planner
             }
         }
 
-        var order = new List<TargetNode>();
-        var remaining = new HashSet<TargetNode>(scheduled);
-        while (remaining.Count > 0)
+        // Kahn's algorithm with a queue ordered by declaration: each ready target is found once, not by scanning
+        // everything that remains at every step (which made planning quadratic in the number of targets).
+        var waitingFor = scheduled.ToDictionary(node => node, node => predecessors[node].Count);
+        var successors = scheduled.ToDictionary(node => node, _ => new List<TargetNode>());
+        foreach (var (node, befores) in predecessors)
         {
-            var next = remaining
-                .Where(node => predecessors[node].All(before => !remaining.Contains(before)))
-                .MinBy(node => node.Index);
-            if (next is null)
+            foreach (var before in befores)
             {
-                throw new KilnException(
-                    $"The target graph has a cycle: {DescribeCycle(remaining, predecessors)} (each arrow points to a target that must run first). Remove one of these edges.");
+                successors[before].Add(node);
             }
+        }
 
+        var ready = new PriorityQueue<TargetNode, int>(scheduled.Where(node => waitingFor[node] == 0).Select(node => (node, node.Index)));
+        var order = new List<TargetNode>(scheduled.Count);
+        while (ready.TryDequeue(out var next, out _))
+        {
             order.Add(next);
-            remaining.Remove(next);
+            foreach (var successor in successors[next])
+            {
+                if (--waitingFor[successor] == 0)
+                {
+                    ready.Enqueue(successor, successor.Index);
+                }
+            }
+        }
+
+        if (order.Count < scheduled.Count)
+        {
+            var remaining = new HashSet<TargetNode>(scheduled);
+            remaining.ExceptWith(order);
+            throw new KilnException(
+                $"The target graph has a cycle: {DescribeCycle(remaining, predecessors)} (each arrow points to a target that must run first). Remove one of these edges.");
         }
 
         return order;

@@ -1,0 +1,318 @@
+#!/usr/bin/env bash
+# Kiln's speed benchmarks (issue 9): every figure is a ratio of two timings taken in the same run, because these
+# machines are shared and noisy, so absolute times alone say little. Prints each row with its goal and whether it is
+# met, and writes the table to bench/RESULTS.md with the date and the machine.
+#
+#   bench/run.sh                 every row; the up-to-date row on ./build.sh Test (the first Test takes 15-25 minutes)
+#   bench/run.sh --quick         no-op, planner and up-to-date on UnitTest alone; skips overhead and graph
+#   bench/run.sh --rows a,b      only these rows: overhead, noop, graph, parallel, planner, uptodate
+#   bench/run.sh --runs N        timed runs per command (default 5; the slow rows use --slow-runs, default 3)
+#   bench/run.sh --warmup N      untimed runs before the timed ones (default 1; --slow-warmup for overhead and graph,
+#                                default 1: their preparation already ran each build once)
+#   bench/run.sh --up-to-date-target UnitTest|Test
+#
+# Times with hyperfine when it is on PATH, else with a loop in bash; either way --warmup runs, then the median of N.
+# Needs the .NET SDK global.json pins, git, and the NuGet registry (Cake.Tool 7.0.0 is installed into a temp folder).
+set -euo pipefail
+
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+RESULTS="$ROOT/bench/RESULTS.md"
+CAKE_VERSION=7.0.0
+RUNS=5
+SLOW_RUNS=3
+WARMUP=1
+SLOW_WARMUP=1
+QUICK=0
+ROWS=""
+UP_TO_DATE_TARGET=""
+
+usage() { sed -n '2,15p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'; }
+
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --quick) QUICK=1 ;;
+    --rows) ROWS="$2"; shift ;;
+    --runs) RUNS="$2"; shift ;;
+    --slow-runs) SLOW_RUNS="$2"; shift ;;
+    --warmup) WARMUP="$2"; shift ;;
+    --slow-warmup) SLOW_WARMUP="$2"; shift ;;
+    --up-to-date-target) UP_TO_DATE_TARGET="$2"; shift ;;
+    -h | --help) usage; exit 0 ;;
+    *) echo "bench/run.sh: unknown option '$1'" >&2; usage >&2; exit 2 ;;
+  esac
+  shift
+done
+
+if [ -z "$ROWS" ]; then
+  if [ "$QUICK" = 1 ]; then ROWS="noop,parallel,planner,uptodate"; else ROWS="overhead,noop,graph,parallel,planner,uptodate"; fi
+fi
+if [ -z "$UP_TO_DATE_TARGET" ]; then
+  if [ "$QUICK" = 1 ]; then UP_TO_DATE_TARGET=UnitTest; else UP_TO_DATE_TARGET=Test; fi
+fi
+wants() { case ",$ROWS," in *",$1,"*) return 0 ;; *) return 1 ;; esac; }
+
+export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1 NO_COLOR=1
+
+WORK="$(mktemp -d "${TMPDIR:-/tmp}/kiln-bench.XXXXXX")"
+trap 'rm -rf "$WORK"' EXIT
+LOG="$WORK/log"
+mkdir -p "$LOG"
+
+say() { echo "bench: $*" >&2; }
+
+# Runs a command quietly; on failure shows its output and stops.
+quietly() {
+  local name="$1"
+  shift
+  if ! "$@" >"$LOG/$name.out" 2>&1; then
+    tail -n 40 "$LOG/$name.out" >&2
+    say "'$*' failed (output above)"
+    exit 1
+  fi
+}
+
+# measure RUNS COMMAND: one warm-up, then RUNS timed runs of COMMAND (a bash command line) in the current folder;
+# prints the median in seconds. A failing run stops the benchmark.
+measure() {
+  local runs="$1" command="$2" warmup="${3:-$WARMUP}" json="$WORK/hyperfine.json"
+  if command -v hyperfine >/dev/null 2>&1; then
+    hyperfine --shell=bash --warmup "$warmup" --runs "$runs" --export-json "$json" --style none "$command" >&2
+    sed -n 's/.*"median": *\([0-9.eE+-]*\).*/\1/p' "$json" | head -n 1 | awk '{ printf "%.3f\n", $1 }'
+  else
+    local times=() start end index
+    for ((index = 0; index < warmup; index++)); do
+      bash -c "$command" >/dev/null 2>&1 || { say "'$command' failed"; exit 1; }
+    done
+    for ((index = 0; index < runs; index++)); do
+      start=$(date +%s%N)
+      bash -c "$command" >/dev/null 2>&1 || { say "'$command' failed"; exit 1; }
+      end=$(date +%s%N)
+      times+=("$(awk -v n=$((end - start)) 'BEGIN { printf "%.3f", n / 1e9 }')")
+    done
+    say "  $command: ${times[*]} s"
+    printf '%s\n' "${times[@]}" | sort -g | awk '{ t[NR] = $1 } END { print t[int((NR + 1) / 2)] }'
+  fi
+}
+
+# once COMMAND: the wall time of one run, in seconds (for runs that cannot repeat warm, like a first build).
+once() {
+  local start end
+  start=$(date +%s%N)
+  bash -c "$1" >"$LOG/once.out" 2>&1 || { tail -n 40 "$LOG/once.out" >&2; say "'$1' failed"; exit 1; }
+  end=$(date +%s%N)
+  awk -v n=$((end - start)) 'BEGIN { printf "%.3f\n", n / 1e9 }'
+}
+
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", a / b }'; }
+# verdict VALUE OP LIMIT: "met" or "not met" for VALUE <= LIMIT (le) or VALUE < LIMIT (lt).
+verdict() { awk -v v="$1" -v l="$3" -v op="$2" 'BEGIN { ok = (op == "le") ? (v <= l) : (v < l); print ok ? "met" : "not met" }'; }
+
+# Each row leaves its table line in $WORK/rows/<order>-<name>, so that a row that fails leaves the others standing.
+mkdir -p "$WORK/rows"
+ROW_ORDER="overhead no-op graph parallel planner up-to-date"
+row_file() { local index=0 name; for name in $ROW_ORDER; do index=$((index + 1)); [ "$name" = "$1" ] && echo "$WORK/rows/$index-$1"; done; }
+# row NAME MEASURED RATIO GOAL VERDICT
+row() {
+  echo "| $1 | $2 | $3 | $4 | $5 |" >"$(row_file "$1")"
+  printf '%-10s %-60s ratio %-6s goal %-28s %s\n' "$1" "$2" "$3" "$4" "$5"
+}
+# A row not run this time keeps the line of the last run that measured it (RESULTS.md), marked with that run's date.
+PREVIOUS_DATE=""
+[ -f "$RESULTS" ] && PREVIOUS_DATE=$(sed -n 's/^- date: //p' "$RESULTS" | head -n 1)
+not_run() {
+  local previous
+  previous=$(grep -F "| $1 | " "$RESULTS" 2>/dev/null | grep -v -e '| not run' -e '| not measured: ' -e '| failed: ' | head -n 1 || true)
+  if [ -n "$previous" ]; then
+    case "$previous" in
+      *"(earlier run: "*) ;;
+      *) previous=$(echo "$previous" | sed "s/^| $1 | \([^|]*\) |/| $1 | \1(earlier run: $PREVIOUS_DATE) |/") ;;
+    esac
+    echo "$previous" >"$(row_file "$1")"
+    printf '%-10s not run (%s); RESULTS.md keeps the earlier figure\n' "$1" "$2"
+  else
+    echo "| $1 | not run ($2) | | $3 | |" >"$(row_file "$1")"
+    printf '%-10s not run (%s)\n' "$1" "$2"
+  fi
+}
+failed() { echo "| $1 | failed: see the output of bench/run.sh | | $2 | not measured |" >"$(row_file "$1")"; printf '%-10s failed (output above)\n' "$1"; }
+
+# Cake.Tool in a tool manifest of its own under $WORK (folders below $WORK find it).
+cake_install() {
+  # dotnet new tool-manifest writes ./dotnet-tools.json (SDK 10) or ./.config/dotnet-tools.json (earlier SDKs).
+  if [ -f "$WORK/dotnet-tools.json" ] || [ -f "$WORK/.config/dotnet-tools.json" ]; then return; fi
+  say "installing Cake.Tool $CAKE_VERSION into a tool manifest in $WORK"
+  (cd "$WORK" && quietly cake-manifest dotnet new tool-manifest && quietly cake-install dotnet tool install Cake.Tool --version "$CAKE_VERSION")
+}
+
+kiln_build_ready() {
+  say "compiling this checkout's build/ (build.sh --help)"
+  (cd "$ROOT" && quietly kiln-help ./build.sh --help)
+}
+
+# 1. overhead: ./build.sh UnitTest against the very commands it runs, typed by hand; both warm.
+bench_overhead() {
+  kiln_build_ready
+  say "overhead: ./build.sh UnitTest --force --verbosity verbose, to read the commands it runs"
+  (cd "$ROOT" && quietly overhead-verbose ./build.sh UnitTest --force --verbosity verbose)
+  # The process runner logs each command at debug level as '> command  (in directory)'.
+  local commands="$WORK/by-hand.sh"
+  {
+    echo 'set -e'
+    # The log quotes arguments with spaces but not ';' (dotnet test --logger trx;LogFileName=...): escape it for bash.
+    sed -n 's/^[^>]*> \(.*\)  (in \(.*\))$/cd "\2" \&\& \1/p' "$LOG/overhead-verbose.out" | sed 's/;/\\;/g'
+  } >"$commands"
+  say "the commands, by hand:"
+  sed -n '2,$p' "$commands" | sed 's/^/    /' >&2
+  [ "$(wc -l <"$commands")" -gt 1 ] || { say "no '> command' lines in the verbose output"; exit 1; }
+  local kiln hand
+  kiln=$(cd "$ROOT" && measure "$SLOW_RUNS" "./build.sh UnitTest --force" "$SLOW_WARMUP")
+  hand=$(cd "$ROOT" && measure "$SLOW_RUNS" "bash $commands" "$SLOW_WARMUP")
+  local r
+  r=$(ratio "$kiln" "$hand")
+  row overhead "./build.sh UnitTest --force ${kiln}s; the same commands by hand ${hand}s" "$r" "<= 1.10" "$(verdict "$r" le 1.10)"
+}
+
+# 2. no-op: ./build.sh --help against Cake running an empty task with its script cache on; both warm.
+bench_noop() {
+  kiln_build_ready
+  cake_install
+  mkdir -p "$WORK/noop"
+  printf 'Task("Noop");\nRunTarget(Argument("target", "Noop"));\n' >"$WORK/noop/build.cake"
+  export CAKE_SETTINGS_ENABLESCRIPTCACHE=true
+  say "no-op: warming Cake's script cache"
+  (cd "$WORK/noop" && quietly cake-noop dotnet cake build.cake --target=Noop)
+  local kiln cake
+  kiln=$(cd "$ROOT" && measure "$RUNS" "./build.sh --help")
+  cake=$(cd "$WORK/noop" && measure "$RUNS" "dotnet cake build.cake --target=Noop")
+  local r
+  r=$(ratio "$cake" "$kiln")
+  row no-op "./build.sh --help ${kiln}s; Cake $CAKE_VERSION empty task, cached ${cake}s" "${r}x" "Kiln >= 5x faster" "$(verdict 5 le "$r")"
+}
+
+# 3. graph: Restore -> Compile -> UnitTest of a small sample solution, with Kiln's build.sh and with a Cake script.
+bench_graph() {
+  cake_install
+  local sample="$WORK/sample" templates="$ROOT/tests/Kiln.SystemTests/SampleRepository/Templates/Sample"
+  say "graph: the system tests' sample repository in $sample, its build/ on this checkout's Kiln"
+  cp -R "$templates" "$sample"
+  cp "$ROOT/build.sh" "$ROOT/global.json" "$ROOT/Directory.Packages.props" "$sample/"
+  sed -i "s|@KILN_CHECKOUT@|$ROOT|g" "$sample/Directory.Build.props"
+  cat >"$sample/build.cake" <<'EOF'
+// The sample's Restore -> Compile -> UnitTest as Cake aliases, with the same dotnet options as the Kiln build.
+var solution = "./Sample.sln";
+Task("Restore").Does(() => DotNetRestore(solution));
+Task("Compile").IsDependentOn("Restore").Does(() =>
+    DotNetBuild(solution, new DotNetBuildSettings { Configuration = "Debug", NoRestore = true }));
+Task("UnitTest").IsDependentOn("Compile").Does(() =>
+{
+    foreach (var folder in new[] { "./artifacts/test-results", "./artifacts/coverage" })
+    {
+        if (DirectoryExists(folder)) DeleteDirectory(folder, new DeleteDirectorySettings { Recursive = true });
+    }
+
+    DotNetTest("./tests/Sample.Tests/Sample.Tests.csproj", new DotNetTestSettings
+    {
+        Configuration = "Debug",
+        NoBuild = true,
+        ResultsDirectory = "./artifacts/test-results",
+        Loggers = new[] { "trx;LogFileName=Sample.Tests.trx" },
+        Collectors = new[] { "XPlat Code Coverage" },
+    });
+});
+RunTarget(Argument("target", "UnitTest"));
+EOF
+  (cd "$sample" && quietly sample-git git init --quiet && git add --all && git -c user.name=bench -c user.email=bench@localhost commit --quiet -m Sample)
+  say "graph: compiling the sample's build/ and warming Cake's script cache"
+  (cd "$sample" && quietly sample-kiln ./build.sh UnitTest && CAKE_SETTINGS_ENABLESCRIPTCACHE=true quietly sample-cake dotnet cake build.cake)
+  local kiln cake
+  export CAKE_SETTINGS_ENABLESCRIPTCACHE=true
+  kiln=$(cd "$sample" && measure "$SLOW_RUNS" "./build.sh UnitTest" "$SLOW_WARMUP")
+  cake=$(cd "$sample" && measure "$SLOW_RUNS" "dotnet cake build.cake" "$SLOW_WARMUP")
+  local r
+  r=$(ratio "$kiln" "$cake")
+  row graph "sample ./build.sh UnitTest ${kiln}s; Cake ${cake}s (cached)" "$r" "<= 1.00 (not slower)" "$(verdict "$r" le 1.00)"
+}
+
+# 4. parallel: needs --max-parallel, which the engine does not have yet.
+bench_parallel() {
+  if (cd "$ROOT" && ./build.sh --help 2>/dev/null | grep -q -- '--max-parallel'); then
+    local sequential parallel r
+    sequential=$(cd "$ROOT" && once "./build.sh Test --force --max-parallel 1")
+    parallel=$(cd "$ROOT" && once "./build.sh Test --force")
+    r=$(ratio "$parallel" "$sequential")
+    row parallel "./build.sh Test --force ${parallel}s; with --max-parallel 1 ${sequential}s" "$r" "report" "reported"
+  else
+    echo "| parallel | not measured: --max-parallel is not implemented yet | | report the ratio | |" >"$(row_file parallel)"
+    echo "parallel   not measured: --max-parallel is not implemented yet"
+  fi
+}
+
+# 5. planner: Planner.Plan on 10,000 targets and 50,000 edges (bench/Kiln.Engine.Benchmarks).
+bench_planner() {
+  say "planner: building bench/Kiln.Engine.Benchmarks (Release)"
+  (cd "$ROOT" && quietly planner-build dotnet build bench/Kiln.Engine.Benchmarks -c Release -o "$WORK/planner")
+  (cd "$ROOT" && quietly planner dotnet "$WORK/planner/Kiln.Engine.Benchmarks.dll")
+  grep -v '^median-' "$LOG/planner.out" | sed 's/^/    /' >&2
+  local ms cpu r
+  ms=$(sed -n 's/^median-ms=//p' "$LOG/planner.out")
+  cpu=$(sed -n 's/^median-cpu-ms=//p' "$LOG/planner.out")
+  r=$(ratio "$ms" 100)
+  row planner "Planner.Plan, 10,000 targets, 50,000 edges: median ${ms} ms wall (${cpu} ms processor time) of 5" "$r" "under 100 ms (ratio < 1)" "$(verdict "$ms" lt 100)"
+}
+
+# 6. up-to-date: the same target again with nothing changed, against its first run (forced, so that it runs).
+bench_uptodate() {
+  kiln_build_ready
+  local target="$UP_TO_DATE_TARGET" first second r
+  say "up-to-date: ./build.sh $target --force, then ./build.sh $target"
+  first=$(cd "$ROOT" && once "./build.sh $target --force")
+  second=$(cd "$ROOT" && once "./build.sh $target")
+  grep -q 'UpToDate' "$LOG/once.out" || { say "the second run reported no UpToDate target:"; tail -n 20 "$LOG/once.out" >&2; exit 1; }
+  r=$(ratio "$second" "$first")
+  row up-to-date "./build.sh $target again ${second}s; first (--force) ${first}s" "$r" "< 0.10" "$(verdict "$r" lt 0.10)"
+}
+
+echo "Kiln benchmarks: rows $ROWS$( [ "$QUICK" = 1 ] && echo ' (--quick)'); timer: $(command -v hyperfine >/dev/null 2>&1 && hyperfine --version || echo 'bash loop')"
+write_results() {
+  {
+    echo "# Benchmark results"
+    echo
+    echo "Written by \`bench/run.sh$( [ "$QUICK" = 1 ] && echo ' --quick')\` (rows: $ROWS; up-to-date on $UP_TO_DATE_TARGET); a row marked \"earlier run\" was"
+    echo "not run this time and keeps the figure of the run on that date. See bench/README.md."
+    echo
+    echo "- date: $(date -u '+%Y-%m-%d %H:%M UTC')"
+    echo "- commit: $(cd "$ROOT" && git rev-parse --short HEAD 2>/dev/null || echo unknown)$(cd "$ROOT" && [ -n "$(git status --porcelain -- . ':!bench/RESULTS.md' 2>/dev/null)" ] && echo ' (with uncommitted changes)')"
+    echo "- machine: $(nproc) cores, $(awk '/MemTotal/ { printf "%.1f GB", $2 / 1048576 }' /proc/meminfo 2>/dev/null || echo '? GB') memory, $(. /etc/os-release 2>/dev/null && echo "$PRETTY_NAME" || uname -sr), dotnet $(cd "$ROOT" && dotnet --version), load average at the end $(cut -d' ' -f1-3 /proc/loadavg 2>/dev/null || echo '?')"
+    echo "- timer: $(command -v hyperfine >/dev/null 2>&1 && hyperfine --version || echo 'bash loop'), $WARMUP warm-up run(s) then the median of $RUNS runs (overhead and graph: $SLOW_WARMUP and $SLOW_RUNS, after their preparation ran each build once); up-to-date and parallel: one run each"
+    echo
+    echo "| row | measured | ratio | goal | result |"
+    echo "| --- | --- | --- | --- | --- |"
+    cat "$WORK"/rows/* 2>/dev/null
+  } >"$RESULTS"
+}
+
+# Cheap rows first, so that a slow row cut short leaves the others in RESULTS.md; the table keeps the issue's order.
+run_row() {
+  local function="$1" name="$2" reason="$3" goal="$4"
+  if wants "$function"; then
+    # set -e holds inside the subshell only when it is not part of a condition ('||', 'if').
+    set +e
+    (
+      set -e
+      "bench_$function"
+    )
+    local status=$?
+    set -e
+    [ "$status" = 0 ] || failed "$name" "$goal"
+  else
+    not_run "$name" "$reason" "$goal"
+  fi
+  write_results
+}
+run_row noop no-op "--rows" "Kiln >= 5x faster"
+run_row parallel parallel "--rows" "report the ratio"
+run_row planner planner "--rows" "under 100 ms (ratio < 1)"
+run_row uptodate up-to-date "--rows" "< 0.10"
+run_row overhead overhead "--quick or --rows" "<= 1.10"
+run_row graph graph "--quick or --rows" "<= 1.00 (not slower)"
+echo "wrote $RESULTS"
