@@ -11,7 +11,7 @@ namespace Kiln.SystemTests.Publishing;
 /// </summary>
 public sealed class PublishedCheckout : IAsyncLifetime
 {
-    private static readonly TimeSpan PublishTimeout = TimeSpan.FromMinutes(10);
+    private static readonly TimeSpan PublishTimeout = TimeSpan.FromMinutes(15);
 
     private static readonly string[] SkippedTiers = ["--skip", "UnitTest", "IntegrationTest", "SystemTest", "Test", "Scan"];
 
