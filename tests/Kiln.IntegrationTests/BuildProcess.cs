@@ -141,7 +141,8 @@ internal sealed class BuildProcess : IDisposable
         process.Dispose();
     }
 
-    private static bool IsRemoved(string name) =>
+    /// <summary>Whether a variable of the tests' own environment must not reach a build they start (a CI host's, Kiln's, the sample's parameters).</summary>
+    internal static bool IsRemoved(string name) =>
         name is "GITHUB_ACTIONS" or "GITHUB_STEP_SUMMARY"
         || name.StartsWith("KILN_", StringComparison.OrdinalIgnoreCase)
         || SampleParameters.Contains(Normalize(name));

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Kiln.IntegrationTests;
 
 namespace Kiln.SystemTests;
 
@@ -40,6 +41,14 @@ internal static class ScratchGit
             start.ArgumentList.Add(argument);
         }
 
+        // A hook git runs (the pre-commit secret scan) is a build: it must see a developer's environment, not the CI
+        // host the tests themselves may run under (the rehearsal sets GITHUB_ACTIONS).
+        foreach (var name in start.Environment.Keys.Where(BuildProcess.IsRemoved).ToList())
+        {
+            start.Environment.Remove(name);
+        }
+
+        start.Environment["NO_COLOR"] = "1";
         using var process = Process.Start(start) ?? throw new InvalidOperationException("git did not start.");
         var output = process.StandardOutput.ReadToEndAsync();
         var error = process.StandardError.ReadToEndAsync();
