@@ -117,15 +117,18 @@ row() {
   printf '%-10s %-60s ratio %-6s goal %-28s %s\n' "$1" "$2" "$3" "$4" "$5"
 }
 # A row not run this time keeps the line of the last run that measured it (RESULTS.md), marked with that run's date.
-PREVIOUS_DATE=""
-[ -f "$RESULTS" ] && PREVIOUS_DATE=$(sed -n 's/^- date: //p' "$RESULTS" | head -n 1)
+# Read from a copy taken now: RESULTS.md is rewritten after each row.
+PREVIOUS="$WORK/previous-results.md"
+touch "$PREVIOUS"
+[ -f "$RESULTS" ] && cp "$RESULTS" "$PREVIOUS"
+PREVIOUS_DATE=$(sed -n 's/^- date: //p' "$PREVIOUS" | head -n 1)
 not_run() {
   local previous
-  previous=$(grep -F "| $1 | " "$RESULTS" 2>/dev/null | grep -v -e '| not run' -e '| not measured: ' -e '| failed: ' | head -n 1 || true)
+  previous=$(grep -F "| $1 | " "$PREVIOUS" | grep -v -e '| not run' -e '| not measured: ' -e '| failed: ' | head -n 1 || true)
   if [ -n "$previous" ]; then
     case "$previous" in
       *"(earlier run: "*) ;;
-      *) previous=$(echo "$previous" | sed "s/^| $1 | \([^|]*\) |/| $1 | \1(earlier run: $PREVIOUS_DATE) |/") ;;
+      *) previous=$(echo "$previous" | sed "s/^| $1 | \([^|]*\) |/| $1 | \1 (earlier run: $PREVIOUS_DATE) |/") ;;
     esac
     echo "$previous" >"$(row_file "$1")"
     printf '%-10s not run (%s); RESULTS.md keeps the earlier figure\n' "$1" "$2"

@@ -313,11 +313,62 @@ public sealed partial class ReleaseStore
         new($"The {action} of '{environment}' stopped: {reason.TrimEnd('.')}. The pointer was not moved unless the history says so; run it again: files already uploaded and verified are not uploaded again.", exception);
 
     /// <summary>Uploads the files not yet present with the right bytes, verifies them all, then writes the manifest (the release is then complete).</summary>
-    private async Task<(int Transferred, long Bytes, int Present)> UploadAsync(ReleaseBundle bundle, ReleaseManifest manifest, string environment, CancellationToken cancellationToken)
+    private Task<(int Transferred, long Bytes, int Present)> UploadAsync(ReleaseBundle bundle, ReleaseManifest manifest, string environment, CancellationToken cancellationToken) =>
+        TransferAsync(
+            manifest,
+            environment,
+            "upload",
+            "uploaded",
+            async (file, token) =>
+            {
+                var content = bundle.Open(file.Path);
+                await using (content.ConfigureAwait(false))
+                {
+                    var uploaded = await Container.GetBlobClient(ReleaseBlobName(manifest.Version, file.Path)).UploadAsync(
+                        content,
+                        new BlobUploadOptions { HttpHeaders = new BlobHttpHeaders { ContentType = ContentTypeOf(file.Path) } },
+                        token).ConfigureAwait(false);
+                    if (uploaded.Value.Sha256 != file.Sha256)
+                    {
+                        throw new ReleaseVerificationException($"{file.Path} changed while it was uploaded (sha256 {ReleaseManifest.Short(uploaded.Value.Sha256)}, the manifest says {ReleaseManifest.Short(file.Sha256)}): build the bundle again; the pointer of '{environment}' was not moved.");
+                    }
+                }
+            },
+            () => VerifyStoredAsync(manifest, $"Release {manifest.Version}", $"the pointer of '{environment}' was not moved", cancellationToken),
+            cancellationToken);
+
+    /// <summary>Copies the source release's files on the server (those not yet present and verified), verifies, then writes the manifest.</summary>
+    private Task<(int Transferred, long Bytes, int Present)> CopyAsync(ReleaseStore source, ReleaseManifest manifest, string environment, CancellationToken cancellationToken) =>
+        TransferAsync(
+            manifest,
+            environment,
+            "copy",
+            "copied on the server",
+            async (file, token) =>
+            {
+                var from = source.Container.GetBlobClient(source.ReleaseBlobName(manifest.Version, file.Path));
+                var copy = await Container.GetBlobClient(ReleaseBlobName(manifest.Version, file.Path)).StartCopyFromUriAsync(from.Uri, cancellationToken: token).ConfigureAwait(false);
+                await copy.WaitForCompletionAsync(TimeSpan.FromMilliseconds(250), token).ConfigureAwait(false);
+            },
+            () => VerifyContentAsync(manifest, $"The copy of release {manifest.Version}", $"the pointer of '{environment}' was not moved", cancellationToken),
+            cancellationToken);
+
+    /// <summary>
+    /// What uploading and copying share: nothing to do for a release already complete here; otherwise each file not yet
+    /// present with the right bytes is transferred (in parallel), all are verified, then the manifest completes the release.
+    /// </summary>
+    private async Task<(int Transferred, long Bytes, int Present)> TransferAsync(
+        ReleaseManifest manifest,
+        string environment,
+        string action,
+        string done,
+        Func<ReleaseFile, CancellationToken, Task> transfer,
+        Func<Task> verify,
+        CancellationToken cancellationToken)
     {
         if (await CompleteReleaseAsync(manifest, environment, cancellationToken).ConfigureAwait(false))
         {
-            options.Log?.Invoke($"Release {manifest.Version} is already at {ReleaseUri(manifest.Version)} with the same content and verified: nothing to upload.");
+            options.Log?.Invoke($"Release {manifest.Version} is already at {ReleaseUri(manifest.Version)} with the same content and verified: nothing to {action}.");
             return (0, 0, manifest.Files.Count);
         }
 
@@ -338,59 +389,13 @@ public sealed partial class ReleaseStore
                 await beforeUpload(file.Path, token).ConfigureAwait(false);
             }
 
-            var content = bundle.Open(file.Path);
-            await using (content.ConfigureAwait(false))
-            {
-                var uploaded = await Container.GetBlobClient(ReleaseBlobName(manifest.Version, file.Path)).UploadAsync(
-                    content,
-                    new BlobUploadOptions { HttpHeaders = new BlobHttpHeaders { ContentType = ContentTypeOf(file.Path) } },
-                    token).ConfigureAwait(false);
-                if (uploaded.Value.Sha256 != file.Sha256)
-                {
-                    throw new ReleaseVerificationException($"{file.Path} changed while it was uploaded (sha256 {ReleaseManifest.Short(uploaded.Value.Sha256)}, the manifest says {ReleaseManifest.Short(file.Sha256)}): build the bundle again; the pointer of '{environment}' was not moved.");
-                }
-            }
-
+            await transfer(file, token).ConfigureAwait(false);
             Interlocked.Increment(ref transferred);
             Interlocked.Add(ref bytes, file.Length);
         }).ConfigureAwait(false);
-        options.Log?.Invoke(string.Create(CultureInfo.InvariantCulture, $"Release {manifest.Version}: {transferred} file(s) uploaded ({bytes} bytes), {present} already present and verified."));
+        options.Log?.Invoke(string.Create(CultureInfo.InvariantCulture, $"Release {manifest.Version}: {transferred} file(s) {done} ({bytes} bytes), {present} already present and verified."));
 
-        await VerifyStoredAsync(manifest, $"Release {manifest.Version}", $"the pointer of '{environment}' was not moved", cancellationToken).ConfigureAwait(false);
-        await WriteManifestAsync(manifest, environment, cancellationToken).ConfigureAwait(false);
-        return (transferred, bytes, present);
-    }
-
-    /// <summary>Copies the source release's files on the server (those not yet present and verified), verifies, then writes the manifest.</summary>
-    private async Task<(int Transferred, long Bytes, int Present)> CopyAsync(ReleaseStore source, ReleaseManifest manifest, string environment, CancellationToken cancellationToken)
-    {
-        if (await CompleteReleaseAsync(manifest, environment, cancellationToken).ConfigureAwait(false))
-        {
-            options.Log?.Invoke($"Release {manifest.Version} is already at {ReleaseUri(manifest.Version)} and verified: nothing to copy.");
-            return (0, 0, manifest.Files.Count);
-        }
-
-        var stored = await ListReleaseAsync(manifest.Version, cancellationToken).ConfigureAwait(false);
-        var transferred = 0;
-        var bytes = 0L;
-        var present = 0;
-        await Parallel.ForEachAsync(manifest.Files, new ParallelOptions { MaxDegreeOfParallelism = options.Concurrency, CancellationToken = cancellationToken }, async (file, token) =>
-        {
-            if (stored.TryGetValue(file.Path, out var blob) && blob == (file.Length, file.Sha256))
-            {
-                Interlocked.Increment(ref present);
-                return;
-            }
-
-            var from = source.Container.GetBlobClient(source.ReleaseBlobName(manifest.Version, file.Path));
-            var copy = await Container.GetBlobClient(ReleaseBlobName(manifest.Version, file.Path)).StartCopyFromUriAsync(from.Uri, cancellationToken: token).ConfigureAwait(false);
-            await copy.WaitForCompletionAsync(TimeSpan.FromMilliseconds(250), token).ConfigureAwait(false);
-            Interlocked.Increment(ref transferred);
-            Interlocked.Add(ref bytes, file.Length);
-        }).ConfigureAwait(false);
-        options.Log?.Invoke(string.Create(CultureInfo.InvariantCulture, $"Release {manifest.Version}: {transferred} file(s) copied on the server ({bytes} bytes), {present} already present and verified."));
-
-        await VerifyContentAsync(manifest, $"The copy of release {manifest.Version}", $"the pointer of '{environment}' was not moved", cancellationToken).ConfigureAwait(false);
+        await verify().ConfigureAwait(false);
         await WriteManifestAsync(manifest, environment, cancellationToken).ConfigureAwait(false);
         return (transferred, bytes, present);
     }

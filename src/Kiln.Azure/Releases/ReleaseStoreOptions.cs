@@ -24,6 +24,6 @@ public sealed class ReleaseStoreOptions
     /// <summary>Runs after the pointer is read and before it is written (tests use it to change the pointer in between).</summary>
     internal Func<CancellationToken, Task>? BeforePointerWrite { get; set; }
 
-    /// <summary>Runs before each file uploads (tests use it to stop the storage in the middle of a deploy).</summary>
+    /// <summary>Runs before each file is uploaded or copied (tests use it to stop the storage in the middle of a deploy).</summary>
     internal Func<string, CancellationToken, Task>? BeforeUpload { get; set; }
 }
