@@ -1,3 +1,5 @@
+using Kiln.Tooling.Git;
+
 namespace Kiln.Versioning.Git;
 
 /// <summary>How one git command ended: its exit code and everything it wrote.</summary>
@@ -10,7 +12,7 @@ internal sealed record GitOutput(string CommandLine, string WorkingDirectory, in
 {
     /// <summary>The first non-empty line git wrote to standard error, or a note that it wrote none.</summary>
     public string FirstErrorLine =>
-        Error.Split('\n').Select(line => line.Trim()).FirstOrDefault(line => line.Length > 0) ?? "(git wrote no error message)";
+        GitInvocation.FirstLine(Error) ?? "(git wrote no error message)";
 
     /// <summary>Returns the output when git succeeded; otherwise throws a <see cref="VersioningException"/> naming the command and git's error.</summary>
     public string EnsureSuccess() =>
