@@ -89,17 +89,19 @@ internal static class BuildRunner
             }
 
             CheckRequirements(plan, binder);
+            var maxParallel = CheckMaxParallel(options.MaxParallel);
             if (installSignalHandlers)
             {
-                // Targets that print with Console.WriteLine go through the same masking as everything else.
-                Console.SetOut(new MaskingTextWriter(output, masker));
+                // Targets that print with Console.WriteLine go through the same masking as everything else,
+                // and into the running target's block when targets run at the same time.
+                Console.SetOut(new MaskingTextWriter(host.ConsoleWriter, masker));
             }
 
             using var cancellation = new CancellationTokenSource();
             using var signals = installSignalHandlers ? InterruptHandler.Install(cancellation, host) : null;
             BuildContext.Current = new BuildContext(host, cancellation.Token) { Partition = partition };
             var records = new UpToDateRecords(root, UpToDateRecords.FingerprintParameters(buildParameters.Select(parameter => (parameter.Name, parameter.ValueText))), CheckForced(graph, options.Force));
-            var summary = await new Executor(host, records).RunAsync(plan, cancellation.Token).ConfigureAwait(false);
+            var summary = await new Executor(host, records, maxParallel).RunAsync(plan, cancellation.Token).ConfigureAwait(false);
             host.WriteSummary(summary);
             return summary.ExitCode;
         }
@@ -109,6 +111,14 @@ internal static class BuildRunner
             return InvalidInputExitCode;
         }
     }
+
+    /// <summary>--max-parallel, or the processor count when it is not given.</summary>
+    private static int CheckMaxParallel(int? maxParallel) => maxParallel switch
+    {
+        null => Environment.ProcessorCount,
+        >= 1 => maxParallel.Value,
+        _ => throw new KilnException($"--max-parallel must be 1 or more, not {maxParallel}: pass a positive number (1 runs targets one by one), or leave it out to use the processor count."),
+    };
 
     /// <summary>The targets --force names (empty: all), each one checked to exist.</summary>
     private static string[]? CheckForced(TargetGraph graph, string[]? forced)
@@ -141,7 +151,7 @@ internal static class BuildRunner
     private static Host CreateHost(IReadOnlyDictionary<string, string> environment, TextWriter output, SecretMasker masker, AbsolutePath root, bool isConsole) =>
         GitHubActionsHost.IsActive(environment)
             ? new GitHubActionsHost(output, masker, root, environment.GetValueOrDefault("GITHUB_STEP_SUMMARY"))
-            : new ConsoleHost(output, masker, isConsole && ConsoleHost.ShouldUseColors(environment));
+            : new ConsoleHost(output, masker, isConsole && ConsoleHost.ShouldUseColors(environment), isTerminal: isConsole && !Console.IsOutputRedirected);
 
     private static List<ParametersFile> ReadParameterFiles(AbsolutePath root, IReadOnlyList<string>? profiles)
     {
