@@ -117,7 +117,7 @@ internal static class BuildRunner
     {
         null => Environment.ProcessorCount,
         >= 1 => maxParallel.Value,
-        _ => throw new KilnException($"--max-parallel must be 1 or more, not {maxParallel}: pass a positive number (1 runs targets one by one), or leave it out to use the processor count."),
+        _ => throw new KilnException($"--max-parallel (or KILN_MAX_PARALLEL) must be 1 or more, not {maxParallel}: pass a positive number (1 runs targets one by one), or leave it out to use the processor count."),
     };
 
     /// <summary>The targets --force names (empty: all), each one checked to exist.</summary>
