@@ -55,7 +55,7 @@ internal static class BuildRunner
             host.AnnounceSecrets();
 
             var graph = TargetGraph.Create(build);
-            UpdateSchema(root, BuildSchema.Generate(buildParameters, optionParameters, graph), host);
+            UpdateSchema(root, new BuildSchemaStamp(root, build.GetType()), () => BuildSchema.Generate(buildParameters, optionParameters, graph), host);
             if (options.Help)
             {
                 WriteLines(host, HelpWriter.Write(graph, defaultTargets, buildParameters, optionParameters));
@@ -216,19 +216,26 @@ internal static class BuildRunner
         }
     }
 
-    private static void UpdateSchema(AbsolutePath root, string schema, Host host)
+    /// <summary>Writes .nuke/build.schema.json when it differs from the build's; locally not even generated when the same build checked it last.</summary>
+    private static void UpdateSchema(AbsolutePath root, BuildSchemaStamp stamp, Func<string> generate, Host host)
     {
-        var path = root / BuildRoot.MarkerDirectory / "build.schema.json";
-        if (File.Exists(path) && File.ReadAllText(path) == schema)
+        if (!KilnBuild.IsServerBuild && stamp.IsCurrent())
         {
             return;
         }
 
-        File.WriteAllText(path, schema);
-        if (KilnBuild.IsServerBuild)
+        var schema = generate();
+        var path = root / BuildRoot.MarkerDirectory / "build.schema.json";
+        if (!File.Exists(path) || File.ReadAllText(path) != schema)
         {
-            host.Write(LogLevel.Warning, ".nuke/build.schema.json was out of date: run the build locally and commit the file.");
+            File.WriteAllText(path, schema);
+            if (KilnBuild.IsServerBuild)
+            {
+                host.Write(LogLevel.Warning, ".nuke/build.schema.json was out of date: run the build locally and commit the file.");
+            }
         }
+
+        stamp.Write();
     }
 
     private static void WriteLines(Host host, IEnumerable<string> lines)

@@ -449,6 +449,39 @@ public sealed class BuildRunnerTests : IDisposable
     }
 
     [Fact]
+    public async Task BuildRunner_leaves_the_schema_alone_when_the_same_build_checked_it_last()
+    {
+        await root.RunAsync(new SampleBuild(), ["Restore"]);
+        var written = File.GetLastWriteTimeUtc(Path.Combine(root.NukeDirectory, "build.schema.json"));
+
+        await root.RunAsync(new SampleBuild(), ["Restore"]);
+
+        Assert.Equal(written, File.GetLastWriteTimeUtc(Path.Combine(root.NukeDirectory, "build.schema.json")));
+    }
+
+    [Fact]
+    public async Task BuildRunner_writes_the_schema_again_when_the_file_was_changed_since_it_was_checked()
+    {
+        await root.RunAsync(new SampleBuild(), ["Restore"]);
+        var generated = root.ReadFile(".nuke/build.schema.json");
+        root.WriteNukeFile("build.schema.json", "{}");
+
+        await root.RunAsync(new SampleBuild(), ["Restore"]);
+
+        Assert.Equal(generated, root.ReadFile(".nuke/build.schema.json"));
+    }
+
+    [Fact]
+    public async Task BuildRunner_writes_the_schema_of_another_build_in_the_same_root()
+    {
+        await root.RunAsync(new SampleBuild(), ["Restore"]);
+
+        await root.RunAsync(new CycleBuild(), ["--help"]);
+
+        Assert.DoesNotContain("\"Configuration\"", root.ReadFile(".nuke/build.schema.json"), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task BuildRunner_sets_the_root_directory_to_the_given_root()
     {
         var build = new SampleBuild();
