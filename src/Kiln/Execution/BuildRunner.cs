@@ -55,22 +55,31 @@ internal static class BuildRunner
             host.AnnounceSecrets();
 
             var graph = TargetGraph.Create(build);
-            UpdateSchema(root, new BuildSchemaStamp(root, build.GetType()), () => BuildSchema.Generate(buildParameters, optionParameters, graph), host);
+            var schemaStamp = new GeneratedFilesStamp(root, build.GetType(), "build.schema", () => [root / BuildRoot.MarkerDirectory / "build.schema.json"]);
+            UpdateSchema(root, schemaStamp, () => BuildSchema.Generate(buildParameters, optionParameters, graph), host);
             if (options.Help)
             {
                 WriteLines(host, HelpWriter.Write(graph, defaultTargets, buildParameters, optionParameters));
                 return 0;
             }
 
-            var workflows = WorkflowGenerator.Generate(build.GetType(), graph, buildParameters);
-            if (options.GenerateWorkflows)
+            // Locally the workflows only follow the build: with the same build and untouched files there is nothing to generate.
+            var workflowStamp = new GeneratedFilesStamp(root, build.GetType(), "workflows", () => WorkflowFiles(root));
+            if (options.GenerateWorkflows || KilnBuild.IsServerBuild || !workflowStamp.IsCurrent())
             {
-                var written = WorkflowDrift.Check(root, workflows, host, write: true);
-                host.Write(LogLevel.Information, $"{workflows.Count} workflow(s) generated, {written.Count} changed.");
-                return 0;
+                var workflows = WorkflowGenerator.Generate(build.GetType(), graph, buildParameters);
+                if (options.GenerateWorkflows)
+                {
+                    var written = WorkflowDrift.Check(root, workflows, host, write: true);
+                    workflowStamp.Write();
+                    host.Write(LogLevel.Information, $"{workflows.Count} workflow(s) generated, {written.Count} changed.");
+                    return 0;
+                }
+
+                CheckWorkflows(root, workflows, host);
+                workflowStamp.Write();
             }
 
-            CheckWorkflows(root, workflows, host);
             var partition = options.Partition is null ? Partition.Whole : Partition.Parse(options.Partition);
 
             // Targets named on the command line win; --target (or Target in a parameters file) replaces the default.
@@ -216,8 +225,11 @@ internal static class BuildRunner
         }
     }
 
+    private static IEnumerable<string> WorkflowFiles(AbsolutePath root) =>
+        Directory.Exists(root / ".github" / "workflows") ? Directory.EnumerateFiles(root / ".github" / "workflows") : [];
+
     /// <summary>Writes .nuke/build.schema.json when it differs from the build's; locally not even generated when the same build checked it last.</summary>
-    private static void UpdateSchema(AbsolutePath root, BuildSchemaStamp stamp, Func<string> generate, Host host)
+    private static void UpdateSchema(AbsolutePath root, GeneratedFilesStamp stamp, Func<string> generate, Host host)
     {
         if (!KilnBuild.IsServerBuild && stamp.IsCurrent())
         {

@@ -482,6 +482,31 @@ public sealed class BuildRunnerTests : IDisposable
     }
 
     [Fact]
+    public async Task BuildRunner_writes_a_workflow_again_when_it_was_changed_since_the_same_build_checked_it()
+    {
+        await root.RunAsync(new WorkflowBuild(), ["Compile"]);
+        var generated = root.ReadFile(".github/workflows/ci.yml");
+        File.WriteAllText(Path.Combine(root.Path, ".github", "workflows", "ci.yml"), "name: edited by hand\n");
+
+        var run = await root.RunAsync(new WorkflowBuild(), ["Compile"]);
+
+        Assert.Equal(generated, root.ReadFile(".github/workflows/ci.yml"));
+        Assert.Contains(".github/workflows/ci.yml updated from the build's [GitHubActions] attributes: commit it.", run.Lines);
+    }
+
+    [Fact]
+    public async Task BuildRunner_leaves_the_workflows_alone_when_the_same_build_checked_them_last()
+    {
+        await root.RunAsync(new WorkflowBuild(), ["Compile"]);
+        var written = File.GetLastWriteTimeUtc(Path.Combine(root.Path, ".github", "workflows", "ci.yml"));
+
+        var run = await root.RunAsync(new WorkflowBuild(), ["Compile"]);
+
+        Assert.Equal(written, File.GetLastWriteTimeUtc(Path.Combine(root.Path, ".github", "workflows", "ci.yml")));
+        Assert.DoesNotContain(run.Lines, line => line.Contains("from the build's [GitHubActions] attributes", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task BuildRunner_sets_the_root_directory_to_the_given_root()
     {
         var build = new SampleBuild();
@@ -607,6 +632,12 @@ public sealed class BuildRunnerTests : IDisposable
         public Target Report => _ => _.Executes(() => Ran.Add("Report"));
 
         public Target Lint => _ => _.After(Compile).Executes(() => Ran.Add("Lint"));
+    }
+
+    [Kiln.GitHubActions.GitHubActions("ci", On = [Kiln.GitHubActions.GitHubActionsTrigger.Push], InvokedTargets = ["Compile"])]
+    private sealed class WorkflowBuild : KilnBuild
+    {
+        public Target Compile => _ => _.Executes(() => { });
     }
 
     private sealed class CycleBuild : KilnBuild
