@@ -25,10 +25,14 @@ internal abstract class Host(TextWriter output, SecretMasker masker)
     public TextWriter ConsoleWriter => new HostConsoleWriter(this);
 
     /// <summary>The writer for the current line: the running target's block or prefixer when there is one, else the output.</summary>
-    protected TextWriter Output => block.Value?.Writer ?? output;
+    /// <remarks>
+    /// A task a target started (a service's output pump, say) carries the block with it and may outlive the target:
+    /// once the block is written out, its lines go straight to the output.
+    /// </remarks>
+    protected TextWriter Output => block.Value is { IsEnded: false } running ? running.Writer : output;
 
     /// <summary>True while the target on this flow prints live with its name in front of each line.</summary>
-    protected bool IsPrefixingTarget => block.Value?.Mode == TargetOutputMode.Prefixed;
+    protected bool IsPrefixingTarget => block.Value is { IsEnded: false, Mode: TargetOutputMode.Prefixed };
 
     public void Write(LogLevel level, string message)
     {

@@ -29,9 +29,13 @@ internal sealed class TargetOutput : IDisposable
     /// <summary>Where the target's lines go while it runs. Callers hold the host's lock.</summary>
     public TextWriter Writer { get; }
 
-    /// <summary>Writes the held block, if any, to <paramref name="output"/>. Callers hold the host's lock.</summary>
+    /// <summary>True once the block was written out; later lines go straight to the output.</summary>
+    public bool IsEnded { get; private set; }
+
+    /// <summary>Writes the held block, if any, to <paramref name="output"/> and ends it. Callers hold the host's lock.</summary>
     public void WriteTo(TextWriter output)
     {
+        IsEnded = true;
         if (buffer is not null)
         {
             output.Write(buffer.ToString());

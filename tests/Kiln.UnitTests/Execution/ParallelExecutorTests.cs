@@ -167,6 +167,19 @@ public sealed class ParallelExecutorTests : IDisposable
     }
 
     [Fact]
+    public async Task Parallel_executor_prints_a_line_from_a_task_that_outlived_its_target_straight_to_the_output()
+    {
+        var build = new OutlivingBuild();
+
+        await RunAsync(build, 2, "Starter", "Quick");
+        build.Release.SetResult();
+        await build.Late;
+
+        var lines = output.ToString().ReplaceLineEndings("\n").Split('\n');
+        Assert.Equal("late line", lines.Where(line => line.Length > 0).Last());
+    }
+
+    [Fact]
     public async Task Parallel_executor_prints_a_chain_of_targets_as_it_goes_without_holding_lines_back()
     {
         var host = new ConsoleHost(output, new SecretMasker(), useColors: false, isTerminal: true);
@@ -266,6 +279,25 @@ public sealed class ParallelExecutorTests : IDisposable
             Events.Enqueue("end Quick");
             quickEnded.SetResult();
         });
+    }
+
+    /// <summary>Starter leaves a task behind that logs once the test releases it, after the build ended.</summary>
+    private sealed class OutlivingBuild : KilnBuild
+    {
+        public TaskCompletionSource Release { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        public Task Late { get; private set; } = Task.CompletedTask;
+
+        public Target Starter => _ => _.Executes(() =>
+        {
+            Late = Task.Run(async () =>
+            {
+                await Release.Task;
+                Log.Information("late line");
+            });
+        });
+
+        public Target Quick => _ => _.Executes(() => { });
     }
 
     /// <summary>
