@@ -81,10 +81,17 @@ partial class Build
             });
         });
 
+    // Locally the tiers run at the same time where they can (--max-parallel): UnitTest is light (no processes) and
+    // overlaps anything, Scan and Restore/Version likewise. SystemTest waits for IntegrationTest: each alone keeps two
+    // cores busy (the rehearsal runs ~7 jobs at once, IntegrationTest many dotnet processes and Azurite), and together
+    // they would push single tests past their hang timeouts. The tiers write no file in common (each its own TRX,
+    // coverage and results folder; dotnet test --no-build reads its own bin; the samples compile Kiln into their own
+    // temporary folders). After orders only: on CI each tier stays a job of its own, with no needs: between them.
     [GitHubActionsJob(TimeoutMinutes = 60)]
     Target SystemTest => _ => _
         .Description("Runs the system tests (tests/Kiln.SystemTests): sample repositories, Publish end to end, ci.yml rehearsed on fresh runners.")
         .DependsOn(Compile)
+        .After(IntegrationTest)
         .Produces(TierOutputs("Kiln.SystemTests"))
         .Inputs(TierInputs)
         .Outputs(TierResults("Kiln.SystemTests"))

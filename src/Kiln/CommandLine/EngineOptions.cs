@@ -29,6 +29,9 @@ internal sealed class EngineOptions
     [Parameter("Regenerates .github/workflows from the [GitHubActions] attributes and exits.")]
     public bool GenerateWorkflows { get; set; }
 
+    [Parameter("How many targets may run at the same time, when nothing orders them (default: the processor count; 1 runs them one by one in plan order).")]
+    public int? MaxParallel { get; set; }
+
     [Parameter("The share of a partitioned target this run does, as i/n (set by generated CI jobs).")]
     public string? Partition { get; set; }
 

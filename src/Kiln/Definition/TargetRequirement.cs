@@ -7,16 +7,19 @@ namespace Kiln.Definition;
 internal sealed class TargetRequirement
 {
     private readonly Func<object?> evaluate;
+    private readonly Lazy<IReadOnlyList<MemberInfo>> members;
+    private readonly Lazy<string> text;
 
     private TargetRequirement(LambdaExpression expression, bool isCondition, string? message = null)
     {
         Message = message;
-        var compiled = expression.Compile();
+        // Compiled on first use and interpreted: requirements are checked once, for the planned targets only.
+        var compiled = new Lazy<Delegate>(() => expression.Compile(preferInterpretation: true));
         evaluate = () =>
         {
             try
             {
-                return compiled.DynamicInvoke();
+                return compiled.Value.DynamicInvoke();
             }
             catch (TargetInvocationException exception) when (exception.InnerException is KilnException refusal)
             {
@@ -27,8 +30,10 @@ internal sealed class TargetRequirement
         };
         IsCondition = isCondition;
         Member = isCondition ? null : ExpressionText.MemberOf(expression);
-        Members = isCondition ? MemberCollector.Collect(expression.Body) : Member is null ? [] : [Member];
-        Text = ExpressionText.Of(expression.Body);
+
+        // Only workflow generation and messages read these; --help and most runs never do.
+        members = new Lazy<IReadOnlyList<MemberInfo>>(() => isCondition ? MemberCollector.Collect(expression.Body) : Member is null ? [] : [Member]);
+        text = new Lazy<string>(() => ExpressionText.Of(expression.Body));
     }
 
     /// <summary>True for <c>Requires(() =&gt; condition)</c>, false for <c>Requires(() =&gt; Parameter)</c>.</summary>
@@ -38,9 +43,9 @@ internal sealed class TargetRequirement
     public MemberInfo? Member { get; }
 
     /// <summary>Every field and property the requirement reads: a workflow hands those parameters to the target's job.</summary>
-    public IReadOnlyList<MemberInfo> Members { get; }
+    public IReadOnlyList<MemberInfo> Members => members.Value;
 
-    public string Text { get; }
+    public string Text => text.Value;
 
     /// <summary>What to say when the condition is false, in place of the generic line; null for that line.</summary>
     public string? Message { get; }

@@ -11,6 +11,7 @@ internal sealed class BuildContext(Host host, CancellationToken cancellation)
 {
     private static readonly AsyncLocal<BuildContext?> CurrentContext = new();
     private static readonly AsyncLocal<TargetResult?> CurrentTargetResult = new();
+    private static readonly AsyncLocal<CancellationToken?> CurrentTargetCancellation = new();
     private static readonly Lazy<BuildContext> Fallback = new(() =>
         new BuildContext(new ConsoleHost(Console.Out, new SecretMasker(), useColors: false), CancellationToken.None));
 
@@ -37,6 +38,12 @@ internal sealed class BuildContext(Host host, CancellationToken cancellation)
 
     public IReadOnlyCollection<string> SucceededTargets => SucceededTargetSet.Keys.ToList();
 
-    /// <summary>Cancelled on Ctrl-C; tools started through the process runner are killed with it.</summary>
-    public CancellationToken Cancellation { get; } = cancellation;
+    /// <summary>
+    /// Inside a target, that target's token: cancelled on Ctrl-C or when a sibling running at the same time fails.
+    /// Elsewhere the build's token, cancelled on Ctrl-C. Tools started through the process runner are killed with it.
+    /// </summary>
+    public CancellationToken Cancellation => CurrentTargetCancellation.Value ?? cancellation;
+
+    /// <summary>Set by the executor around a target's actions; flows into everything the target starts.</summary>
+    public static void SetTargetCancellation(CancellationToken? token) => CurrentTargetCancellation.Value = token;
 }

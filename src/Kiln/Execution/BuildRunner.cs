@@ -55,22 +55,31 @@ internal static class BuildRunner
             host.AnnounceSecrets();
 
             var graph = TargetGraph.Create(build);
-            UpdateSchema(root, BuildSchema.Generate(buildParameters, optionParameters, graph), host);
+            var schemaStamp = new GeneratedFilesStamp(root, build.GetType(), "build.schema", () => [root / BuildRoot.MarkerDirectory / "build.schema.json"]);
+            UpdateSchema(root, schemaStamp, () => BuildSchema.Generate(buildParameters, optionParameters, graph), host);
             if (options.Help)
             {
                 WriteLines(host, HelpWriter.Write(graph, defaultTargets, buildParameters, optionParameters));
                 return 0;
             }
 
-            var workflows = WorkflowGenerator.Generate(build.GetType(), graph, buildParameters);
-            if (options.GenerateWorkflows)
+            // Locally the workflows only follow the build: with the same build and untouched files there is nothing to generate.
+            var workflowStamp = new GeneratedFilesStamp(root, build.GetType(), "workflows", () => WorkflowFiles(root));
+            if (options.GenerateWorkflows || KilnBuild.IsServerBuild || !workflowStamp.IsCurrent())
             {
-                var written = WorkflowDrift.Check(root, workflows, host, write: true);
-                host.Write(LogLevel.Information, $"{workflows.Count} workflow(s) generated, {written.Count} changed.");
-                return 0;
+                var workflows = WorkflowGenerator.Generate(build.GetType(), graph, buildParameters);
+                if (options.GenerateWorkflows)
+                {
+                    var written = WorkflowDrift.Check(root, workflows, host, write: true);
+                    workflowStamp.Write();
+                    host.Write(LogLevel.Information, $"{workflows.Count} workflow(s) generated, {written.Count} changed.");
+                    return 0;
+                }
+
+                CheckWorkflows(root, workflows, host);
+                workflowStamp.Write();
             }
 
-            CheckWorkflows(root, workflows, host);
             var partition = options.Partition is null ? Partition.Whole : Partition.Parse(options.Partition);
 
             // Targets named on the command line win; --target (or Target in a parameters file) replaces the default.
@@ -89,17 +98,19 @@ internal static class BuildRunner
             }
 
             CheckRequirements(plan, binder);
+            var maxParallel = CheckMaxParallel(options.MaxParallel);
             if (installSignalHandlers)
             {
-                // Targets that print with Console.WriteLine go through the same masking as everything else.
-                Console.SetOut(new MaskingTextWriter(output, masker));
+                // Targets that print with Console.WriteLine go through the same masking as everything else,
+                // and into the running target's block when targets run at the same time.
+                Console.SetOut(new MaskingTextWriter(host.ConsoleWriter, masker));
             }
 
             using var cancellation = new CancellationTokenSource();
             using var signals = installSignalHandlers ? InterruptHandler.Install(cancellation, host) : null;
             BuildContext.Current = new BuildContext(host, cancellation.Token) { Partition = partition };
             var records = new UpToDateRecords(root, UpToDateRecords.FingerprintParameters(buildParameters.Select(parameter => (parameter.Name, parameter.ValueText))), CheckForced(graph, options.Force));
-            var summary = await new Executor(host, records).RunAsync(plan, cancellation.Token).ConfigureAwait(false);
+            var summary = await new Executor(host, records, maxParallel).RunAsync(plan, cancellation.Token).ConfigureAwait(false);
             host.WriteSummary(summary);
             return summary.ExitCode;
         }
@@ -109,6 +120,14 @@ internal static class BuildRunner
             return InvalidInputExitCode;
         }
     }
+
+    /// <summary>--max-parallel, or the processor count when it is not given.</summary>
+    private static int CheckMaxParallel(int? maxParallel) => maxParallel switch
+    {
+        null => Environment.ProcessorCount,
+        >= 1 => maxParallel.Value,
+        _ => throw new KilnException($"--max-parallel (or KILN_MAX_PARALLEL) must be 1 or more, not {maxParallel}: pass a positive number (1 runs targets one by one), or leave it out to use the processor count."),
+    };
 
     /// <summary>The targets --force names (empty: all), each one checked to exist.</summary>
     private static string[]? CheckForced(TargetGraph graph, string[]? forced)
@@ -141,7 +160,7 @@ internal static class BuildRunner
     private static Host CreateHost(IReadOnlyDictionary<string, string> environment, TextWriter output, SecretMasker masker, AbsolutePath root, bool isConsole) =>
         GitHubActionsHost.IsActive(environment)
             ? new GitHubActionsHost(output, masker, root, environment.GetValueOrDefault("GITHUB_STEP_SUMMARY"))
-            : new ConsoleHost(output, masker, isConsole && ConsoleHost.ShouldUseColors(environment));
+            : new ConsoleHost(output, masker, isConsole && ConsoleHost.ShouldUseColors(environment), isTerminal: isConsole && !Console.IsOutputRedirected);
 
     private static List<ParametersFile> ReadParameterFiles(AbsolutePath root, IReadOnlyList<string>? profiles)
     {
@@ -206,19 +225,29 @@ internal static class BuildRunner
         }
     }
 
-    private static void UpdateSchema(AbsolutePath root, string schema, Host host)
+    private static IEnumerable<string> WorkflowFiles(AbsolutePath root) =>
+        Directory.Exists(root / ".github" / "workflows") ? Directory.EnumerateFiles(root / ".github" / "workflows") : [];
+
+    /// <summary>Writes .nuke/build.schema.json when it differs from the build's; locally not even generated when the same build checked it last.</summary>
+    private static void UpdateSchema(AbsolutePath root, GeneratedFilesStamp stamp, Func<string> generate, Host host)
     {
-        var path = root / BuildRoot.MarkerDirectory / "build.schema.json";
-        if (File.Exists(path) && File.ReadAllText(path) == schema)
+        if (!KilnBuild.IsServerBuild && stamp.IsCurrent())
         {
             return;
         }
 
-        File.WriteAllText(path, schema);
-        if (KilnBuild.IsServerBuild)
+        var schema = generate();
+        var path = root / BuildRoot.MarkerDirectory / "build.schema.json";
+        if (!File.Exists(path) || File.ReadAllText(path) != schema)
         {
-            host.Write(LogLevel.Warning, ".nuke/build.schema.json was out of date: run the build locally and commit the file.");
+            File.WriteAllText(path, schema);
+            if (KilnBuild.IsServerBuild)
+            {
+                host.Write(LogLevel.Warning, ".nuke/build.schema.json was out of date: run the build locally and commit the file.");
+            }
         }
+
+        stamp.Write();
     }
 
     private static void WriteLines(Host host, IEnumerable<string> lines)

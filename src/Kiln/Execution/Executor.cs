@@ -1,62 +1,147 @@
 using System.Diagnostics;
+using Kiln.Definition;
 using Kiln.Hosts;
 using Kiln.Planning;
 
 namespace Kiln.Execution;
 
 /// <summary>
-/// Runs a plan in order. Stops at the first failure unless the failed target proceeds after failure;
-/// targets depending on a failed one do not run; assured targets run even after a failure or Ctrl-C.
-/// A target that names its inputs and outputs is skipped as UpToDate when its record says nothing changed.
+/// Runs a plan: a target starts once every target it must run after (dependencies, After/Before, the
+/// target that triggers it) has ended, and up to <c>maxParallel</c> targets run at the same time, the
+/// earliest in plan order first; with 1 that is exactly the plan order. A failure stops the build unless
+/// the failed target proceeds after failure: nothing new starts and running siblings are cancelled (their
+/// tools killed). Targets depending on a failed one do not run; assured targets run even after a failure
+/// or Ctrl-C. A target that names its inputs and outputs is skipped as UpToDate when its record says
+/// nothing changed. The summary lists the targets in plan order whatever order they ended in.
 /// </summary>
-internal sealed class Executor(Host host, UpToDateRecords? records = null)
+internal sealed class Executor(Host host, UpToDateRecords? records = null, int maxParallel = 1)
 {
     public async Task<BuildSummary> RunAsync(ExecutionPlan plan, CancellationToken cancellation)
     {
+        ArgumentOutOfRangeException.ThrowIfLessThan(maxParallel, 1);
         var clock = Stopwatch.StartNew();
         var results = plan.Targets.ToDictionary(target => target.Node, target => new TargetResult(target.Name));
+        var predecessors = plan.Targets.ToDictionary(target => target.Node, target => plan.Predecessors(target.Node).ToList());
+
+        // Only when two targets can overlap are lines held per target; a chain prints as it always did.
+        var concurrent = maxParallel > 1 && CanOverlap(plan, predecessors);
+        var pending = plan.Targets.ToList();
+        var ended = new HashSet<TargetNode>();
+        var running = new List<RunningTarget>();
         var stopped = false;
 
-        foreach (var planned in plan.Targets)
+        while (pending.Count > 0 || running.Count > 0)
         {
-            var result = results[planned.Node];
-            var assured = planned.Node.Definition.IsAssuredAfterFailure;
-            if (planned.IsSkipped)
+            StartReady();
+            if (running.Count == 0)
             {
-                result.Status = TargetStatus.Skipped;
-                result.Note = planned.SkipReason;
-                continue;
+                if (pending.Count > 0)
+                {
+                    throw new InvalidOperationException($"The plan orders {pending[0].Name} after a target it does not contain or that never ends.");
+                }
+
+                break;
             }
 
-            var brokenDependency = planned.Node.Dependencies
-                .Where(results.ContainsKey)
-                .FirstOrDefault(dependency => results[dependency].Status is TargetStatus.Failed or TargetStatus.Aborted)
-                ?? planned.Node.Dependencies.Where(results.ContainsKey).FirstOrDefault(dependency => results[dependency].Status is TargetStatus.NotRun);
-            if (!assured && (stopped || cancellation.IsCancellationRequested || brokenDependency is not null))
-            {
-                result.Status = TargetStatus.NotRun;
-                result.Note = brokenDependency is null ? null : $"{brokenDependency.Name} {Describe(results[brokenDependency].Status)}";
-                continue;
-            }
+            var task = await Task.WhenAny(running.Select(target => target.Task)).ConfigureAwait(false);
+            var done = running.Single(target => target.Task == task);
+            running.Remove(done);
+            done.Dispose();
+            ended.Add(done.Planned.Node);
 
-            // An assured target runs to completion even after Ctrl-C; a second Ctrl-C ends the process.
-            await RunTargetAsync(planned, result, assured ? CancellationToken.None : cancellation).ConfigureAwait(false);
-            if (result.Status == TargetStatus.Aborted
-                || (result.Status == TargetStatus.Failed && !planned.Node.Definition.ProceedsAfterFailure))
+            var status = results[done.Planned.Node].Status;
+            if (!stopped && (status == TargetStatus.Aborted
+                || (status == TargetStatus.Failed && !done.Planned.Node.Definition.ProceedsAfterFailure)))
             {
                 stopped = true;
+
+                // After Ctrl-C the siblings are cancelled already, through the build's token.
+                foreach (var sibling in running.Where(_ => !cancellation.IsCancellationRequested))
+                {
+                    sibling.Cancel($"{done.Planned.Name} {Describe(status)}");
+                }
             }
         }
 
         return new BuildSummary(plan.Targets.Select(target => results[target.Node]).ToList(), clock.Elapsed, cancellation.IsCancellationRequested);
+
+        // Settles every ready target that will not run, and starts ready ones while there is room, in plan order.
+        void StartReady()
+        {
+            for (var i = 0; i < pending.Count;)
+            {
+                var planned = pending[i];
+                if (!predecessors[planned.Node].All(ended.Contains))
+                {
+                    i++;
+                    continue;
+                }
+
+                var result = results[planned.Node];
+                var assured = planned.Node.Definition.IsAssuredAfterFailure;
+                var brokenDependency = planned.Node.Dependencies
+                    .Where(results.ContainsKey)
+                    .FirstOrDefault(dependency => results[dependency].Status is TargetStatus.Failed or TargetStatus.Aborted)
+                    ?? planned.Node.Dependencies.Where(results.ContainsKey).FirstOrDefault(dependency => results[dependency].Status is TargetStatus.NotRun);
+                if (planned.IsSkipped || (!assured && (stopped || cancellation.IsCancellationRequested || brokenDependency is not null)))
+                {
+                    result.Status = planned.IsSkipped ? TargetStatus.Skipped : TargetStatus.NotRun;
+                    result.Note = planned.IsSkipped ? planned.SkipReason
+                        : brokenDependency is null ? null
+                        : $"{brokenDependency.Name} {Describe(results[brokenDependency].Status)}";
+                    pending.RemoveAt(i);
+                    ended.Add(planned.Node);
+
+                    // Settling a target can make earlier-listed ones ready.
+                    i = 0;
+                    continue;
+                }
+
+                if (running.Count >= maxParallel)
+                {
+                    i++;
+                    continue;
+                }
+
+                pending.RemoveAt(i);
+
+                // An assured target runs to completion even after Ctrl-C or a sibling's failure; a second Ctrl-C ends the process.
+                var target = new RunningTarget(planned, assured ? null : CancellationTokenSource.CreateLinkedTokenSource(cancellation));
+                target.Task = Task.Run(() => RunTargetAsync(target, result, concurrent), CancellationToken.None);
+                running.Add(target);
+            }
+        }
     }
 
-    private async Task RunTargetAsync(PlannedTarget planned, TargetResult result, CancellationToken cancellation)
+    /// <summary>True when some two targets that run are not ordered one after the other, directly or through others.</summary>
+    private static bool CanOverlap(ExecutionPlan plan, Dictionary<TargetNode, List<TargetNode>> predecessors)
     {
+        var before = new Dictionary<TargetNode, HashSet<TargetNode>>();
+        foreach (var target in plan.Targets)
+        {
+            var all = new HashSet<TargetNode>();
+            foreach (var predecessor in predecessors[target.Node])
+            {
+                all.Add(predecessor);
+                all.UnionWith(before[predecessor]);
+            }
+
+            before[target.Node] = all;
+        }
+
+        var runs = plan.Targets.Where(target => !target.IsSkipped).Select(target => target.Node).ToList();
+        return runs.Zip(runs.Skip(1)).Any(pair => !before[pair.Second].Contains(pair.First));
+    }
+
+    private async Task RunTargetAsync(RunningTarget target, TargetResult result, bool concurrent)
+    {
+        var planned = target.Planned;
+        var cancellation = target.Token;
         var definition = planned.Node.Definition;
-        host.BeginTarget(planned.Name);
+        host.BeginTarget(planned.Name, concurrent);
         var clock = Stopwatch.StartNew();
         BuildContext.CurrentTarget = result;
+        BuildContext.SetTargetCancellation(cancellation);
         try
         {
             var failed = definition.DynamicConditions.FirstOrDefault(condition => !condition.Evaluate());
@@ -99,8 +184,16 @@ internal sealed class Executor(Host host, UpToDateRecords? records = null)
         catch (OperationCanceledException) when (cancellation.IsCancellationRequested)
         {
             result.Status = TargetStatus.Aborted;
-            result.Note ??= "interrupted";
-            host.Write(LogLevel.Error, $"{planned.Name} was interrupted.");
+            if (target.CancelReason is { } reason)
+            {
+                result.Note ??= $"cancelled: {reason}";
+                host.Write(LogLevel.Error, $"{planned.Name} was cancelled: {reason}.");
+            }
+            else
+            {
+                result.Note ??= "interrupted";
+                host.Write(LogLevel.Error, $"{planned.Name} was interrupted.");
+            }
         }
         catch (Exception exception)
         {
@@ -111,6 +204,7 @@ internal sealed class Executor(Host host, UpToDateRecords? records = null)
         finally
         {
             BuildContext.CurrentTarget = null;
+            BuildContext.SetTargetCancellation(null);
             result.Duration = clock.Elapsed;
             host.EndTarget(result);
         }
@@ -122,4 +216,33 @@ internal sealed class Executor(Host host, UpToDateRecords? records = null)
         TargetStatus.Aborted => "was interrupted",
         _ => "did not run",
     };
+
+    /// <summary>A started target: its task, and its own cancellation so that a sibling's failure can stop it alone.</summary>
+    private sealed class RunningTarget(PlannedTarget planned, CancellationTokenSource? cancellation) : IDisposable
+    {
+        private volatile string? cancelReason;
+
+        public PlannedTarget Planned { get; } = planned;
+
+        public Task Task { get; set; } = Task.CompletedTask;
+
+        /// <summary>None for an assured target: nothing but a second Ctrl-C stops it.</summary>
+        public CancellationToken Token { get; } = cancellation?.Token ?? CancellationToken.None;
+
+        /// <summary>Why the executor cancelled it (a sibling failed); null when it was not, or on Ctrl-C.</summary>
+        public string? CancelReason => cancelReason;
+
+        public void Cancel(string reason)
+        {
+            if (cancellation is null)
+            {
+                return;
+            }
+
+            cancelReason = reason;
+            cancellation.Cancel();
+        }
+
+        public void Dispose() => cancellation?.Dispose();
+    }
 }

@@ -15,7 +15,7 @@ internal enum TargetStatus
     /// <summary>An earlier failure or an interruption kept it from starting.</summary>
     NotRun,
 
-    /// <summary>It was running when the build was interrupted (Ctrl-C).</summary>
+    /// <summary>It was running when the build was interrupted (Ctrl-C), or when a target running beside it failed.</summary>
     Aborted,
 
     /// <summary>Its inputs and the parameters were as at its last success and its outputs exist, so it did not run again.</summary>

@@ -2,12 +2,18 @@ using Kiln.Execution;
 
 namespace Kiln.Hosts;
 
-/// <summary>A terminal or a redirected console: ANSI colours on a terminal, plain text otherwise or when NO_COLOR is set.</summary>
-internal sealed class ConsoleHost(TextWriter output, SecretMasker masker, bool useColors) : Host(output, masker)
+/// <summary>
+/// A terminal or a redirected console: ANSI colours on a terminal, plain text otherwise or when NO_COLOR is set.
+/// Targets running at the same time print live with their name in front on a terminal, in blocks otherwise.
+/// </summary>
+internal sealed class ConsoleHost(TextWriter output, SecretMasker masker, bool useColors, bool isTerminal = false) : Host(output, masker)
 {
     private const string Reset = "\u001b[0m";
 
     public bool UseColors { get; } = useColors;
+
+    // On a terminal someone watches: holding a 20-minute target's lines back would look like a hang.
+    public override TargetOutputMode ConcurrentOutput => isTerminal ? TargetOutputMode.Prefixed : TargetOutputMode.Buffered;
 
     /// <summary>Colours only on a real terminal, and never when NO_COLOR is set (no-color.org).</summary>
     public static bool ShouldUseColors(IReadOnlyDictionary<string, string> environment) =>
@@ -38,6 +44,13 @@ internal sealed class ConsoleHost(TextWriter output, SecretMasker masker, bool u
 
     protected override void WriteTargetHeader(string name)
     {
+        if (IsPrefixingTarget)
+        {
+            // Every line already carries the name; a rule would only break up the neighbours' lines.
+            Output.WriteLine("started");
+            return;
+        }
+
         Output.WriteLine();
         Output.WriteLine(UseColors ? $"\u001b[1;36m{name}{Reset}" : name);
         Output.WriteLine(new string('─', Math.Max(40, name.Length)));
@@ -48,6 +61,10 @@ internal sealed class ConsoleHost(TextWriter output, SecretMasker masker, bool u
         if (result.Status == TargetStatus.Failed)
         {
             WriteLine(LogLevel.Error, $"{result.Name} failed.");
+        }
+        else if (IsPrefixingTarget)
+        {
+            WriteLine(LogLevel.Information, $"ended: {result.Status}");
         }
     }
 

@@ -5,16 +5,34 @@ namespace Kiln.Hosts;
 /// <summary>
 /// Where a build prints: the console, or a CI system with its own conventions. Every line goes
 /// through the secret masker; writes are serialised so concurrent targets cannot interleave a line.
+/// When targets run at the same time, each one's lines are kept together (see <see cref="TargetOutput"/>).
 /// </summary>
 internal abstract class Host(TextWriter output, SecretMasker masker)
 {
     private readonly object gate = new();
 
+    // The block of the target whose code is running on this flow; null outside targets and when targets run one at a time.
+    private readonly AsyncLocal<TargetOutput?> block = new();
+
     public SecretMasker Masker { get; } = masker;
 
     public Verbosity Verbosity { get; set; } = Verbosity.Normal;
 
-    protected TextWriter Output { get; } = output;
+    /// <summary>How this host keeps the lines of concurrent targets apart: buffered blocks unless a host prefixes live.</summary>
+    public virtual TargetOutputMode ConcurrentOutput => TargetOutputMode.Buffered;
+
+    /// <summary>A writer for Console.Out while a build runs: text goes where the host's own lines for the running target go.</summary>
+    public TextWriter ConsoleWriter => new HostConsoleWriter(this);
+
+    /// <summary>The writer for the current line: the running target's block or prefixer when there is one, else the output.</summary>
+    /// <remarks>
+    /// A task a target started (a service's output pump, say) carries the block with it and may outlive the target:
+    /// once the block is written out, its lines go straight to the output.
+    /// </remarks>
+    protected TextWriter Output => block.Value is { IsEnded: false } running ? running.Writer : output;
+
+    /// <summary>True while the target on this flow prints live with its name in front of each line.</summary>
+    protected bool IsPrefixingTarget => block.Value is { IsEnded: false, Mode: TargetOutputMode.Prefixed };
 
     public void Write(LogLevel level, string message)
     {
@@ -72,10 +90,19 @@ internal abstract class Host(TextWriter output, SecretMasker masker)
         }
     }
 
-    public void BeginTarget(string name)
+    /// <summary>
+    /// Starts a target's lines. With <paramref name="concurrent"/>, the lines written on this flow until
+    /// <see cref="EndTarget"/> are kept together as <see cref="ConcurrentOutput"/> says.
+    /// </summary>
+    public void BeginTarget(string name, bool concurrent = false)
     {
         lock (gate)
         {
+            if (concurrent)
+            {
+                block.Value = new TargetOutput(name, ConcurrentOutput, output);
+            }
+
             WriteTargetHeader(name);
         }
     }
@@ -85,7 +112,23 @@ internal abstract class Host(TextWriter output, SecretMasker masker)
         lock (gate)
         {
             WriteTargetFooter(result);
+            if (block.Value is { } finished)
+            {
+                block.Value = null;
+                finished.WriteTo(output);
+                finished.Dispose();
+            }
+
             Output.Flush();
+        }
+    }
+
+    /// <summary>Text a target printed with Console.Write, already masked, written where the host's lines go.</summary>
+    internal void WriteConsoleText(Action<TextWriter> write)
+    {
+        lock (gate)
+        {
+            write(Output);
         }
     }
 

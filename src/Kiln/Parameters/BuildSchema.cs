@@ -54,7 +54,7 @@ internal static class BuildSchema
     }
 
     /// <summary>Options that make sense in a file; Help, Plan, Profile and Root only on the command line.</summary>
-    private static bool IsFileOption(ParameterDescriptor option) => option.Name is "Target" or "Skip" or "Verbosity";
+    private static bool IsFileOption(ParameterDescriptor option) => option.Name is "Target" or "Skip" or "Verbosity" or "MaxParallel";
 
     private static void WriteValueType(Utf8JsonWriter json, Type type, IReadOnlyList<string> allowed)
     {

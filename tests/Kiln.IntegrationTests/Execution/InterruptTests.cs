@@ -10,10 +10,12 @@ public sealed partial class InterruptTests(TinyBuildFixture sample)
     [Fact]
     public async Task Ctrl_C_stops_the_running_target_kills_its_tool_runs_assured_targets_and_exits_with_130()
     {
-        using var build = sample.Start("Long", "Hello");
+        // One target at a time: with more, a redirected build holds each target's lines until it ends, and the
+        // test reads the child's pid while Long still runs.
+        using var build = sample.Start("Long", "Hello", "--max-parallel", "1");
         var started = await build.WaitForOutputAsync(ChildPid(), TimeSpan.FromMinutes(2));
         var child = int.Parse(started.Groups["pid"].Value, CultureInfo.InvariantCulture);
-        Assert.True(IsRunning(child), $"The child {child} should be sleeping before the interrupt.");
+        Assert.True(ProcessState.IsRunning(child), $"The child {child} should be sleeping before the interrupt.");
 
         // build.sh execs dotnet, so the process started is the build itself, as a terminal's Ctrl-C would reach it.
         // A process started in the background of a non-interactive shell inherits SIGINT ignored, and .NET respects
@@ -31,7 +33,7 @@ public sealed partial class InterruptTests(TinyBuildFixture sample)
         Assert.Equal("Succeeded", run.Status("Cleanup"));
         Assert.Contains("Cleanup ran.", run.StandardOutput);
         Assert.Single(run.StandardOutput, line => line.StartsWith("Build interrupted after ", StringComparison.Ordinal));
-        Assert.True(await HasEndedAsync(child), $"The child {child} (sleep 300) is still running after the build ended.{Environment.NewLine}{run}");
+        Assert.True(await ProcessState.HasEndedAsync(child), $"The child {child} (sleep 300) is still running after the build ended.{Environment.NewLine}{run}");
     }
 
     private static async Task SendAsync(string signal, int pid)
@@ -46,36 +48,6 @@ public sealed partial class InterruptTests(TinyBuildFixture sample)
     {
         var mask = File.ReadLines($"/proc/{pid}/status").Single(line => line.StartsWith("SigIgn:", StringComparison.Ordinal))["SigIgn:".Length..].Trim();
         return (ulong.Parse(mask, NumberStyles.HexNumber, CultureInfo.InvariantCulture) & (1UL << 1)) != 0;
-    }
-
-    /// <summary>Whether the process is alive: neither gone nor a zombie waiting to be reaped.</summary>
-    private static bool IsRunning(int pid)
-    {
-        try
-        {
-            var stat = File.ReadAllText($"/proc/{pid}/stat");
-            var state = stat[(stat.LastIndexOf(')') + 2)..].Split(' ')[0];
-            return state != "Z" && state != "X";
-        }
-        catch (Exception exception) when (exception is FileNotFoundException or DirectoryNotFoundException)
-        {
-            return false;
-        }
-    }
-
-    private static async Task<bool> HasEndedAsync(int pid)
-    {
-        for (var attempt = 0; attempt < 50; attempt++)
-        {
-            if (!IsRunning(pid))
-            {
-                return true;
-            }
-
-            await Task.Delay(100);
-        }
-
-        return false;
     }
 
     [GeneratedRegex(@"^child pid (?<pid>\d+)$")]

@@ -62,7 +62,7 @@ public sealed class BuildRunnerTests : IDisposable
     {
         var build = new SampleBuild { FailTest = true, TestProceeds = true };
 
-        var run = await root.RunAsync(build, ["Pack", "Lint"]);
+        var run = await root.RunAsync(build, ["Pack", "Lint", "--max-parallel", "1"]);
 
         Assert.Equal(1, run.ExitCode);
         Assert.Equal(["Restore", "Compile", "Test", "Lint"], build.Ran);
@@ -75,7 +75,7 @@ public sealed class BuildRunnerTests : IDisposable
     {
         var build = new SampleBuild { FailTest = true };
 
-        var run = await root.RunAsync(build, ["Test", "Cleanup"]);
+        var run = await root.RunAsync(build, ["Test", "Cleanup", "--max-parallel", "1"]);
 
         Assert.Equal(["Restore", "Compile", "Test", "Cleanup"], build.Ran);
         Assert.Equal("Cleanup Succeeded < 1s", run.Row("Cleanup"));
@@ -124,6 +124,49 @@ public sealed class BuildRunnerTests : IDisposable
 
         Assert.Equal(2, run.ExitCode);
         Assert.Equal("Invalid value 'Relase' for --configuration: expected one of Debug, Release. Did you mean Release?", run.Lines[0]);
+    }
+
+    [Theory]
+    [InlineData("0")]
+    [InlineData("-3")]
+    public async Task BuildRunner_exits_with_two_for_a_max_parallel_below_one(string value)
+    {
+        var build = new SampleBuild();
+
+        var run = await root.RunAsync(build, ["Compile", "--max-parallel", value]);
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Equal($"--max-parallel (or KILN_MAX_PARALLEL) must be 1 or more, not {value}: pass a positive number (1 runs targets one by one), or leave it out to use the processor count.", run.Lines[0]);
+        Assert.Empty(build.Ran);
+    }
+
+    [Fact]
+    public async Task BuildRunner_exits_with_two_for_a_max_parallel_that_is_not_a_number()
+    {
+        var run = await root.RunAsync(new SampleBuild(), ["Compile", "--max-parallel", "many"]);
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Equal("Invalid value 'many' for --max-parallel: expected a value of type int.", run.Lines[0]);
+    }
+
+    [Fact]
+    public async Task BuildRunner_reads_max_parallel_from_the_environment()
+    {
+        var environment = TemporaryRoot.LocalEnvironment();
+        environment["KILN_MAX_PARALLEL"] = "0";
+
+        var run = await root.RunAsync(new SampleBuild(), ["Compile"], environment);
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.StartsWith("--max-parallel (or KILN_MAX_PARALLEL) must be 1 or more, not 0", run.Lines[0], StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task BuildRunner_lists_max_parallel_among_the_options_in_help()
+    {
+        var run = await root.RunAsync(new SampleBuild(), ["--help"]);
+
+        Assert.Contains(run.Lines, line => line.StartsWith("  --max-parallel <int>", StringComparison.Ordinal) && line.Contains("default: the processor count", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -380,7 +423,7 @@ public sealed class BuildRunnerTests : IDisposable
         using var schema = JsonDocument.Parse(root.ReadFile(".nuke/build.schema.json"));
         var properties = schema.RootElement.GetProperty("properties");
         Assert.Equal(
-            ["$schema", "Configuration", "ApiKey", "OnReleaseBranch", "WithDocs", "Target", "Skip", "Verbosity"],
+            ["$schema", "Configuration", "ApiKey", "OnReleaseBranch", "WithDocs", "Target", "Skip", "MaxParallel", "Verbosity"],
             properties.EnumerateObject().Select(property => property.Name));
         Assert.Equal(["Debug", "Release"], properties.GetProperty("Configuration").GetProperty("enum").EnumerateArray().Select(value => value.GetString()));
         Assert.Equal("The configuration to build.", properties.GetProperty("Configuration").GetProperty("description").GetString());
@@ -403,6 +446,64 @@ public sealed class BuildRunnerTests : IDisposable
 
         Assert.Contains(".nuke/build.schema.json was out of date: run the build locally and commit the file.", first.Lines);
         Assert.DoesNotContain(".nuke/build.schema.json was out of date: run the build locally and commit the file.", second.Lines);
+    }
+
+    [Fact]
+    public async Task BuildRunner_leaves_the_schema_alone_when_the_same_build_checked_it_last()
+    {
+        await root.RunAsync(new SampleBuild(), ["Restore"]);
+        var written = File.GetLastWriteTimeUtc(Path.Combine(root.NukeDirectory, "build.schema.json"));
+
+        await root.RunAsync(new SampleBuild(), ["Restore"]);
+
+        Assert.Equal(written, File.GetLastWriteTimeUtc(Path.Combine(root.NukeDirectory, "build.schema.json")));
+    }
+
+    [Fact]
+    public async Task BuildRunner_writes_the_schema_again_when_the_file_was_changed_since_it_was_checked()
+    {
+        await root.RunAsync(new SampleBuild(), ["Restore"]);
+        var generated = root.ReadFile(".nuke/build.schema.json");
+        root.WriteNukeFile("build.schema.json", "{}");
+
+        await root.RunAsync(new SampleBuild(), ["Restore"]);
+
+        Assert.Equal(generated, root.ReadFile(".nuke/build.schema.json"));
+    }
+
+    [Fact]
+    public async Task BuildRunner_writes_the_schema_of_another_build_in_the_same_root()
+    {
+        await root.RunAsync(new SampleBuild(), ["Restore"]);
+
+        await root.RunAsync(new CycleBuild(), ["--help"]);
+
+        Assert.DoesNotContain("\"Configuration\"", root.ReadFile(".nuke/build.schema.json"), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task BuildRunner_writes_a_workflow_again_when_it_was_changed_since_the_same_build_checked_it()
+    {
+        await root.RunAsync(new WorkflowBuild(), ["Compile"]);
+        var generated = root.ReadFile(".github/workflows/ci.yml");
+        File.WriteAllText(Path.Combine(root.Path, ".github", "workflows", "ci.yml"), "name: edited by hand\n");
+
+        var run = await root.RunAsync(new WorkflowBuild(), ["Compile"]);
+
+        Assert.Equal(generated, root.ReadFile(".github/workflows/ci.yml"));
+        Assert.Contains(".github/workflows/ci.yml updated from the build's [GitHubActions] attributes: commit it.", run.Lines);
+    }
+
+    [Fact]
+    public async Task BuildRunner_leaves_the_workflows_alone_when_the_same_build_checked_them_last()
+    {
+        await root.RunAsync(new WorkflowBuild(), ["Compile"]);
+        var written = File.GetLastWriteTimeUtc(Path.Combine(root.Path, ".github", "workflows", "ci.yml"));
+
+        var run = await root.RunAsync(new WorkflowBuild(), ["Compile"]);
+
+        Assert.Equal(written, File.GetLastWriteTimeUtc(Path.Combine(root.Path, ".github", "workflows", "ci.yml")));
+        Assert.DoesNotContain(run.Lines, line => line.Contains("from the build's [GitHubActions] attributes", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -531,6 +632,12 @@ public sealed class BuildRunnerTests : IDisposable
         public Target Report => _ => _.Executes(() => Ran.Add("Report"));
 
         public Target Lint => _ => _.After(Compile).Executes(() => Ran.Add("Lint"));
+    }
+
+    [Kiln.GitHubActions.GitHubActions("ci", On = [Kiln.GitHubActions.GitHubActionsTrigger.Push], InvokedTargets = ["Compile"])]
+    private sealed class WorkflowBuild : KilnBuild
+    {
+        public Target Compile => _ => _.Executes(() => { });
     }
 
     private sealed class CycleBuild : KilnBuild

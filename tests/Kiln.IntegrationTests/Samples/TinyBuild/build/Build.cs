@@ -69,6 +69,32 @@ class Build : KilnBuild
             await ProcessRunner.RunAsync(new ToolCommand("sh", ["-c", "echo \"child pid $$\"; exec sleep 300"]), cancellation);
         });
 
+    // Sleeper and FailBesideSleeper have no relation, so they run at the same time; the failure must kill Sleeper's child.
+    Target Sleeper => _ => _
+        .Executes(async cancellation =>
+        {
+            File.Delete(SleeperPidFile);
+            Log.Information("Sleeper ran: starting a child that sleeps.");
+            await ProcessRunner.RunAsync(new ToolCommand("sh", ["-c", "echo $$ > \"$PID_FILE\"; echo \"child pid $$\"; exec sleep 300"])
+            {
+                Environment = new Dictionary<string, string?> { ["PID_FILE"] = SleeperPidFile },
+            }, cancellation);
+        });
+
+    Target FailBesideSleeper => _ => _
+        .Executes(async () =>
+        {
+            // Fail only once Sleeper's child is asleep, so that the failure finds it running.
+            for (var attempt = 0; attempt < 1200 && !File.Exists(SleeperPidFile); attempt++)
+            {
+                await Task.Delay(100);
+            }
+
+            throw new InvalidOperationException("FailBesideSleeper broke on purpose.");
+        });
+
+    static string SleeperPidFile => TemporaryDirectory / "sleeper.pid";
+
     Target Cleanup => _ => _
         .TriggeredBy(Fail, Long)
         .AssuredAfterFailure()
