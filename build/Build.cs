@@ -4,7 +4,7 @@ using Kiln.GitHubActions;
 using Kiln.Tooling;
 
 /// <summary>Kiln builds itself: restore, version, compile, the test tiers (Build.Test.cs), pack (the default) and publish (Build.Publish.cs).</summary>
-partial class Build : KilnBuild, IHazGitVersion
+partial class Build : KilnBuild, IHazGitVersion, IReport
 {
     public static int Main() => Execute<Build>(x => x.Pack);
 

@@ -39,5 +39,6 @@ public interface IHazGitVersion
             }
 
             KilnBuild.ReportSummary(versions.FullSemVer);
+            Reporting.RunRecorder.RecordVersion(versions.FullSemVer);
         });
 }
