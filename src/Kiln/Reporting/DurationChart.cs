@@ -68,9 +68,9 @@ internal static class DurationChart
 
         svg.Append(Invariant($"<line class=\"axis\" x1=\"{Left:0}\" x2=\"{width - Right:0}\" y1=\"{Y(0):0.#}\" y2=\"{Y(0):0.#}\"/>"));
         svg.Append(Invariant($"<text class=\"axis-title\" x=\"{Left + (plotWidth / 2):0}\" y=\"{Height - 4:0}\" text-anchor=\"middle\">run</text>"));
-        svg.Append(Invariant($"<g class=\"legend\"><rect class=\"bar-build\" x=\"{Left:0}\" y=\"8\" width=\"12\" height=\"12\"/><text x=\"{Left + 16:0}\" y=\"18\">build</text>"));
-        svg.Append(Invariant($"<rect class=\"bar-test\" x=\"{Left + 64:0}\" y=\"8\" width=\"12\" height=\"12\"/><text x=\"{Left + 80:0}\" y=\"18\">tests</text>"));
-        svg.Append(Invariant($"<rect class=\"bar-build failed-key\" x=\"{Left + 128:0}\" y=\"8\" width=\"12\" height=\"12\"/><text x=\"{Left + 144:0}\" y=\"18\">failed run</text></g>"));
+        svg.Append(Invariant($"<g class=\"legend\"><rect class=\"key bar-build\" x=\"{Left:0}\" y=\"8\" width=\"12\" height=\"12\"/><text x=\"{Left + 16:0}\" y=\"18\">build</text>"));
+        svg.Append(Invariant($"<rect class=\"key bar-test\" x=\"{Left + 64:0}\" y=\"8\" width=\"12\" height=\"12\"/><text x=\"{Left + 80:0}\" y=\"18\">tests</text>"));
+        svg.Append(Invariant($"<rect class=\"key bar-build failed-key\" x=\"{Left + 128:0}\" y=\"8\" width=\"12\" height=\"12\"/><text x=\"{Left + 144:0}\" y=\"18\">failed run</text></g>"));
         svg.Append("</svg>");
         return svg.ToString();
     }
