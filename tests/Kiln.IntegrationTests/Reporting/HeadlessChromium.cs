@@ -27,7 +27,7 @@ internal static class HeadlessChromium
             foreach (var argument in new[]
             {
                 "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-                "--disable-sync", "--no-first-run", "--user-data-dir", profile, "--dump-dom", new Uri(file).AbsoluteUri,
+                "--disable-sync", "--no-first-run", $"--user-data-dir={profile}", "--dump-dom", new Uri(file).AbsoluteUri,
             })
             {
                 start.ArgumentList.Add(argument);
