@@ -21,6 +21,8 @@ internal static class DurationChart
 
     private static readonly double[] StepFactors = [1, 2, 5, 10];
 
+    private static readonly double[] MinuteSteps = [60, 120, 300, 600, 1200, 1800, 3600];
+
     /// <param name="runs">The runs to chart, oldest first.</param>
     /// <param name="firstNumber">The number of the first run in the history, for the labels.</param>
     public static string Render(IReadOnlyList<RunRecord> runs, int firstNumber = 1)
@@ -75,10 +77,18 @@ internal static class DurationChart
         return svg.ToString();
     }
 
-    /// <summary>A round step (1, 2 or 5 times a power of ten) that cuts the axis into about five parts.</summary>
+    /// <summary>
+    /// A round step that cuts the axis into about five parts: 1, 2 or 5 times a power of ten below half a minute, whole
+    /// minutes (1, 2, 5, 10, 20, 30, 60) above it, so that the ticks read 2:00 rather than 1:40.
+    /// </summary>
     internal static double TickStep(double maximum)
     {
         var rough = Math.Max(maximum, 1) / 5;
+        if (rough > 30 && MinuteSteps.FirstOrDefault(step => step >= rough) is > 0 and var minutes)
+        {
+            return minutes;
+        }
+
         var power = Math.Pow(10, Math.Floor(Math.Log10(rough)));
         return StepFactors.Select(factor => factor * power).First(candidate => candidate >= rough);
     }

@@ -104,7 +104,9 @@ public sealed partial class ReportPageTests
     [InlineData(0.4, 0.2)]
     [InlineData(12, 5)]
     [InlineData(61, 20)]
-    [InlineData(900, 200)]
+    [InlineData(341, 120)]
+    [InlineData(900, 300)]
+    [InlineData(40000, 10000)]
     public void Chart_axis_steps_are_round_numbers(double longest, double step)
     {
         Assert.Equal(step, DurationChart.TickStep(longest));
