@@ -17,7 +17,8 @@ partial class Build : KilnBuild,
     IScan,
     IPack,
     IPublish,
-    IDeploy
+    IDeploy,
+    IReport
 {
     public static int Main() => Execute<Build>(x => x.From<IPack>().Pack);
 }

@@ -47,5 +47,6 @@ public interface IHazGitVersion : IHazVersion
             }
 
             KilnBuild.ReportSummary(versions.FullSemVer);
+            Reporting.RunRecorder.RecordVersion(versions.FullSemVer);
         });
 }

@@ -46,11 +46,13 @@ public sealed class TinyBuildFixture : IAsyncLifetime
         // The sample is outside the repository, so the repository's props do not apply to build/_build.csproj;
         // this file names the Kiln project to reference and stops MSBuild looking further up.
         var kilnProject = Path.Combine(repository, "src", "Kiln", "Kiln.csproj");
+        var componentsProject = Path.Combine(repository, "src", "Kiln.Components", "Kiln.Components.csproj");
         await File.WriteAllTextAsync(Path.Combine(Root, "Directory.Build.props"), $"""
             <Project>
-              <!-- Written by the integration tests: the Kiln engine of the checkout under test. -->
+              <!-- Written by the integration tests: the Kiln engine and components of the checkout under test. -->
               <PropertyGroup>
                 <KilnProject>{SecurityElement.Escape(kilnProject)}</KilnProject>
+                <KilnComponentsProject>{SecurityElement.Escape(componentsProject)}</KilnComponentsProject>
               </PropertyGroup>
             </Project>
 

@@ -5,6 +5,7 @@ using Kiln.GitHubActions;
 using Kiln.Hosts;
 using Kiln.Parameters;
 using Kiln.Planning;
+using Kiln.Reporting;
 
 namespace Kiln.Execution;
 
@@ -110,8 +111,10 @@ internal static class BuildRunner
             using var signals = installSignalHandlers ? InterruptHandler.Install(cancellation, host) : null;
             BuildContext.Current = new BuildContext(host, cancellation.Token) { Partition = partition };
             var records = new UpToDateRecords(root, UpToDateRecords.FingerprintParameters(buildParameters.Select(parameter => (parameter.Name, parameter.ValueText))), CheckForced(graph, options.Force));
+            var startedAt = DateTimeOffset.UtcNow;
             var summary = await new Executor(host, records, maxParallel).RunAsync(plan, cancellation.Token).ConfigureAwait(false);
             host.WriteSummary(summary);
+            await RecordAsync(root, plan, summary, startedAt, host).ConfigureAwait(false);
             return summary.ExitCode;
         }
         catch (KilnException exception)
@@ -128,6 +131,15 @@ internal static class BuildRunner
         >= 1 => maxParallel.Value,
         _ => throw new KilnException($"--max-parallel (or KILN_MAX_PARALLEL) must be 1 or more, not {maxParallel}: pass a positive number (1 runs targets one by one), or leave it out to use the processor count."),
     };
+
+    /// <summary>
+    /// Every run that executed its plan (succeeded, failed or interrupted) leaves artifacts/run.json and a line of
+    /// .nuke/temp/history.jsonl; --help, --plan, --generate-workflows and bad input execute nothing and leave none.
+    /// </summary>
+    private static Task RecordAsync(AbsolutePath root, ExecutionPlan plan, BuildSummary summary, DateTimeOffset startedAt, Host host) =>
+        RunRecord.IsWorthRecording(summary)
+            ? RunRecordWriter.WriteAsync(root, RunRecord.From(plan, summary, startedAt, host is GitHubActionsHost ? "github-actions" : "console", GitHead.ReadCommit(root), host.Masker), host)
+            : Task.CompletedTask;
 
     /// <summary>The targets --force names (empty: all), each one checked to exist.</summary>
     private static string[]? CheckForced(TargetGraph graph, string[]? forced)

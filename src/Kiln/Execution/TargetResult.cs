@@ -12,5 +12,17 @@ internal sealed class TargetResult(string name)
     /// <summary>A short note: why it was skipped, what failed, or what the target reported (test counts).</summary>
     public string? Note { get; set; }
 
+    /// <summary>The tests the target ran, when it ran any (read from their TRX files).</summary>
+    public Testing.TestCounts? Tests { get; set; }
+
+    /// <summary>The line coverage, in percent, the target measured, if any.</summary>
+    public double? Coverage { get; set; }
+
+    /// <summary>The version the target computed, if any.</summary>
+    public string? Version { get; set; }
+
+    /// <summary>True for a target that only reads the run history (Report): a run of such targets alone is not recorded.</summary>
+    public bool IsExcludedFromHistory { get; set; }
+
     public bool HasRun => Status is TargetStatus.Succeeded or TargetStatus.Failed or TargetStatus.Aborted;
 }

@@ -64,7 +64,9 @@ public sealed record CoverageReport(string Directory, double LineCoverage)
             cancellationToken).ConfigureAwait(false);
 
         var report = new CoverageReport(targetDirectory, 0);
-        return report with { LineCoverage = ReadLineCoverage(report.CoberturaFile) };
+        report = report with { LineCoverage = ReadLineCoverage(report.CoberturaFile) };
+        Reporting.RunRecorder.RecordCoverage(report.LineCoverage);
+        return report;
     }
 
     /// <summary>

@@ -12,8 +12,20 @@ public static class DotNet
         Run(settings, cancellationToken);
 
     /// <summary>Runs <c>dotnet test</c>.</summary>
-    public static Task<ToolResult> TestAsync(DotNetTestSettings settings, CancellationToken cancellationToken = default) =>
-        Run(settings, cancellationToken);
+    /// <remarks>The counts of the TRX files its trx loggers write go into the run record (artifacts/run.json), pass or fail.</remarks>
+    public static async Task<ToolResult> TestAsync(DotNetTestSettings settings, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        var started = DateTime.UtcNow;
+        try
+        {
+            return await Run(settings, cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            Testing.TrxRecording.Record(settings, started);
+        }
+    }
 
     /// <summary>Runs <c>dotnet pack</c>.</summary>
     public static Task<ToolResult> PackAsync(DotNetPackSettings settings, CancellationToken cancellationToken = default) =>

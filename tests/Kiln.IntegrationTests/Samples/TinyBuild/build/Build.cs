@@ -1,11 +1,12 @@
 using Kiln;
+using Kiln.Components;
 using Kiln.Tooling;
 
 /// <summary>
 /// The integration tests' sample: one target per behaviour they check. Every action prints
-/// "&lt;Target&gt; ran." so a test can tell which actions ran.
+/// "&lt;Target&gt; ran." so a test can tell which actions ran. Report (IReport) turns its run history into a page.
 /// </summary>
-class Build : KilnBuild
+class Build : KilnBuild, IReport
 {
     public static int Main() => Execute<Build>(x => x.Hello);
 

@@ -1,0 +1,82 @@
+using System.Globalization;
+using System.Text;
+using static System.Net.WebUtility;
+
+namespace Kiln.Reporting;
+
+/// <summary>
+/// A run's plan as inline SVG in layers: each target one column right of the furthest target it runs after, edges
+/// drawn as in plan.md (solid DependsOn, dashed ordering only, thick triggers), boxes coloured by status.
+/// </summary>
+internal static class PlanGraph
+{
+    /// <summary>The graph's element id.</summary>
+    public const string ElementId = "plan-graph";
+
+    private const double Margin = 16;
+    private const double NodeHeight = 34;
+    private const double ColumnGap = 56;
+    private const double RowGap = 14;
+
+    public static string Render(RunRecord run)
+    {
+        ArgumentNullException.ThrowIfNull(run);
+        var names = run.Targets.Select(target => target.Name).ToList();
+        var known = names.ToHashSet(StringComparer.Ordinal);
+        var edges = run.PlanEdges.Where(edge => known.Contains(edge.From) && known.Contains(edge.To) && edge.From != edge.To).ToList();
+        var layers = Layers(names, edges);
+        var rows = new Dictionary<string, int>(StringComparer.Ordinal);
+        var perLayer = new Dictionary<int, int>();
+        foreach (var name in names)
+        {
+            rows[name] = perLayer.GetValueOrDefault(layers[name]);
+            perLayer[layers[name]] = rows[name] + 1;
+        }
+
+        var nodeWidth = Math.Max(120, (names.Count == 0 ? 0 : names.Max(name => name.Length)) * 7.5 + 24);
+        double X(string name) => Margin + (layers[name] * (nodeWidth + ColumnGap));
+        double Y(string name) => Margin + (rows[name] * (NodeHeight + RowGap));
+        var width = Margin * 2 + ((perLayer.Count == 0 ? 1 : perLayer.Keys.Max() + 1) * (nodeWidth + ColumnGap)) - ColumnGap;
+        var height = Margin * 2 + ((perLayer.Count == 0 ? 1 : perLayer.Values.Max()) * (NodeHeight + RowGap)) - RowGap;
+
+        var svg = new StringBuilder();
+        svg.Append(Invariant($"<svg id=\"{ElementId}\" class=\"graph\" xmlns=\"http://www.w3.org/2000/svg\" width=\"{width:0}\" height=\"{height:0}\" viewBox=\"0 0 {width:0} {height:0}\" role=\"img\" aria-label=\"The latest run's plan\">"));
+        svg.Append("<defs><marker id=\"arrow\" viewBox=\"0 0 10 10\" refX=\"10\" refY=\"5\" markerWidth=\"7\" markerHeight=\"7\" orient=\"auto-start-reverse\"><path d=\"M0,0 L10,5 L0,10 z\" class=\"arrow-head\"/></marker></defs>");
+        foreach (var edge in edges)
+        {
+            var (x1, y1) = (X(edge.From) + nodeWidth, Y(edge.From) + (NodeHeight / 2));
+            var (x2, y2) = (X(edge.To), Y(edge.To) + (NodeHeight / 2));
+            var bend = Math.Max(24, (x2 - x1) / 2);
+            svg.Append(Invariant($"<path class=\"edge edge-{HtmlEncode(edge.Kind)}\" d=\"M{x1:0.#},{y1:0.#} C{x1 + bend:0.#},{y1:0.#} {x2 - bend:0.#},{y2:0.#} {x2:0.#},{y2:0.#}\" marker-end=\"url(#arrow)\"><title>{HtmlEncode($"{edge.From} → {edge.To} ({edge.Kind})")}</title></path>"));
+        }
+
+        foreach (var target in run.Targets)
+        {
+            var status = target.Status.ToString();
+            svg.Append(Invariant($"<g class=\"node status-{status.ToLowerInvariant()}\"><rect x=\"{X(target.Name):0.#}\" y=\"{Y(target.Name):0.#}\" width=\"{nodeWidth:0.#}\" height=\"{NodeHeight:0}\" rx=\"6\"/>"));
+            svg.Append(Invariant($"<text x=\"{X(target.Name) + (nodeWidth / 2):0.#}\" y=\"{Y(target.Name) + 21:0.#}\" text-anchor=\"middle\">{HtmlEncode(target.Name)}</text>"));
+            svg.Append(Invariant($"<title>{HtmlEncode($"{target.Name}: {status}, {DurationText.Format(target.DurationSeconds)}")}</title></g>"));
+        }
+
+        svg.Append("</svg>");
+        return svg.ToString();
+    }
+
+    /// <summary>The column of each target: 0 for one that runs after nothing, else one more than the furthest it runs after.</summary>
+    internal static Dictionary<string, int> Layers(IReadOnlyList<string> names, IReadOnlyList<PlanEdge> edges)
+    {
+        // Plan order puts every target after those it runs after, so one pass in that order settles each column.
+        var layers = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var name in names)
+        {
+            layers[name] = edges.Where(edge => edge.To == name && layers.ContainsKey(edge.From))
+                .Select(edge => layers[edge.From] + 1)
+                .DefaultIfEmpty(0)
+                .Max();
+        }
+
+        return layers;
+    }
+
+    private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
+}
