@@ -1,0 +1,120 @@
+using Kiln.SystemTests.Publishing;
+
+namespace Kiln.SystemTests.Templating;
+
+/// <summary>
+/// <c>dotnet new kiln</c> from the Kiln.Templates package Publish wrote, applied to .NET repositories without Kiln, and
+/// their builds run as a newcomer runs them. Shares Publish's fixture (the collection), so Publish runs once; see
+/// <see cref="TemplatedRepositories"/> for what runs and how long it takes.
+/// </summary>
+[Trait("Category", "Template")]
+[Collection(SharedPublish.Name)]
+public sealed class TemplateTests(PublishedCheckout published, TemplatedRepositories repositories) : IClassFixture<TemplatedRepositories>
+{
+    private static readonly string[] AddedFiles =
+    [
+        "build.sh", "build.ps1", "build.cmd", ".nuke/parameters.json", ".nuke/build.schema.json", "build/_build.csproj", "build/Build.cs",
+        "GitVersion.yml", ".config/dotnet-tools.json", ".github/workflows/ci.yml", ".github/workflows/release.yml",
+    ];
+
+    [Fact]
+    public async Task Dotnet_new_kiln_adds_the_bootstrappers_the_build_its_parameters_the_versioning_the_tool_manifest_and_the_workflows()
+    {
+        var repository = await repositories.NewcomersAsync(published);
+
+        foreach (var file in AddedFiles)
+        {
+            Assert.True(repository.Exists(file), $"dotnet new kiln did not add {file}.");
+        }
+
+        Assert.Contains("\"$schema\": \"./build.schema.json\"", repository.ReadFile(".nuke/parameters.json"), StringComparison.Ordinal);
+        Assert.Contains($"Include=\"Kiln.Components\" Version=\"{published.Version}\"", repository.ReadFile("build/_build.csproj"), StringComparison.Ordinal);
+        if (!OperatingSystem.IsWindows())
+        {
+            Assert.True(File.GetUnixFileMode(Path.Combine(repository.Root, "build.sh")).HasFlag(UnixFileMode.UserExecute), "build.sh is not executable.");
+        }
+    }
+
+    [Fact]
+    public async Task The_bootstrappers_and_the_tool_manifest_are_this_repositorys_own()
+    {
+        var repository = await repositories.NewcomersAsync(published);
+
+        foreach (var file in new[] { "build.sh", "build.ps1", "build.cmd", ".config/dotnet-tools.json" })
+        {
+            Assert.Equal(await File.ReadAllTextAsync(Path.Combine(published.Checkout, file)), repository.ReadFile(file));
+        }
+    }
+
+    [Fact]
+    public async Task The_templated_build_runs_the_repositorys_test_tiers_green_and_counts_their_tests()
+    {
+        var repository = await repositories.NewcomersAsync(published);
+        var test = repository.Runs["Test"];
+
+        test.AssertExitCode(0);
+        Assert.Equal("Succeeded", test.Status("UnitTest"));
+        Assert.Equal("Succeeded", test.Status("IntegrationTest"));
+        Assert.Contains(test.Lines, line => line.StartsWith("tests: 3 passed, 0 failed, 0 skipped", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task The_workflows_and_schema_the_template_added_are_what_the_build_generates()
+    {
+        var repository = await repositories.NewcomersAsync(published);
+
+        repository.Runs["--generate-workflows"].AssertExitCode(0);
+        Assert.True(repository.ChangedAfterRuns.Length == 0, $"The builds changed files the template added:{Environment.NewLine}{repository.ChangedAfterRuns}");
+    }
+
+    [Fact]
+    public async Task The_default_branch_option_sets_the_branch_ci_yml_runs_on_and_GitVersion_releases_from()
+    {
+        var repository = await repositories.NewcomersAsync(published);
+
+        Assert.Contains("- trunk", repository.ReadFile(".github/workflows/ci.yml"), StringComparison.Ordinal);
+        Assert.DoesNotContain("- main", repository.ReadFile(".github/workflows/ci.yml"), StringComparison.Ordinal);
+        Assert.Contains("regex: ^trunk$", repository.ReadFile("GitVersion.yml"), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_solution_option_names_the_solution_the_build_compiles()
+    {
+        var repository = await repositories.NewcomersAsync(published);
+
+        Assert.Contains("\"Product.sln\"", repository.ReadFile("build/Build.cs"), StringComparison.Ordinal);
+        Assert.Equal("Succeeded", repository.Runs["Test"].Status("Compile"));
+    }
+
+    [Fact]
+    public async Task Without_deploy_the_build_has_no_deploy_targets_and_the_release_workflow_no_deploy_jobs()
+    {
+        var repository = await repositories.NewcomersAsync(published);
+
+        Assert.False(repository.Exists("build/Build.Deploy.cs"), "build/Build.Deploy.cs was added though --deploy was not given.");
+        Assert.DoesNotContain("Deploy", repository.ReadFile(".github/workflows/release.yml"), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task With_deploy_the_release_workflow_deploys_and_is_what_the_build_generates()
+    {
+        var repository = await repositories.DeployingAsync(published);
+
+        Assert.True(repository.Exists("build/Build.Deploy.cs"), "--deploy did not add build/Build.Deploy.cs.");
+        Assert.Contains("./build.sh DeployProduction", repository.ReadFile(".github/workflows/release.yml"), StringComparison.Ordinal);
+        repository.Runs["--generate-workflows"].AssertExitCode(0);
+        Assert.True(repository.ChangedAfterRuns.Length == 0, $"Generating changed files the template added:{Environment.NewLine}{repository.ChangedAfterRuns}");
+    }
+
+    [Fact]
+    public async Task Dotnet_new_kiln_refuses_to_overwrite_files_a_repository_has_unless_forced()
+    {
+        var repository = await repositories.NewcomersAsync(published);
+
+        var (exitCode, output) = await repository.Hive.RunNewAsync(repository.Root, "kiln");
+
+        Assert.NotEqual(0, exitCode);
+        Assert.Contains("--force", output, StringComparison.Ordinal);
+        Assert.Equal(string.Empty, await ScratchGit.RunAsync(repository.Root, "status", "--porcelain"));
+    }
+}

@@ -1,0 +1,144 @@
+using Kiln.IntegrationTests;
+using Kiln.SystemTests.Publishing;
+
+namespace Kiln.SystemTests.Templating;
+
+/// <summary>
+/// .NET repositories without Kiln (Templates/Plain: Product.sln, a library, a unit and an integration test project)
+/// that get their build as a newcomer does: the Kiln.Templates package that Publish wrote to the local feed, installed
+/// into a template hive of their own, then <c>dotnet new kiln</c> in the root. Users restore Kiln from nuget.org; here
+/// a nuget.config names the local feed instead, with a packages folder of its own so that no copy of the same version
+/// cached by an earlier run stands in. The repository is committed, then built.
+/// <list type="bullet">
+/// <item>The newcomer's: <c>--solution Product.sln --default-branch trunk</c>, deploy off; <c>./build.sh Test</c>, then
+/// <c>./build.sh --generate-workflows</c>.</item>
+/// <item>A deploying one: <c>--deploy</c>; <c>./build.sh --generate-workflows</c> only.</item>
+/// </list>
+/// Expected duration, beyond Publish's fixture: about 3 minutes for the first (restoring the build's and the tests'
+/// packages into an empty folder, compiling build/, two test projects, the coverage report) and 1 for the second, on a
+/// busy two-core machine. Everything lives in one temporary folder, deleted at the end.
+/// </summary>
+public sealed class TemplatedRepositories : IAsyncLifetime
+{
+    /// <summary>The first run restores and compiles everything; allow for a slow, busy machine.</summary>
+    private static readonly TimeSpan RunTimeout = TimeSpan.FromMinutes(10);
+
+    private readonly string scratch = Directory.CreateTempSubdirectory("kiln-template-").FullName;
+    private Lazy<Task<TemplatedRepository>>? newcomers;
+    private Lazy<Task<TemplatedRepository>>? deploying;
+    private Task<TemplateHive>? hive;
+
+    private static string Templates => Path.Combine(RepositoryRoot.Path, "tests", "Kiln.SystemTests", "SampleRepository", "Templates");
+
+    private string Packages => Path.Combine(scratch, "packages");
+
+    /// <summary>The newcomer's repository: trunk as the default branch, Product.sln, no deploy; tested and its workflows generated.</summary>
+    internal Task<TemplatedRepository> NewcomersAsync(PublishedCheckout published)
+    {
+        newcomers ??= new Lazy<Task<TemplatedRepository>>(() => CreateAsync(
+            published,
+            "newcomer",
+            "trunk",
+            ["--solution", "Product.sln", "--default-branch", "trunk"],
+            [["Test"], ["--generate-workflows"]]));
+        return newcomers.Value;
+    }
+
+    /// <summary>A repository that deploys: its workflows generated.</summary>
+    internal Task<TemplatedRepository> DeployingAsync(PublishedCheckout published)
+    {
+        deploying ??= new Lazy<Task<TemplatedRepository>>(() => CreateAsync(
+            published,
+            "deploying",
+            "main",
+            ["--solution", "Product.sln", "--deploy"],
+            [["--generate-workflows"]]));
+        return deploying.Value;
+    }
+
+    public Task InitializeAsync() => Task.CompletedTask;
+
+    public Task DisposeAsync()
+    {
+        try
+        {
+            // git makes its objects read-only.
+            foreach (var file in Directory.EnumerateFiles(scratch, "*", SearchOption.AllDirectories))
+            {
+                File.SetAttributes(file, FileAttributes.Normal);
+            }
+
+            Directory.Delete(scratch, recursive: true);
+        }
+        catch (IOException)
+        {
+            // A leftover temp folder is harmless; the tests' results matter.
+        }
+
+        return Task.CompletedTask;
+    }
+
+    private async Task<TemplatedRepository> CreateAsync(PublishedCheckout published, string name, string branch, string[] options, string[][] runs)
+    {
+        // The tests of a class run one at a time, so the fields need no lock.
+        var templates = await (hive ??= InstallAsync(published));
+        var root = Path.Combine(scratch, name);
+        CopyDirectory(Path.Combine(Templates, "Plain"), root);
+        File.Copy(Path.Combine(RepositoryRoot.Path, "Directory.Packages.props"), Path.Combine(root, "Directory.Packages.props"));
+
+        var (exitCode, output) = await templates.RunNewAsync(root, ["kiln", .. options]);
+        if (exitCode != 0)
+        {
+            throw new InvalidOperationException($"dotnet new kiln {string.Join(' ', options)} exited with code {exitCode}:{Environment.NewLine}{output}");
+        }
+
+        await File.WriteAllTextAsync(Path.Combine(root, "nuget.config"), $"""
+            <?xml version="1.0" encoding="utf-8"?>
+            <configuration>
+              <config>
+                <add key="globalPackagesFolder" value="{Packages}" />
+              </config>
+              <packageSources>
+                <add key="kiln-published" value="{published.Feed}" />
+              </packageSources>
+            </configuration>
+            """);
+
+        await ScratchGit.RunAsync(root, "init", "--quiet", "--initial-branch", branch);
+        await ScratchGit.RunAsync(root, "add", "--all");
+        await ScratchGit.RunAsync(root, "commit", "--quiet", "--message", "Kiln, from dotnet new kiln");
+
+        var results = new Dictionary<string, BuildRun>(StringComparer.Ordinal);
+        foreach (var arguments in runs)
+        {
+            results[string.Join(' ', arguments)] = await BuildProcess.RunAsync(root, arguments, timeout: RunTimeout);
+        }
+
+        var changed = await ScratchGit.RunAsync(root, "status", "--porcelain", "--untracked-files=all", "--", ".github", ".nuke", "build", "build.sh", "build.ps1", "build.cmd", "GitVersion.yml", ".config");
+        return new TemplatedRepository(root, templates, results, changed);
+    }
+
+    /// <summary>A hive with the Kiln.Templates package of the feed installed.</summary>
+    private async Task<TemplateHive> InstallAsync(PublishedCheckout published)
+    {
+        var package = Directory.EnumerateFiles(published.Feed, "*.nupkg", SearchOption.AllDirectories)
+            .Single(file => Path.GetFileName(file).Equals($"Kiln.Templates.{published.Version}.nupkg", StringComparison.OrdinalIgnoreCase));
+        var installed = new TemplateHive(Path.Combine(scratch, "hive"));
+        await installed.InstallAsync(package);
+        return installed;
+    }
+
+    private static void CopyDirectory(string source, string destination)
+    {
+        Directory.CreateDirectory(destination);
+        foreach (var file in Directory.GetFiles(source))
+        {
+            File.Copy(file, Path.Combine(destination, Path.GetFileName(file)), overwrite: true);
+        }
+
+        foreach (var folder in Directory.GetDirectories(source).Where(folder => Path.GetFileName(folder) is not ("bin" or "obj")))
+        {
+            CopyDirectory(folder, Path.Combine(destination, Path.GetFileName(folder)));
+        }
+    }
+}
