@@ -13,12 +13,14 @@ public sealed class TemplateTests(PublishedCheckout published, TemplatedReposito
 {
     private static readonly string[] AddedFiles =
     [
-        "build.sh", "build.ps1", "build.cmd", ".nuke/parameters.json", ".nuke/build.schema.json", "build/_build.csproj", "build/Build.cs",
-        "GitVersion.yml", ".config/dotnet-tools.json", ".github/workflows/ci.yml", ".github/workflows/release.yml",
+        "build.sh", "build.ps1", "build.cmd", "global.json", ".nuke/parameters.json", "build/_build.csproj", "build/Build.cs",
+        "GitVersion.yml", ".config/dotnet-tools.json",
     ];
 
+    private static readonly string[] Workflows = [".github/workflows/ci.yml", ".github/workflows/release.yml"];
+
     [Fact]
-    public async Task Dotnet_new_kiln_adds_the_bootstrappers_the_build_its_parameters_the_versioning_the_tool_manifest_and_the_workflows()
+    public async Task Dotnet_new_kiln_adds_the_bootstrappers_the_build_its_parameters_the_versioning_and_the_tool_manifest()
     {
         var repository = await repositories.NewcomersAsync(published);
 
@@ -36,11 +38,11 @@ public sealed class TemplateTests(PublishedCheckout published, TemplatedReposito
     }
 
     [Fact]
-    public async Task The_bootstrappers_and_the_tool_manifest_are_this_repositorys_own()
+    public async Task The_bootstrappers_the_SDK_pin_and_the_tool_manifest_are_this_repositorys_own()
     {
         var repository = await repositories.NewcomersAsync(published);
 
-        foreach (var file in new[] { "build.sh", "build.ps1", "build.cmd", ".config/dotnet-tools.json" })
+        foreach (var file in new[] { "build.sh", "build.ps1", "build.cmd", "global.json", ".config/dotnet-tools.json" })
         {
             Assert.Equal(await File.ReadAllTextAsync(Path.Combine(published.Checkout, file)), repository.ReadFile(file));
         }
@@ -59,12 +61,28 @@ public sealed class TemplateTests(PublishedCheckout published, TemplatedReposito
     }
 
     [Fact]
-    public async Task The_workflows_and_schema_the_template_added_are_what_the_build_generates()
+    public async Task The_first_run_writes_the_workflows_and_the_parameters_schema()
     {
         var repository = await repositories.NewcomersAsync(published);
 
-        repository.Runs["--generate-workflows"].AssertExitCode(0);
-        Assert.True(repository.ChangedAfterRuns.Length == 0, $"The builds changed files the template added:{Environment.NewLine}{repository.ChangedAfterRuns}");
+        foreach (var workflow in Workflows)
+        {
+            Assert.True(repository.Exists(workflow), $"The first run did not write {workflow}.");
+            Assert.Contains(repository.Runs["Test"].Lines, line => line.Contains($"{workflow} created", StringComparison.Ordinal));
+        }
+
+        Assert.True(repository.Exists(".nuke/build.schema.json"), "The first run did not write .nuke/build.schema.json.");
+    }
+
+    [Fact]
+    public async Task Generating_the_workflows_again_changes_nothing()
+    {
+        var repository = await repositories.NewcomersAsync(published);
+        var generate = repository.Runs["--generate-workflows"];
+
+        generate.AssertExitCode(0);
+        Assert.Contains($"{Workflows.Length} workflow(s) generated, 0 changed.", generate.Output, StringComparison.Ordinal);
+        Assert.True(repository.ChangedAfterRuns.Length == 0, $"The runs changed committed files:{Environment.NewLine}{repository.ChangedAfterRuns}");
     }
 
     [Fact]
@@ -82,8 +100,18 @@ public sealed class TemplateTests(PublishedCheckout published, TemplatedReposito
     {
         var repository = await repositories.NewcomersAsync(published);
 
-        Assert.Contains("\"Product.sln\"", repository.ReadFile("build/Build.cs"), StringComparison.Ordinal);
+        Assert.Contains("RootDirectory / \"Product.sln\"", repository.ReadFile("build/Build.cs"), StringComparison.Ordinal);
         Assert.Equal("Succeeded", repository.Runs["Test"].Status("Compile"));
+    }
+
+    [Fact]
+    public async Task An_empty_test_pattern_leaves_its_tier_out_of_the_build_and_the_workflows()
+    {
+        var repository = await repositories.NewcomersAsync(published);
+
+        Assert.DoesNotContain("SystemTest", repository.Runs["Test"].SummaryTargets);
+        Assert.DoesNotContain("system-test:", repository.ReadFile(".github/workflows/ci.yml"), StringComparison.Ordinal);
+        Assert.Contains("unit-test:", repository.ReadFile(".github/workflows/ci.yml"), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -96,14 +124,14 @@ public sealed class TemplateTests(PublishedCheckout published, TemplatedReposito
     }
 
     [Fact]
-    public async Task With_deploy_the_release_workflow_deploys_and_is_what_the_build_generates()
+    public async Task With_deploy_the_build_compiles_with_the_deploy_targets_and_the_release_workflow_deploys()
     {
         var repository = await repositories.DeployingAsync(published);
 
-        Assert.True(repository.Exists("build/Build.Deploy.cs"), "--deploy did not add build/Build.Deploy.cs.");
-        Assert.Contains("./build.sh DeployProduction", repository.ReadFile(".github/workflows/release.yml"), StringComparison.Ordinal);
         repository.Runs["--generate-workflows"].AssertExitCode(0);
-        Assert.True(repository.ChangedAfterRuns.Length == 0, $"Generating changed files the template added:{Environment.NewLine}{repository.ChangedAfterRuns}");
+        Assert.True(repository.Exists("build/Build.Deploy.cs"), "--deploy did not add build/Build.Deploy.cs.");
+        Assert.True(repository.Exists("build/node/package-lock.json"), "--deploy did not add the npm packages of the local Azurite.");
+        Assert.Contains("./build.sh DeployProduction", repository.ReadFile(".github/workflows/release.yml"), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -115,6 +143,6 @@ public sealed class TemplateTests(PublishedCheckout published, TemplatedReposito
 
         Assert.NotEqual(0, exitCode);
         Assert.Contains("--force", output, StringComparison.Ordinal);
-        Assert.Equal(string.Empty, await ScratchGit.RunAsync(repository.Root, "status", "--porcelain"));
+        Assert.Equal(string.Empty, await ScratchGit.RunAsync(repository.Root, "status", "--porcelain", "--untracked-files=no"));
     }
 }

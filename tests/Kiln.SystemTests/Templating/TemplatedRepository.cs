@@ -6,7 +6,7 @@ namespace Kiln.SystemTests.Templating;
 /// <param name="Root">The repository's root.</param>
 /// <param name="Hive">The template hive Kiln.Templates is installed in.</param>
 /// <param name="Runs">Each <c>./build.sh</c> run, by its arguments joined with spaces, in the order they ran.</param>
-/// <param name="ChangedAfterRuns">What <c>git status --porcelain</c> said after the runs, for the files the template added.</param>
+/// <param name="ChangedAfterRuns">What <c>git status --porcelain</c> said of the committed files after the runs.</param>
 internal sealed record TemplatedRepository(string Root, TemplateHive Hive, IReadOnlyDictionary<string, BuildRun> Runs, string ChangedAfterRuns)
 {
     public string ReadFile(string path) => File.ReadAllText(System.IO.Path.Combine(Root, path));
