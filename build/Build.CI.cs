@@ -6,8 +6,8 @@ using Kiln.GitHubActions;
     "ci",
     On = [GitHubActionsTrigger.Push, GitHubActionsTrigger.PullRequest],
     OnPushBranches = ["main", "develop", "release/**", "hotfix/**"],
-    InvokedTargets = [nameof(Compile), nameof(UnitTest), nameof(IntegrationTest), nameof(SystemTest), nameof(Test), nameof(IScan.Scan), nameof(Pack)],
-    CrossPlatformTargets = [nameof(UnitTest)],
+    InvokedTargets = [nameof(ICompile.Compile), nameof(IUnitTest.UnitTest), nameof(IIntegrationTest.IntegrationTest), nameof(ISystemTest.SystemTest), nameof(ITest.Test), nameof(IScan.Scan), nameof(IPack.Pack)],
+    CrossPlatformTargets = [nameof(IUnitTest.UnitTest)],
     TimeoutMinutes = 30)]
 partial class Build;
 
@@ -19,8 +19,8 @@ partial class Build;
     "release",
     On = [GitHubActionsTrigger.Push],
     OnPushTags = ["v*"],
-    InvokedTargets = [nameof(UnitTest), nameof(IntegrationTest), nameof(SystemTest), nameof(Test), nameof(IScan.Scan), nameof(Pack), nameof(Publish), nameof(DeployStaging), nameof(DeployProduction)],
-    ImportSecrets = [nameof(NuGetApiKey), nameof(GitHubToken), nameof(StorageConnectionString)],
-    ImportVariables = [nameof(NuGetSource), nameof(NuGetStableOnly), nameof(StorageAccountUrl), nameof(AzureTenantId), nameof(AzureClientId)],
+    InvokedTargets = [nameof(IUnitTest.UnitTest), nameof(IIntegrationTest.IntegrationTest), nameof(ISystemTest.SystemTest), nameof(ITest.Test), nameof(IScan.Scan), nameof(IPack.Pack), nameof(IPublish.Publish), nameof(DeployStaging), nameof(DeployProduction)],
+    ImportSecrets = [nameof(IPublish.NuGetApiKey), nameof(IPublish.GitHubToken), nameof(IDeploy.StorageConnectionString)],
+    ImportVariables = [nameof(IPublish.NuGetSource), nameof(IPublish.NuGetStableOnly), nameof(IDeploy.StorageAccountUrl), nameof(IDeploy.AzureTenantId), nameof(IDeploy.AzureClientId)],
     TimeoutMinutes = 30)]
 partial class Build;

@@ -7,9 +7,17 @@ namespace Kiln.Components;
 /// NUKE users know from Nuke.Components). The <see cref="Version"/> target computes it once per run, prints it and
 /// puts it in the summary; targets that stamp it depend on <see cref="Version"/> and read <see cref="Versions"/>,
 /// for example <c>Properties = Versions.ToMSBuildProperties()</c> for <c>dotnet build</c> and <c>dotnet pack</c>.
+/// As an <see cref="IHazVersion"/>, it gives <see cref="IHazVersion.SemVer"/> and <see cref="IHazVersion.VersionProperties"/>
+/// to the components that stamp the version.
 /// </summary>
-public interface IHazGitVersion
+public interface IHazGitVersion : IHazVersion
 {
+    /// <inheritdoc/>
+    string IHazVersion.SemVer => Versions.SemVer;
+
+    /// <inheritdoc/>
+    IReadOnlyDictionary<string, string> IHazVersion.VersionProperties => Versions.ToMSBuildProperties();
+
     /// <summary>
     /// HEAD's version variables, computed once per build instance and shared by every target. Depend on
     /// <see cref="Version"/> to have it computed (asynchronously) before a target reads it; read elsewhere, it is

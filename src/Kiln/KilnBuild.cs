@@ -52,6 +52,15 @@ public abstract class KilnBuild
     /// <summary>The share of a partitioned target's work this run does (<c>--partition i/n</c>); the whole by default.</summary>
     public static Partition Partition => BuildContext.Current.Partition;
 
+    /// <summary>
+    /// The build as one of its components, to read a member the component declares (default interface members are
+    /// not members of the class): <c>From&lt;IHazConfiguration&gt;().Configuration</c>, without a cast.
+    /// </summary>
+    /// <exception cref="KilnException">The build does not implement <typeparamref name="T"/>.</exception>
+    protected T From<T>()
+        where T : class =>
+        this as T ?? throw new KilnException($"The build does not implement {typeof(T).Name}: add it to the build class's interfaces.");
+
     /// <summary>Sets the note shown beside the running target in the summary table (test counts, package names).</summary>
     public static void ReportSummary(string note)
     {

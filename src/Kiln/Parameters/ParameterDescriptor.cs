@@ -122,6 +122,37 @@ internal sealed class ParameterDescriptor
                 }
             }
         }
+
+        foreach (var property in ComponentProperties(owner.GetType()))
+        {
+            yield return new ParameterDescriptor(owner, property, property.GetCustomAttribute<ParameterAttribute>()!, isEngineOption);
+        }
+    }
+
+    /// <summary>
+    /// The parameters components declare (interface properties marked [Parameter]) that the build did not implement
+    /// itself: a build that implements one decides the value, with a [Parameter] of its own or without one.
+    /// </summary>
+    private static IEnumerable<PropertyInfo> ComponentProperties(Type buildType)
+    {
+        // A base interface has fewer ancestors than those extending it, so it comes first (as with targets).
+        foreach (var contract in buildType.GetInterfaces().OrderBy(contract => contract.GetInterfaces().Length).ThenBy(contract => contract.FullName, StringComparer.Ordinal))
+        {
+            var map = buildType.GetInterfaceMap(contract);
+            foreach (var property in contract.GetProperties().OrderBy(property => property.MetadataToken))
+            {
+                if (property.GetCustomAttribute<ParameterAttribute>() is null || property.GetMethod is not { } getter)
+                {
+                    continue;
+                }
+
+                var implementation = map.TargetMethods[Array.IndexOf(map.InterfaceMethods, getter)];
+                if (implementation.DeclaringType == contract)
+                {
+                    yield return property;
+                }
+            }
+        }
     }
 
     /// <summary>The current value as text (arrays comma-separated); a secret's too, so handle it as one.</summary>
@@ -143,6 +174,10 @@ internal sealed class ParameterDescriptor
                 break;
             case PropertyInfo { SetMethod: not null } property:
                 property.SetValue(Owner, value);
+                break;
+            case PropertyInfo { DeclaringType.IsInterface: true } property:
+                // A component's parameter has no storage of its own: its getter reads what was bound here.
+                ComponentParameters.Bind(Owner, property.DeclaringType!, property.Name, value);
                 break;
             case PropertyInfo property:
                 // A get-only auto-property keeps its value in a compiler-generated backing field.

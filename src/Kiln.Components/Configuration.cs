@@ -1,4 +1,6 @@
-/// <summary>The configurations the solution builds in.</summary>
+namespace Kiln.Components;
+
+/// <summary>The configurations a solution builds in (<see cref="IHazConfiguration.Configuration"/>).</summary>
 public enum Configuration
 {
     /// <summary>Local development: no optimisation, full debugging.</summary>

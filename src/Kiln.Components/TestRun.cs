@@ -1,0 +1,262 @@
+using Kiln.Testing;
+using Kiln.Tooling;
+
+namespace Kiln.Components;
+
+/// <summary>What the test tiers and <see cref="ITest.Test"/> do, kept out of the interfaces so that they read as lists of members.</summary>
+internal static class TestRun
+{
+    public static ITargetDefinition DefineTier(ITest build, ITargetDefinition target, string kind, string[] patterns, string descriptionEnd)
+    {
+        var root = KilnBuild.RootDirectory;
+        var projects = TestProjects.Find(root, patterns);
+        var shown = projects.Count > 0
+            ? string.Join(", ", projects.Select(project => project.Parent!.RelativeTo(root)))
+            : string.Join(", ", patterns);
+        target = target
+            .Description($"Runs the {kind} ({shown}){descriptionEnd}")
+            .DependsOn<ICompile>(x => x.Compile)
+            .Inputs(build.TestInputs)
+            .ProceedAfterFailure();
+
+        // A tier without projects has nothing to hand on; it fails when it runs, naming its patterns.
+        if (projects.Count > 0)
+        {
+            var names = projects.Select(TestProjects.NameOf).ToList();
+            target = target
+                .Produces([.. names.SelectMany(name => Results(build, name).Append($"{build.TestResultsDirectory.RelativeTo(root)}/{name}/**/*.dmp"))])
+                .Outputs([.. names.SelectMany(name => Results(build, name))]);
+        }
+
+        return target;
+    }
+
+    public static ITargetDefinition DefineTest(ITest build, ITargetDefinition target)
+    {
+        target = target
+            .Description(build is IReportCoverage
+                ? "Runs every test tier, merges their coverage into artifacts/coverage, and prints the total counts."
+                : "Runs every test tier and prints the total counts.")
+            .DependsOnIfImplemented<IUnitTest>(build, x => x.UnitTest)
+            .DependsOnIfImplemented<IIntegrationTest>(build, x => x.IntegrationTest)
+            .DependsOnIfImplemented<ISystemTest>(build, x => x.SystemTest)
+            .ConsumesIfImplemented<IUnitTest>(build, x => x.UnitTest)
+            .ConsumesIfImplemented<IIntegrationTest>(build, x => x.IntegrationTest)
+            .ConsumesIfImplemented<ISystemTest>(build, x => x.SystemTest);
+        return build is IReportCoverage coverage
+            ? target.Produces(coverage.CoverageDirectory.RelativeTo(KilnBuild.RootDirectory) + "/**")
+            : target;
+    }
+
+    /// <summary>Runs a tier's projects one after another, all of them even when one fails, with the tier's services around them.</summary>
+    public static async Task RunTierAsync(
+        ITest build,
+        string[] patterns,
+        Func<DotNetTestSettings, DotNetTestSettings> tierSettings,
+        Func<CancellationToken, Task<TestServices>>? startServices,
+        CancellationToken cancellationToken)
+    {
+        var projects = TestProjects.Find(KilnBuild.RootDirectory, patterns);
+        if (projects.Count == 0)
+        {
+            throw new KilnException($"No test project matches {string.Join(", ", patterns)}: add one, or name this tier's projects in the build (its ...TestProjects member).");
+        }
+
+        var services = startServices is null ? TestServices.None : await startServices(cancellationToken).ConfigureAwait(false);
+        await using (services.ConfigureAwait(false))
+        {
+            var failures = new List<KilnException>();
+            try
+            {
+                foreach (var project in projects)
+                {
+                    try
+                    {
+                        await RunProjectAsync(build, project, services.Environment, tierSettings, cancellationToken).ConfigureAwait(false);
+                    }
+                    catch (KilnException exception) when (projects.Count > 1)
+                    {
+                        failures.Add(exception);
+                    }
+                }
+            }
+            finally
+            {
+                var results = projects.Select(project => ResultsFile(build, TestProjects.NameOf(project))).Where(file => File.Exists(file));
+                KilnBuild.ReportSummary(results.Aggregate(TestCounts.None, (counts, file) => counts + TestCounts.FromTrx(file)).ToString());
+            }
+
+            if (failures.Count > 0)
+            {
+                throw new KilnException(string.Join(" ", failures.Select(failure => failure.Message)), failures[0]);
+            }
+        }
+    }
+
+    public static async Task ReportAsync(ITest build, CancellationToken cancellationToken)
+    {
+        var root = KilnBuild.RootDirectory;
+        var total = TestCounts.None;
+        foreach (var name in ProjectNames(build))
+        {
+            var results = ResultsFile(build, name);
+            if (File.Exists(results))
+            {
+                total += TestCounts.FromTrx(results);
+            }
+            else
+            {
+                Log.Warning($"{name} left no results ({results.RelativeTo(root)}): its tests did not run to the end, so the counts leave them out.");
+            }
+        }
+
+        CoverageReport? coverage = null;
+        try
+        {
+            coverage = build is IReportCoverage reportCoverage ? await MergeCoverageAsync(build, reportCoverage, cancellationToken).ConfigureAwait(false) : null;
+        }
+        finally
+        {
+            // The counts stay the last line of Test's own output, whatever the coverage did.
+            KilnBuild.ReportSummary(coverage is null ? total.ToString() : $"{total}, line coverage {coverage.LineCoverageText}");
+            Log.Information($"tests: {total}");
+        }
+
+        // On CI the tiers are other jobs: Test must fail by itself, or the jobs after it would ship untested code.
+        if (total.Failed > 0)
+        {
+            throw new KilnException($"{total.Failed} test(s) failed: see the errors above and the TRX files in {build.TestResultsDirectory.RelativeTo(root)}.");
+        }
+
+        if (coverage is not null && build is IReportCoverage gate)
+        {
+            new CoverageGate(gate.CoverageThreshold).Check(coverage.LineCoverage);
+        }
+    }
+
+    /// <summary>The projects of every tier the build has, in the order Test reports them.</summary>
+    private static IEnumerable<string> ProjectNames(ITest build)
+    {
+        var patterns = new List<string[]>();
+        if (build is IUnitTest unit)
+        {
+            patterns.Add(unit.UnitTestProjects);
+        }
+
+        if (build is IIntegrationTest integration)
+        {
+            patterns.Add(integration.IntegrationTestProjects);
+        }
+
+        if (build is ISystemTest system)
+        {
+            patterns.Add(system.SystemTestProjects);
+        }
+
+        return patterns.SelectMany(tier => TestProjects.Find(KilnBuild.RootDirectory, tier)).Select(TestProjects.NameOf).Distinct(StringComparer.Ordinal);
+    }
+
+    private static IEnumerable<string> Results(ITest build, string name)
+    {
+        var root = KilnBuild.RootDirectory;
+        yield return ResultsFile(build, name).RelativeTo(root);
+        if (build is IReportCoverage coverage)
+        {
+            yield return RawCoverageFile(coverage, name).RelativeTo(root);
+        }
+    }
+
+    private static AbsolutePath ResultsFile(ITest build, string name) => build.TestResultsDirectory / $"{name}.trx";
+
+    private static AbsolutePath RawCoverageFile(IReportCoverage build, string name) => build.CoverageDirectory / "raw" / $"{name}.cobertura.xml";
+
+    private static async Task RunProjectAsync(
+        ITest build,
+        AbsolutePath project,
+        IReadOnlyDictionary<string, string?> environment,
+        Func<DotNetTestSettings, DotNetTestSettings> tierSettings,
+        CancellationToken cancellationToken)
+    {
+        // The TRX goes beside the other projects'; coverage and hang dumps into this project's own folder, emptied first,
+        // so that the coverage found there afterwards is this run's.
+        var root = KilnBuild.RootDirectory;
+        var name = TestProjects.NameOf(project);
+        var resultsFile = ResultsFile(build, name);
+        var runDirectory = build.TestResultsDirectory / name;
+        var coverage = build as IReportCoverage;
+        var rawCoverage = coverage is null ? null : RawCoverageFile(coverage, name);
+        Directory.CreateDirectory(build.TestResultsDirectory);
+        File.Delete(resultsFile);
+        if (rawCoverage is not null)
+        {
+            Directory.CreateDirectory(rawCoverage.Parent!);
+            File.Delete(rawCoverage);
+        }
+
+        if (Directory.Exists(runDirectory))
+        {
+            Directory.Delete(runDirectory, recursive: true);
+        }
+
+        var settings = tierSettings(build.TestSettings(new()
+        {
+            Project = project,
+            Configuration = build.Configuration.ToString(),
+            NoBuild = true,
+            ResultsDirectory = runDirectory,
+            Loggers = [$"trx;LogFileName={resultsFile}", "console;verbosity=minimal"],
+            Collectors = coverage is null ? [] : ["XPlat Code Coverage"],
+            Settings = coverage?.CoverageSettingsFile is { } runSettings ? (string)runSettings : null,
+            BlameHangTimeout = build.TestHangTimeout,
+            BlameHangDumpType = "mini",
+            Environment = environment,
+        }));
+        try
+        {
+            await DotNet.TestAsync(settings, cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            if (File.Exists(resultsFile))
+            {
+                foreach (var failure in TestFailure.FromTrx(resultsFile, root))
+                {
+                    Log.Error(failure.Message, failure.File, failure.Line, failure.TestName);
+                }
+            }
+
+            // The collector writes <results>/<guid>/coverage.cobertura.xml (the TRX logger copies it into another folder, deeper down).
+            var collected = rawCoverage is not null && Directory.Exists(runDirectory)
+                ? Directory.EnumerateDirectories(runDirectory).Select(folder => Path.Combine(folder, "coverage.cobertura.xml")).FirstOrDefault(File.Exists)
+                : null;
+            if (collected is not null)
+            {
+                File.Move(collected, rawCoverage!, overwrite: true);
+            }
+        }
+    }
+
+    /// <summary>Merges the projects' coverage into the coverage folder; null when none collected any.</summary>
+    private static async Task<CoverageReport?> MergeCoverageAsync(ITest build, IReportCoverage coverage, CancellationToken cancellationToken)
+    {
+        var root = KilnBuild.RootDirectory;
+        var coverageFiles = ProjectNames(build).Select(name => (string)RawCoverageFile(coverage, name)).Where(File.Exists).ToList();
+        if (coverageFiles.Count == 0)
+        {
+            Log.Warning("No test tier collected coverage, so there is no coverage report.");
+            return null;
+        }
+
+        // Only this run's pages: the previous report's files go, the raw coverage of each project stays.
+        Directory.CreateDirectory(coverage.CoverageDirectory);
+        foreach (var file in Directory.EnumerateFiles(coverage.CoverageDirectory))
+        {
+            File.Delete(file);
+        }
+
+        var report = await CoverageReport.CreateAsync(coverageFiles, coverage.CoverageDirectory, root, cancellationToken).ConfigureAwait(false);
+        KilnBuild.AppendStepSummary(await File.ReadAllTextAsync(report.MarkdownSummaryFile, cancellationToken).ConfigureAwait(false));
+        Log.Information($"coverage: {report.LineCoverageText} of lines ({AbsolutePath.Create(report.HtmlFile).RelativeTo(root)})");
+        return report;
+    }
+}
