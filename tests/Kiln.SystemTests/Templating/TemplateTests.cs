@@ -49,14 +49,14 @@ public sealed class TemplateTests(PublishedCheckout published, TemplatedReposito
     }
 
     [Fact]
-    public async Task The_templated_build_runs_the_repositorys_test_tiers_green_and_counts_their_tests()
+    public async Task The_templated_build_runs_the_test_projects_each_tiers_pattern_selects_green_and_counts_their_tests()
     {
         var repository = await repositories.NewcomersAsync(published);
         var test = repository.Runs["Test"];
 
         test.AssertExitCode(0);
-        Assert.Equal("Succeeded", test.Status("UnitTest"));
-        Assert.Equal("Succeeded", test.Status("IntegrationTest"));
+        Assert.Equal("2 passed, 0 failed, 0 skipped", test.Note("UnitTest"));
+        Assert.Equal("1 passed, 0 failed, 0 skipped", test.Note("IntegrationTest"));
         Assert.Contains(test.Lines, line => line.StartsWith("tests: 3 passed, 0 failed, 0 skipped", StringComparison.Ordinal));
     }
 

@@ -4,16 +4,19 @@ using Kiln.SystemTests.Publishing;
 namespace Kiln.SystemTests.Templating;
 
 /// <summary>
-/// .NET repositories without Kiln (Templates/Plain: Product.sln, a library, a unit and an integration test project)
-/// that get their build as a newcomer does: the Kiln.Templates package that Publish wrote to the local feed, installed
-/// into a template hive of their own, then <c>dotnet new kiln</c> in the root. Users restore Kiln from nuget.org; here
-/// a nuget.config names the local feed instead, with a packages folder of its own so that no copy of the same version
-/// cached by an earlier run stands in. The repository is committed, then built.
+/// .NET repositories without Kiln (Templates/Plain: Product.sln, a library, its tests in Product.Tests and
+/// Product.Integration) that get their build as a newcomer does: the Kiln.Templates package that Publish wrote to the
+/// local feed, installed into a template hive of their own, then <c>dotnet new kiln</c> in the root. Users restore Kiln
+/// from nuget.org; here a nuget.config names the local feed instead, with a packages folder of its own so that no copy
+/// of the same version cached by an earlier run stands in. The repository is committed, then built.
 /// <list type="bullet">
-/// <item>The newcomer's: <c>--solution Product.sln --default-branch trunk --system-tests ""</c> (it has no system tests),
-/// deploy off; <c>./build.sh Test</c>, whose first run writes the workflows, then <c>./build.sh --generate-workflows</c>.</item>
+/// <item>The newcomer's: <c>--solution Product.sln --default-branch trunk</c>, the tiers' patterns matching its projects
+/// and <c>--system-tests ""</c> (it has none), deploy off; <c>./build.sh Test</c>, whose first run writes the workflows,
+/// then <c>./build.sh --generate-workflows</c>.</item>
 /// <item>A deploying one: <c>--deploy</c>, the other options at their defaults; <c>./build.sh --generate-workflows</c> only.</item>
 /// </list>
+/// The sample's projects do not follow the default patterns (*.UnitTests, *.IntegrationTests), which select test projects
+/// anywhere under tests/: this repository's own build would run them as its own tests.
 /// Expected duration, beyond Publish's fixture: about 3 minutes for the first (restoring the build's and the tests'
 /// packages into an empty folder, compiling build/, two test projects, the coverage report) and 1 for the second, on a
 /// busy two-core machine. Everything lives in one temporary folder, deleted at the end.
@@ -24,8 +27,9 @@ public sealed class TemplatedRepositories : IAsyncLifetime
     private static readonly TimeSpan RunTimeout = TimeSpan.FromMinutes(10);
 
     private readonly string scratch = Directory.CreateTempSubdirectory("kiln-template-").FullName;
-    private Lazy<Task<TemplatedRepository>>? newcomers;
-    private Lazy<Task<TemplatedRepository>>? deploying;
+    // Each is created by the first test that asks for it; the tests of a class run one at a time, so no lock is needed.
+    private Task<TemplatedRepository>? newcomers;
+    private Task<TemplatedRepository>? deploying;
     private Task<TemplateHive>? hive;
 
     private static string Templates => Path.Combine(RepositoryRoot.Path, "tests", "Kiln.SystemTests", "SampleRepository", "Templates");
@@ -33,28 +37,17 @@ public sealed class TemplatedRepositories : IAsyncLifetime
     private string Packages => Path.Combine(scratch, "packages");
 
     /// <summary>The newcomer's repository: trunk as the default branch, Product.sln, no deploy; tested and its workflows generated.</summary>
-    internal Task<TemplatedRepository> NewcomersAsync(PublishedCheckout published)
-    {
-        newcomers ??= new Lazy<Task<TemplatedRepository>>(() => CreateAsync(
+    internal Task<TemplatedRepository> NewcomersAsync(PublishedCheckout published) =>
+        newcomers ??= CreateAsync(
             published,
             "newcomer",
             "trunk",
-            ["--solution", "Product.sln", "--default-branch", "trunk", "--system-tests", ""],
-            [["Test"], ["--generate-workflows"]]));
-        return newcomers.Value;
-    }
+            ["--solution", "Product.sln", "--default-branch", "trunk", "--unit-tests", "tests/**/*.Tests.csproj", "--integration-tests", "tests/**/*.Integration.csproj", "--system-tests", ""],
+            [["Test"], ["--generate-workflows"]]);
 
-    /// <summary>A repository that deploys: its workflows generated.</summary>
-    internal Task<TemplatedRepository> DeployingAsync(PublishedCheckout published)
-    {
-        deploying ??= new Lazy<Task<TemplatedRepository>>(() => CreateAsync(
-            published,
-            "deploying",
-            "main",
-            ["--deploy"],
-            [["--generate-workflows"]]));
-        return deploying.Value;
-    }
+    /// <summary>A repository that deploys, its solution the one found in the root: its workflows generated.</summary>
+    internal Task<TemplatedRepository> DeployingAsync(PublishedCheckout published) =>
+        deploying ??= CreateAsync(published, "deploying", "main", ["--deploy"], [["--generate-workflows"]]);
 
     public Task InitializeAsync() => Task.CompletedTask;
 
@@ -80,7 +73,6 @@ public sealed class TemplatedRepositories : IAsyncLifetime
 
     private async Task<TemplatedRepository> CreateAsync(PublishedCheckout published, string name, string branch, string[] options, string[][] runs)
     {
-        // The tests of a class run one at a time, so the fields need no lock.
         var templates = await (hive ??= InstallAsync(published));
         var root = Path.Combine(scratch, name);
         CopyDirectory(Path.Combine(Templates, "Plain"), root);

@@ -1,4 +1,4 @@
-namespace Product.UnitTests;
+namespace Product.Tests;
 
 public sealed class ThermostatTests
 {

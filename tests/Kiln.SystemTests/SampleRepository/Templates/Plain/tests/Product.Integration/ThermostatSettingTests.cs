@@ -1,4 +1,4 @@
-namespace Product.IntegrationTests;
+namespace Product.Integration;
 
 public sealed class ThermostatSettingTests
 {
