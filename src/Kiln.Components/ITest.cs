@@ -14,8 +14,8 @@ public interface ITest : ICompile, IHazArtifacts
     AbsolutePath TestResultsDirectory => ArtifactsDirectory / "test-results";
 
     /// <summary>How long one test may run before it fails as hung, with a mini dump; a tier may give its own (<c>BlameHangTimeout</c>).</summary>
-    // The longest test here runs for seconds; ten minutes is far past that, and short of a 30-minute CI job's limit,
-    // so a hung test fails with its dump before CI cancels the job.
+    // Ten minutes is far past what one test should take, and short of a 30-minute CI job's limit, so a hung test
+    // fails with its dump before CI cancels the job.
     [Parameter("How long one test may run (hh:mm:ss) before it fails as hung, with a mini dump in artifacts/test-results.")]
     TimeSpan TestHangTimeout => this.ParameterValue(TimeSpan.FromMinutes(10));
 

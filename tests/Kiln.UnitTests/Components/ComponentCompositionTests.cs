@@ -1,0 +1,206 @@
+using Kiln.Azure.Releases;
+using Kiln.Components;
+using Kiln.Definition;
+using Kiln.Planning;
+using Kiln.Tooling;
+
+namespace Kiln.UnitTests.Components;
+
+/// <summary>Builds composed of the standard components: the targets and edges each brings, and builds that replace one member.</summary>
+[Collection("Build runs")]
+public sealed class ComponentCompositionTests : IDisposable
+{
+    private readonly TemporaryRoot root = new();
+
+    public ComponentCompositionTests()
+    {
+        KilnBuild.RootDirectory = AbsolutePath.Create(root.Path);
+        File.WriteAllText(Path.Combine(root.Path, "Sample.sln"), string.Empty);
+        foreach (var project in new[] { "tests/Sample.UnitTests/Sample.UnitTests.csproj", "tests/Sample.IntegrationTests/Sample.IntegrationTests.csproj", "checks/Sample.Specs/Sample.Specs.csproj" })
+        {
+            Directory.CreateDirectory(Path.GetDirectoryName(Path.Combine(root.Path, project))!);
+            File.WriteAllText(Path.Combine(root.Path, project), "<Project />");
+        }
+    }
+
+    public void Dispose() => root.Dispose();
+
+    [Fact]
+    public void Standard_components_plan_Pack_after_Compile_the_tiers_Test_and_Scan()
+    {
+        var plan = Planner.Plan(TargetGraph.Create(new StandardBuild()), ["Pack"], null);
+
+        Assert.Equal(["Restore", "Version", "Compile", "Scan", "UnitTest", "IntegrationTest", "Test", "Pack"], plan.Targets.Select(target => target.Name));
+    }
+
+    [Fact]
+    public void Each_component_brings_its_targets_and_dependencies()
+    {
+        var graph = TargetGraph.Create(new StandardBuild());
+
+        Assert.Equal(["Restore", "Version"], Dependencies(graph, "Compile"));
+        Assert.Equal(["Compile"], Dependencies(graph, "Scan"));
+        Assert.Equal(["Compile"], Dependencies(graph, "UnitTest"));
+        Assert.Equal(["UnitTest", "IntegrationTest"], Dependencies(graph, "Test"));
+        Assert.Equal(["Compile", "Test", "Scan"], Dependencies(graph, "Pack"));
+        Assert.Equal(["Pack"], Dependencies(graph, "Publish"));
+        Assert.Equal(["UnitTest", "IntegrationTest"], graph.Find("Test")!.Consumes.Select(consumed => consumed.Producer.Name));
+        Assert.Equal(["Pack"], graph.Find("Publish")!.Consumes.Select(consumed => consumed.Producer.Name));
+    }
+
+    [Fact]
+    public void A_tier_produces_the_results_of_the_projects_its_pattern_selects()
+    {
+        var graph = TargetGraph.Create(new StandardBuild());
+
+        var unitTest = graph.Find("UnitTest")!;
+        Assert.Equal("Runs the unit tests (tests/Sample.UnitTests): no processes, no network.", unitTest.Description);
+        Assert.Equal(
+            ["artifacts/test-results/Sample.UnitTests.trx", "artifacts/coverage/raw/Sample.UnitTests.cobertura.xml", "artifacts/test-results/Sample.UnitTests/**/*.dmp"],
+            unitTest.Definition.ProducedPatterns);
+    }
+
+    [Fact]
+    public void A_build_that_overrides_the_unit_test_pattern_keeps_the_rest_of_the_component()
+    {
+        var build = new SpecsBuild();
+        var graph = TargetGraph.Create(build);
+
+        var unitTest = graph.Find("UnitTest")!;
+        Assert.Equal("Runs the unit tests (checks/Sample.Specs): no processes, no network.", unitTest.Description);
+        Assert.Contains("artifacts/test-results/Sample.Specs.trx", unitTest.Definition.ProducedPatterns);
+        Assert.Equal(["Compile"], Dependencies(graph, "UnitTest"));
+        Assert.Equal(((ITest)build).TestInputs, unitTest.Definition.InputPatterns);
+        Assert.Equal(
+            ["Restore", "Version", "Compile", "UnitTest", "Test", "Pack"],
+            Planner.Plan(graph, ["Pack"], null).Targets.Select(target => target.Name));
+    }
+
+    [Fact]
+    public void A_build_that_overrides_the_compile_settings_keeps_the_Compile_target()
+    {
+        var build = new TreatWarningsAsErrorsBuild();
+        var graph = TargetGraph.Create(build);
+
+        var settings = ((ICompile)build).CompileSettings(new() { Project = "Sample.sln" });
+        Assert.Equal("true", settings.Properties["TreatWarningsAsErrors"]);
+        Assert.Equal("Sample.sln", settings.Project);
+        Assert.Equal("Compiles the solution, stamped with the version.", graph.Find("Compile")!.Description);
+        Assert.Equal(["Restore", "Version"], Dependencies(graph, "Compile"));
+    }
+
+    [Fact]
+    public void Pack_without_tests_or_scan_depends_on_Compile_alone()
+    {
+        var graph = TargetGraph.Create(new PackOnlyBuild());
+
+        Assert.Equal(["Compile"], Dependencies(graph, "Pack"));
+        Assert.Null(graph.Find("Test"));
+    }
+
+    [Fact]
+    public void Test_without_coverage_produces_nothing_and_its_tiers_leave_their_TRX_files_alone()
+    {
+        var graph = TargetGraph.Create(new NoCoverageBuild());
+
+        Assert.Empty(graph.Find("Test")!.Definition.ProducedPatterns);
+        Assert.Equal(["artifacts/test-results/Sample.UnitTests.trx"], graph.Find("UnitTest")!.Definition.OutputPatterns);
+    }
+
+    [Fact]
+    public void Deploy_brings_Deploy_Promote_and_Rollback_and_a_build_adds_a_target_per_environment()
+    {
+        var graph = TargetGraph.Create(new DeployBuild());
+
+        Assert.Equal(["Pack"], Dependencies(graph, "Deploy"));
+        Assert.Equal(["Pack", "Test", "Scan"], graph.Find("Deploy")!.Consumes.Select(consumed => consumed.Producer.Name));
+        Assert.NotNull(graph.Find("Promote"));
+        Assert.NotNull(graph.Find("Rollback"));
+        Assert.Equal(["Pack"], Dependencies(graph, "DeployStaging"));
+        Assert.Equal(["Pack", "Test", "Scan"], graph.Find("DeployStaging")!.Consumes.Select(consumed => consumed.Producer.Name));
+    }
+
+    [Fact]
+    public async Task Help_lists_the_parameters_the_components_declare()
+    {
+        var run = await root.RunAsync(new DeployBuild(), ["--help"]);
+
+        foreach (var option in new[] { "--configuration", "--test-hang-timeout", "--coverage-threshold", "--scan-warn-only", "--environment", "--allow-local-production", "--storage-connection-string" })
+        {
+            Assert.Contains(run.Lines, line => line.TrimStart().Split(' ')[0] == option);
+        }
+
+        Assert.Contains(run.Lines, line => line.Contains("default: staging;", StringComparison.Ordinal));
+        Assert.Contains(run.Lines, line => line.Contains("secret (masked in output); env: AZURE_STORAGE_CONNECTION_STRING", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task The_schema_lists_the_parameters_the_components_declare()
+    {
+        await root.RunAsync(new StandardBuild(), ["--help"]);
+
+        var schema = root.ReadFile(".nuke/build.schema.json");
+        Assert.Contains("\"Configuration\": {", schema, StringComparison.Ordinal);
+        Assert.Contains("\"CoverageThreshold\": {", schema, StringComparison.Ordinal);
+        Assert.Contains("\"NuGetSource\": {", schema, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_component_parameter_reaches_the_component_from_the_command_line()
+    {
+        var build = new StandardBuild();
+
+        await root.RunAsync(build, ["--plan", "Pack", "--configuration", "Release", "--coverage-threshold", "95"]);
+
+        Assert.Equal(Configuration.Release, ((IHazConfiguration)build).Configuration);
+        Assert.Equal(95, ((IReportCoverage)build).CoverageThreshold);
+    }
+
+    [Fact]
+    public void The_solution_is_the_one_at_the_root()
+    {
+        Assert.Equal(Path.Combine(root.Path, "Sample.sln"), ((IHazSolution)new StandardBuild()).Solution);
+    }
+
+    [Fact]
+    public void Two_solutions_at_the_root_need_the_build_to_name_one()
+    {
+        File.WriteAllText(Path.Combine(root.Path, "Other.sln"), string.Empty);
+
+        var exception = Assert.Throws<KilnException>(() => ((IHazSolution)new StandardBuild()).Solution);
+
+        Assert.Contains("holds 2 solutions (Other.sln, Sample.sln): name the one to build", exception.Message, StringComparison.Ordinal);
+    }
+
+    private static IEnumerable<string> Dependencies(TargetGraph graph, string target) =>
+        graph.Find(target)!.Dependencies.Select(dependency => dependency.Name);
+
+    private sealed class StandardBuild : KilnBuild, IRestore, ICompile, IUnitTest, IIntegrationTest, IReportCoverage, IScan, IPack, IPublish;
+
+    private sealed class SpecsBuild : KilnBuild, ICompile, IUnitTest, IReportCoverage, IPack
+    {
+        public string[] UnitTestProjects => ["checks/**/*.Specs.csproj"];
+    }
+
+    private sealed class TreatWarningsAsErrorsBuild : KilnBuild, ICompile
+    {
+        public DotNetBuildSettings CompileSettings(DotNetBuildSettings settings) => settings with
+        {
+            Properties = new Dictionary<string, string>(settings.Properties) { ["TreatWarningsAsErrors"] = "true" },
+        };
+    }
+
+    private sealed class PackOnlyBuild : KilnBuild, IPack;
+
+    private sealed class NoCoverageBuild : KilnBuild, IUnitTest;
+
+    private sealed class DeployBuild : KilnBuild, IUnitTest, IReportCoverage, IScan, IDeploy
+    {
+        public IReadOnlyList<DeployEnvironment> DeployEnvironments { get; } =
+        [
+            new("staging", Container: "releases", PathPrefix: "", AllowedRefs: ["*"], GitHubEnvironment: "staging"),
+        ];
+
+        Target DeployStaging => _ => From<IDeploy>().DeploysTo(_, () => "staging");
+    }
+}
