@@ -19,7 +19,8 @@ namespace Kiln.SystemTests.Templating;
 /// anywhere under tests/: this repository's own build would run them as its own tests.
 /// Expected duration, beyond Publish's fixture: about 2 minutes, measured on two cores under a load average of 20-30:
 /// 1.5 for the newcomer's (restoring the build's and the tests' packages into an empty folder, compiling build/, two
-/// test projects, the coverage report) and 20 s for the deploying one, whose packages are restored already. Everything lives in one temporary folder, deleted at the end.
+/// test projects, the coverage report) and 20 s for the deploying one, whose packages are restored already.
+/// Everything lives in one temporary folder, deleted at the end.
 /// </summary>
 public sealed class TemplatedRepositories : IAsyncLifetime
 {
