@@ -157,6 +157,15 @@ public sealed class ComponentCompositionTests : IDisposable
     }
 
     [Fact]
+    public async Task A_tier_whose_patterns_select_no_project_fails_naming_them()
+    {
+        var run = await root.RunAsync(new NoProjectsBuild(), ["UnitTest", "--skip", "Restore", "Version", "Compile"]);
+
+        Assert.Equal(1, run.ExitCode);
+        Assert.Contains("No test project matches specs/**/*.Specs.csproj: add one, or name this tier's projects in the build", run.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void The_solution_is_the_one_at_the_root()
     {
         Assert.Equal(Path.Combine(root.Path, "Sample.sln"), ((IHazSolution)new StandardBuild()).Solution);
@@ -193,6 +202,11 @@ public sealed class ComponentCompositionTests : IDisposable
     private sealed class PackOnlyBuild : KilnBuild, IPack;
 
     private sealed class NoCoverageBuild : KilnBuild, IUnitTest;
+
+    private sealed class NoProjectsBuild : KilnBuild, IUnitTest
+    {
+        public string[] UnitTestProjects => ["specs/**/*.Specs.csproj"];
+    }
 
     private sealed class DeployBuild : KilnBuild, IUnitTest, IReportCoverage, IScan, IDeploy
     {
