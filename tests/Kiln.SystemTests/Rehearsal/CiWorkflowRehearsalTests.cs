@@ -27,7 +27,7 @@ public sealed class CiWorkflowRehearsalTests(RehearsedCiWorkflow rehearsal) : IC
             .First(line => line.StartsWith("SemVer ", StringComparison.Ordinal))["SemVer ".Length..].Trim();
 
         Assert.Matches(@"^\d+\.\d+\.\d+(-[0-9A-Za-z.-]+)?$", semVer);
-        foreach (var package in new[] { "Kiln", "Kiln.Versioning", "Kiln.Components", "Kiln.Versioning.Tool", "Kiln.Azure" })
+        foreach (var package in new[] { "Kiln", "Kiln.Versioning", "Kiln.Components", "Kiln.Versioning.Tool", "Kiln.Azure", "Kiln.Templates" })
         {
             Assert.True(
                 File.Exists(Path.Combine(rehearsal.Scratch, "artifact-store", "Pack", $"{package}.{semVer}.nupkg")),

@@ -1,0 +1,71 @@
+using Kiln.Components;
+using Kiln.GitHubActions;
+
+/// <summary>
+/// The GitHub Actions workflows, generated from these attributes into .github/workflows: a local ./build.sh run writes
+/// them when they changed (commit them), ./build.sh --generate-workflows regenerates them, and CI fails when the
+/// committed ones differ. Each invoked target is a job; needs: follows the targets' dependencies.
+/// </summary>
+[GitHubActions(
+    "ci",
+    On = [GitHubActionsTrigger.Push, GitHubActionsTrigger.PullRequest],
+    OnPushBranches = ["KILN_DEFAULT_BRANCH"],
+    InvokedTargets =
+    [
+        nameof(ICompile.Compile),
+//#if (unitTests != "")
+        nameof(IUnitTest.UnitTest),
+//#endif
+//#if (integrationTests != "")
+        nameof(IIntegrationTest.IntegrationTest),
+//#endif
+//#if (systemTests != "")
+        nameof(ISystemTest.SystemTest),
+//#endif
+        nameof(ITest.Test),
+        nameof(IScan.Scan),
+        nameof(IPack.Pack),
+    ],
+    TimeoutMinutes = 30)]
+partial class Build;
+
+/// <summary>
+/// A v* tag releases: tests, scan and packages as in ci.yml, then Publish to NUGET_SOURCE (a repository variable; the
+/// secret NUGET_API_KEY for an http(s) source) with a GitHub release of the tag.
+//#if (deploy)
+/// Then Deploy to staging, and to production behind the production environment's approvals.
+//#endif
+/// </summary>
+[GitHubActions(
+    "release",
+    On = [GitHubActionsTrigger.Push],
+    OnPushTags = ["v*"],
+    InvokedTargets =
+    [
+//#if (unitTests != "")
+        nameof(IUnitTest.UnitTest),
+//#endif
+//#if (integrationTests != "")
+        nameof(IIntegrationTest.IntegrationTest),
+//#endif
+//#if (systemTests != "")
+        nameof(ISystemTest.SystemTest),
+//#endif
+        nameof(ITest.Test),
+        nameof(IScan.Scan),
+        nameof(IPack.Pack),
+        nameof(IPublish.Publish),
+//#if (deploy)
+        nameof(DeployStaging),
+        nameof(DeployProduction),
+//#endif
+    ],
+//#if (deploy)
+    ImportSecrets = [nameof(IPublish.NuGetApiKey), nameof(IPublish.GitHubToken), nameof(IDeploy.StorageConnectionString)],
+    ImportVariables = [nameof(IPublish.NuGetSource), nameof(IPublish.NuGetStableOnly), nameof(IDeploy.StorageAccountUrl), nameof(IDeploy.AzureTenantId), nameof(IDeploy.AzureClientId)],
+//#else
+    ImportSecrets = [nameof(IPublish.NuGetApiKey), nameof(IPublish.GitHubToken)],
+    ImportVariables = [nameof(IPublish.NuGetSource), nameof(IPublish.NuGetStableOnly)],
+//#endif
+    TimeoutMinutes = 30)]
+partial class Build;

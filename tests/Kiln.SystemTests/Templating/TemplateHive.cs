@@ -1,0 +1,66 @@
+using System.Diagnostics;
+using Kiln.IntegrationTests;
+
+namespace Kiln.SystemTests.Templating;
+
+/// <summary>
+/// <c>dotnet new</c> with a template hive of its own (<c>--debug:custom-hive</c>): templates installed here are seen
+/// only by these commands, never by the machine's own <c>dotnet new</c>.
+/// </summary>
+/// <param name="folder">Where the hive keeps its installed packages and caches.</param>
+internal sealed class TemplateHive(string folder)
+{
+    private static readonly TimeSpan CommandTimeout = TimeSpan.FromMinutes(3);
+
+    /// <summary>Installs a template package (a .nupkg file) into the hive; throws with the output when that fails.</summary>
+    public async Task InstallAsync(string package)
+    {
+        var install = await RunAsync(Path.GetDirectoryName(package)!, ["new", "install", package]);
+        if (install.ExitCode != 0)
+        {
+            throw new InvalidOperationException($"dotnet new install {package} exited with code {install.ExitCode}:{Environment.NewLine}{install.Output}");
+        }
+    }
+
+    /// <summary>Runs <c>dotnet new</c> with the arguments in the directory, against this hive.</summary>
+    public Task<(int ExitCode, string Output)> RunNewAsync(string directory, params string[] arguments) => RunAsync(directory, ["new", .. arguments]);
+
+    private async Task<(int ExitCode, string Output)> RunAsync(string directory, string[] arguments)
+    {
+        var start = new ProcessStartInfo("dotnet")
+        {
+            WorkingDirectory = directory,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        foreach (var argument in arguments.Append("--debug:custom-hive").Append(folder))
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        foreach (var name in start.Environment.Keys.Where(BuildProcess.IsRemoved).ToList())
+        {
+            start.Environment.Remove(name);
+        }
+
+        start.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
+        start.Environment["DOTNET_NOLOGO"] = "1";
+        start.Environment["NO_COLOR"] = "1";
+        using var process = Process.Start(start) ?? throw new InvalidOperationException("dotnet did not start.");
+        var output = process.StandardOutput.ReadToEndAsync();
+        var error = process.StandardError.ReadToEndAsync();
+        using var timeout = new CancellationTokenSource(CommandTimeout);
+        try
+        {
+            await process.WaitForExitAsync(timeout.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            process.Kill(entireProcessTree: true);
+            throw new InvalidOperationException($"dotnet {string.Join(' ', arguments)} in {directory} did not finish within {CommandTimeout} and was killed.");
+        }
+
+        return (process.ExitCode, await output + await error);
+    }
+}
