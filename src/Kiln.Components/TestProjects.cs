@@ -7,19 +7,7 @@ internal static class TestProjects
 {
     public static IReadOnlyList<AbsolutePath> Find(AbsolutePath root, IEnumerable<string> patterns)
     {
-        var matcher = new Matcher(StringComparison.Ordinal);
-        foreach (var pattern in patterns)
-        {
-            if (pattern.StartsWith('!'))
-            {
-                matcher.AddExclude(pattern[1..]);
-            }
-            else
-            {
-                matcher.AddInclude(pattern);
-            }
-        }
-
+        var matcher = GlobPatterns.Matcher(patterns);
         matcher.AddExclude("**/bin/**").AddExclude("**/obj/**").AddExclude("**/node_modules/**");
         return Directory.Exists(root)
             ? [.. matcher.GetResultsInFullPath(root).Order(StringComparer.Ordinal).Select(AbsolutePath.Create)]

@@ -67,7 +67,7 @@ internal sealed class UpToDateRecords(AbsolutePath root, string parameterFingerp
     /// <summary>The hash of the input patterns, each matched file's path and content, and the parameters.</summary>
     internal string Fingerprint(TargetDefinition definition)
     {
-        var matcher = Matcher(definition.InputPatterns);
+        var matcher = GlobPatterns.Matcher(definition.InputPatterns);
         var files = matcher.GetResultsInFullPath(root).Select(path => Path.GetRelativePath(root, path).Replace('\\', '/')).Order(StringComparer.Ordinal);
         var text = new StringBuilder();
         text.Append(parameterFingerprint).Append('\n');
@@ -81,26 +81,7 @@ internal sealed class UpToDateRecords(AbsolutePath root, string parameterFingerp
         return Hash(text.ToString());
     }
 
-    private IEnumerable<string> Matches(string pattern) => Matcher([pattern]).GetResultsInFullPath(root);
-
-    /// <summary>Globs relative to the root; a leading ! excludes.</summary>
-    private static Matcher Matcher(IEnumerable<string> patterns)
-    {
-        var matcher = new Matcher(StringComparison.Ordinal);
-        foreach (var pattern in patterns)
-        {
-            if (pattern.StartsWith('!'))
-            {
-                matcher.AddExclude(pattern[1..]);
-            }
-            else
-            {
-                matcher.AddInclude(pattern);
-            }
-        }
-
-        return matcher;
-    }
+    private IEnumerable<string> Matches(string pattern) => GlobPatterns.Matcher([pattern]).GetResultsInFullPath(root);
 
     private (string Fingerprint, DateTimeOffset Time)? Read(string name)
     {

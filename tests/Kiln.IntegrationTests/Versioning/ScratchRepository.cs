@@ -157,19 +157,7 @@ public sealed class ScratchRepository : IDisposable
 
     public void Dispose()
     {
-        try
-        {
-            foreach (var file in Directory.EnumerateFiles(Folder, "*", SearchOption.AllDirectories))
-            {
-                File.SetAttributes(file, FileAttributes.Normal);
-            }
-
-            Directory.Delete(Folder, recursive: true);
-        }
-        catch (IOException)
-        {
-            // A leftover temp folder is harmless; the test's result matters.
-        }
+        ScratchFolder.Delete(Folder);
     }
 
     private async Task<string> RunAsync(string[] arguments, bool advanceClock)

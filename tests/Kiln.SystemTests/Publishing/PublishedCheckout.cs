@@ -67,19 +67,7 @@ public sealed class PublishedCheckout : IAsyncLifetime
             await Sample.DisposeAsync();
         }
 
-        try
-        {
-            foreach (var file in Directory.EnumerateFiles(scratch, "*", SearchOption.AllDirectories))
-            {
-                File.SetAttributes(file, FileAttributes.Normal);
-            }
-
-            Directory.Delete(scratch, recursive: true);
-        }
-        catch (IOException)
-        {
-            // A leftover temp folder is harmless; the tests' results matter.
-        }
+        ScratchFolder.Delete(scratch);
     }
 
     /// <summary>A clone of this checkout with its working tree (tracked and untracked, not ignored) committed on top.</summary>

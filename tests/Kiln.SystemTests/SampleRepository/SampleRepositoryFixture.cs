@@ -99,20 +99,7 @@ public abstract class SampleRepositoryFixture : IAsyncLifetime
 
     public Task DisposeAsync()
     {
-        try
-        {
-            // git makes its objects read-only.
-            foreach (var file in Directory.EnumerateFiles(Root, "*", SearchOption.AllDirectories))
-            {
-                File.SetAttributes(file, FileAttributes.Normal);
-            }
-
-            Directory.Delete(Root, recursive: true);
-        }
-        catch (IOException)
-        {
-            // A leftover temp folder is harmless; the tests' results matter.
-        }
+        ScratchFolder.Delete(Root);
 
         return Task.CompletedTask;
     }

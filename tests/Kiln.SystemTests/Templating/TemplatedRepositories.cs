@@ -54,20 +54,7 @@ public sealed class TemplatedRepositories : IAsyncLifetime
 
     public Task DisposeAsync()
     {
-        try
-        {
-            // git makes its objects read-only.
-            foreach (var file in Directory.EnumerateFiles(scratch, "*", SearchOption.AllDirectories))
-            {
-                File.SetAttributes(file, FileAttributes.Normal);
-            }
-
-            Directory.Delete(scratch, recursive: true);
-        }
-        catch (IOException)
-        {
-            // A leftover temp folder is harmless; the tests' results matter.
-        }
+        ScratchFolder.Delete(scratch);
 
         return Task.CompletedTask;
     }

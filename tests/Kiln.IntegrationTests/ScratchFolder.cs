@@ -1,0 +1,24 @@
+namespace Kiln.IntegrationTests;
+
+/// <summary>Temporary folders the tests make: repositories, clones, samples.</summary>
+internal static class ScratchFolder
+{
+    /// <summary>Deletes the folder with everything in it, git's read-only objects included; a folder that will not go is left.</summary>
+    public static void Delete(string folder)
+    {
+        try
+        {
+            // git makes its objects read-only.
+            foreach (var file in Directory.EnumerateFiles(folder, "*", SearchOption.AllDirectories))
+            {
+                File.SetAttributes(file, FileAttributes.Normal);
+            }
+
+            Directory.Delete(folder, recursive: true);
+        }
+        catch (IOException)
+        {
+            // A leftover temp folder is harmless; the tests' results matter.
+        }
+    }
+}
