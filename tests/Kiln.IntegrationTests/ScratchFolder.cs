@@ -21,4 +21,19 @@ internal static class ScratchFolder
             // A leftover temp folder is harmless; the tests' results matter.
         }
     }
+
+    /// <summary>Copies a folder with its subfolders, leaving out build output (bin, obj); existing files are overwritten.</summary>
+    public static void Copy(string source, string destination)
+    {
+        Directory.CreateDirectory(destination);
+        foreach (var file in Directory.GetFiles(source))
+        {
+            File.Copy(file, Path.Combine(destination, Path.GetFileName(file)), overwrite: true);
+        }
+
+        foreach (var folder in Directory.GetDirectories(source).Where(folder => Path.GetFileName(folder) is not ("bin" or "obj")))
+        {
+            Copy(folder, Path.Combine(destination, Path.GetFileName(folder)));
+        }
+    }
 }

@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Net;
 using System.Security.Cryptography;
 using System.Text;
+using Kiln.IntegrationTests.Execution;
 using Kiln.Services;
 
 namespace Kiln.IntegrationTests.Services;
@@ -52,7 +53,7 @@ public sealed class AzuriteTests
 
         // Well within the five-second grace period: Azurite shut down on its own rather than being killed.
         Assert.True(clock.Elapsed < TimeSpan.FromSeconds(4), $"Stopping took {clock.Elapsed}.");
-        Assert.False(IsRunning(pid), $"Azurite (pid {pid}) still runs after stopping.");
+        Assert.False(ProcessState.IsRunning(pid), $"Azurite (pid {pid}) still runs after stopping.");
         Assert.False(await AnswersAsync(azurite.BlobEndpoint), $"{azurite.BlobEndpoint} still answers after stopping.");
         Assert.False(Directory.Exists(azurite.DataFolder), $"{azurite.DataFolder} is left after stopping.");
     }
@@ -99,7 +100,7 @@ public sealed class AzuriteTests
         await cancellation.CancelAsync();
         await azurite.DisposeAsync();
 
-        Assert.False(IsRunning(pid), $"Azurite (pid {pid}) still runs after disposal.");
+        Assert.False(ProcessState.IsRunning(pid), $"Azurite (pid {pid}) still runs after disposal.");
         Assert.False(Directory.Exists(azurite.DataFolder), $"{azurite.DataFolder} is left after disposal.");
     }
 
@@ -221,28 +222,13 @@ public sealed class AzuriteTests
         return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
-    /// <summary>Whether the process is alive: neither gone nor a zombie waiting to be reaped.</summary>
-    private static bool IsRunning(int pid)
-    {
-        try
-        {
-            var stat = File.ReadAllText($"/proc/{pid}/stat");
-            var state = stat[(stat.LastIndexOf(')') + 2)..].Split(' ')[0];
-            return state != "Z" && state != "X";
-        }
-        catch (Exception exception) when (exception is FileNotFoundException or DirectoryNotFoundException)
-        {
-            return false;
-        }
-    }
-
     /// <summary>The live processes whose command line names the folder.</summary>
     private static List<int> ProcessesMentioning(string folder) =>
         Directory.GetDirectories("/proc")
             .Select(Path.GetFileName)
             .Where(name => int.TryParse(name, CultureInfo.InvariantCulture, out _))
             .Select(name => int.Parse(name!, CultureInfo.InvariantCulture))
-            .Where(pid => IsRunning(pid) && CommandLine(pid).Contains(folder, StringComparison.Ordinal))
+            .Where(pid => ProcessState.IsRunning(pid) && CommandLine(pid).Contains(folder, StringComparison.Ordinal))
             .ToList();
 
     private static string CommandLine(int pid)

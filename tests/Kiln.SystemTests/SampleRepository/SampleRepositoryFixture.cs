@@ -50,10 +50,10 @@ public abstract class SampleRepositoryFixture : IAsyncLifetime
     public async Task InitializeAsync()
     {
         var checkout = RepositoryRoot.Path;
-        CopyDirectory(Path.Combine(Templates, "Sample"), Root);
+        ScratchFolder.Copy(Path.Combine(Templates, "Sample"), Root);
         foreach (var overlay in overlays)
         {
-            CopyDirectory(Path.Combine(Templates, overlay), Root);
+            ScratchFolder.Copy(Path.Combine(Templates, overlay), Root);
         }
 
         foreach (var file in new[] { "build.sh", "build.ps1", "build.cmd", "global.json", "Directory.Packages.props" })
@@ -100,23 +100,8 @@ public abstract class SampleRepositoryFixture : IAsyncLifetime
     public Task DisposeAsync()
     {
         ScratchFolder.Delete(Root);
-
         return Task.CompletedTask;
     }
 
     private Task<string> GitAsync(params string[] arguments) => ScratchGit.RunAsync(Root, arguments);
-
-    private static void CopyDirectory(string source, string destination)
-    {
-        Directory.CreateDirectory(destination);
-        foreach (var file in Directory.GetFiles(source))
-        {
-            File.Copy(file, Path.Combine(destination, Path.GetFileName(file)), overwrite: true);
-        }
-
-        foreach (var folder in Directory.GetDirectories(source).Where(folder => Path.GetFileName(folder) is not ("bin" or "obj")))
-        {
-            CopyDirectory(folder, Path.Combine(destination, Path.GetFileName(folder)));
-        }
-    }
 }

@@ -55,7 +55,6 @@ public sealed class TemplatedRepositories : IAsyncLifetime
     public Task DisposeAsync()
     {
         ScratchFolder.Delete(scratch);
-
         return Task.CompletedTask;
     }
 
@@ -63,7 +62,7 @@ public sealed class TemplatedRepositories : IAsyncLifetime
     {
         var templates = await (hive ??= InstallAsync(published));
         var root = Path.Combine(scratch, name);
-        CopyDirectory(Path.Combine(Templates, "Plain"), root);
+        ScratchFolder.Copy(Path.Combine(Templates, "Plain"), root);
         File.Copy(Path.Combine(RepositoryRoot.Path, "Directory.Packages.props"), Path.Combine(root, "Directory.Packages.props"));
 
         var (exitCode, output) = await templates.RunNewAsync(root, ["kiln", .. options]);
@@ -108,19 +107,5 @@ public sealed class TemplatedRepositories : IAsyncLifetime
         var installed = new TemplateHive(Path.Combine(scratch, "hive"));
         await installed.InstallAsync(package);
         return installed;
-    }
-
-    private static void CopyDirectory(string source, string destination)
-    {
-        Directory.CreateDirectory(destination);
-        foreach (var file in Directory.GetFiles(source))
-        {
-            File.Copy(file, Path.Combine(destination, Path.GetFileName(file)), overwrite: true);
-        }
-
-        foreach (var folder in Directory.GetDirectories(source).Where(folder => Path.GetFileName(folder) is not ("bin" or "obj")))
-        {
-            CopyDirectory(folder, Path.Combine(destination, Path.GetFileName(folder)));
-        }
     }
 }
