@@ -12,7 +12,7 @@ partial class Build
     // A system test's fixture builds whole repositories (the rehearsal runs every job of ci.yml, Publish runs twice),
     // and the first test of its class waits for it: on two busy cores that is longer than ten minutes.
     [Parameter("How long one system test, with its fixture, may run (hh:mm:ss) before it fails as hung.")]
-    readonly TimeSpan SystemTestHangTimeout = TimeSpan.FromMinutes(45);
+    readonly TimeSpan SystemTestHangTimeout = TimeSpan.FromMinutes(60);
 
     /// <summary>
     /// The workflow tests validate with real validators from npm, and the storage tests talk to a real Azurite (Blob

@@ -11,7 +11,7 @@ public sealed class RehearsedCiWorkflow : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(40));
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(55));
         var workflow = Path.Combine(RepositoryRoot.Path, ".github", "workflows", "ci.yml");
         Runs = await new WorkflowRehearsal(Scratch).RunAsync(workflow, timeout.Token);
     }
