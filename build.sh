@@ -22,40 +22,83 @@ fail() {
 command -v dotnet >/dev/null 2>&1 ||
   fail "the .NET SDK is not installed (no 'dotnet' on PATH): install the SDK version global.json names from https://dotnet.microsoft.com/download"
 
+# Checking the SDK global.json pins costs a .NET start (about 0.2 s), so it runs only before a compile; the list of
+# installed SDKs is one of the hash's inputs, so installing or removing an SDK re-checks on the next run.
 # Run in the root so the dotnet host applies global.json; it downloads nothing.
-if ! (cd "$ROOT" && dotnet --version >/dev/null 2>&1); then
-  pinned=$(sed -n 's/.*"version"[[:space:]]*:[[:space:]]*"\([^"]*\)".*/\1/p' "$ROOT/global.json" | head -n 1)
-  policy=$(sed -n 's/.*"rollForward"[[:space:]]*:[[:space:]]*"\([^"]*\)".*/\1/p' "$ROOT/global.json" | head -n 1)
-  installed=$(dotnet --list-sdks 2>/dev/null | cut -d' ' -f1 | paste -sd ',' - || true)
-  fail "global.json pins .NET SDK ${pinned:-?} (rollForward ${policy:-patch}), which is not installed (installed: ${installed:-none}). Install it from https://dotnet.microsoft.com/download/dotnet"
-fi
+check_sdk() {
+  if ! (cd "$ROOT" && dotnet --version >/dev/null 2>&1); then
+    local pinned policy installed
+    pinned=$(sed -n 's/.*"version"[[:space:]]*:[[:space:]]*"\([^"]*\)".*/\1/p' "$ROOT/global.json" | head -n 1)
+    policy=$(sed -n 's/.*"rollForward"[[:space:]]*:[[:space:]]*"\([^"]*\)".*/\1/p' "$ROOT/global.json" | head -n 1)
+    installed=$(dotnet --list-sdks 2>/dev/null | cut -d' ' -f1 | paste -sd ',' - || true)
+    fail "global.json pins .NET SDK ${pinned:-?} (rollForward ${policy:-patch}), which is not installed (installed: ${installed:-none}). Install it from https://dotnet.microsoft.com/download/dotnet"
+  fi
+}
+
+# The runtime identifier of this machine (linux-x64, osx-arm64, ...), or nothing where it is not known.
+runtime_identifier() {
+  local os arch
+  case "$(uname -s)" in
+    Linux) os=linux; if ldd --version 2>&1 | grep -qi musl; then os=linux-musl; fi ;;
+    Darwin) os=osx ;;
+    *) return 0 ;;
+  esac
+  case "$(uname -m)" in
+    x86_64 | amd64) arch=x64 ;;
+    aarch64 | arm64) arch=arm64 ;;
+    *) return 0 ;;
+  esac
+  echo "$os-$arch"
+}
+
+# Compiles build/ ahead of time (ReadyToRun) for this machine, so that each run starts without compiling the engine's
+# code just in time: about half of the start of `./build.sh --help`. Where that cannot be done (an unknown machine,
+# or a registry without the runtime packs), a plain build serves, and starts slower.
+compile_build() {
+  local rid output="$ARTIFACTS_DIR/bin/_build/debug"
+  rid=$(runtime_identifier)
+  if [ -n "$rid" ] && dotnet publish "$BUILD_PROJECT" --configuration Debug --runtime "$rid" --self-contained false \
+    -p:PublishReadyToRun=true "-p:ArtifactsPath=$ARTIFACTS_DIR" --output "$output" \
+    --nologo --verbosity quiet -tl:off -clp:NoSummary >"$TEMP_DIR/bootstrap.log" 2>&1; then
+    return 0
+  fi
+  [ -n "$rid" ] && cp "$TEMP_DIR/bootstrap.log" "$TEMP_DIR/bootstrap-ready-to-run.log"
+  dotnet build "$BUILD_PROJECT" --configuration Debug "-p:ArtifactsPath=$ARTIFACTS_DIR" \
+    --nologo --verbosity quiet -tl:off -clp:NoSummary >"$TEMP_DIR/bootstrap.log" 2>&1 || return 1
+  if [ -n "$rid" ]; then
+    echo "build.sh: compiling build/ ahead of time for $rid failed (.nuke/temp/bootstrap-ready-to-run.log); a plain build serves, and starts slower" >&2
+  fi
+}
 
 # One hasher process for all the files (xargs), not one per file: on a busy machine forking a process per file
-# cost seconds on every run. The lines, and so the hash, are the same as hashing each file in turn.
+# cost seconds on every run. The installed SDKs are an input too (see check_sdk).
 hash_inputs() {
   local hasher=sha256sum
   command -v sha256sum >/dev/null 2>&1 || hasher="shasum -a 256"
   (
     cd "$ROOT"
     {
-      find build -type f -not -path '*/bin/*' -not -path '*/obj/*'
-      if [ -d src ]; then
-        find src -type f \( -name '*.cs' -o -name '*.csproj' -o -name '*.props' -o -name '*.targets' \) -not -path '*/bin/*' -not -path '*/obj/*'
-      fi
-      for file in global.json Directory.Build.props Directory.Build.targets Directory.Packages.props NuGet.config nuget.config; do
-        if [ -f "$file" ]; then echo "$file"; fi
-      done
-    } | LC_ALL=C sort | tr '\n' '\0' | xargs -0 $hasher | $hasher | cut -d' ' -f1
+      {
+        find build -type f -not -path '*/bin/*' -not -path '*/obj/*'
+        if [ -d src ]; then
+          find src -type f \( -name '*.cs' -o -name '*.csproj' -o -name '*.props' -o -name '*.targets' \) -not -path '*/bin/*' -not -path '*/obj/*'
+        fi
+        for file in global.json Directory.Build.props Directory.Build.targets Directory.Packages.props NuGet.config nuget.config; do
+          if [ -f "$file" ]; then echo "$file"; fi
+        done
+      } | LC_ALL=C sort | tr '\n' '\0' | xargs -0 $hasher
+      dotnet --list-sdks 2>/dev/null || true
+    } | $hasher | cut -d' ' -f1
   )
 }
 
 hash=$(hash_inputs)
 if [ ! -f "$BUILD_DLL" ] || [ ! -f "$HASH_FILE" ] || [ "$(cat "$HASH_FILE")" != "$hash" ]; then
+  check_sdk
   echo "build.sh: compiling build/ (its inputs changed)" >&2
   rm -f "$HASH_FILE"
   mkdir -p "$TEMP_DIR"
-  if ! dotnet build "$BUILD_PROJECT" --configuration Debug "-p:ArtifactsPath=$ARTIFACTS_DIR" \
-    --nologo --verbosity quiet -tl:off -clp:NoSummary >"$TEMP_DIR/bootstrap.log" 2>&1; then
+  if ! compile_build; then
     cat "$TEMP_DIR/bootstrap.log" >&2
     fail "compiling build/ failed: fix the errors above, then run ./build.sh again"
   fi
