@@ -262,12 +262,13 @@ bench_planner() {
   say "planner: building bench/Kiln.Engine.Benchmarks (Release)"
   (cd "$ROOT" && quietly planner-build dotnet build bench/Kiln.Engine.Benchmarks -c Release -o "$WORK/planner")
   (cd "$ROOT" && quietly planner dotnet "$WORK/planner/Kiln.Engine.Benchmarks.dll")
-  grep -v '^median-' "$LOG/planner.out" | sed 's/^/    /' >&2
-  local ms cpu r
+  grep -v -e '^median-' -e '^first-ms=' "$LOG/planner.out" | sed 's/^/    /' >&2
+  local ms cpu first r
   ms=$(sed -n 's/^median-ms=//p' "$LOG/planner.out")
+  first=$(sed -n 's/^first-ms=//p' "$LOG/planner.out")
   cpu=$(sed -n 's/^median-cpu-ms=//p' "$LOG/planner.out")
   r=$(ratio "$ms" 100)
-  row planner "Planner.Plan, 10,000 targets, 50,000 edges: median ${ms} ms wall (${cpu} ms processor time) of 5" "$r" "under 100 ms (ratio < 1)" "$(verdict "$ms" lt 100)"
+  row planner "Planner.Plan, 10,000 targets, 50,000 edges: median ${ms} ms wall (${cpu} ms processor time) of 5 after a first, unjitted call of ${first} ms" "$r" "under 100 ms (ratio < 1)" "$(verdict "$ms" lt 100)"
 }
 
 # 6. up-to-date: the same target again with nothing changed, against its first run (forced, so that it runs).

@@ -242,6 +242,22 @@ public class PlannerTests
     }
 
     [Fact]
+    public void Planner_reports_a_cycle_that_runs_through_a_trigger()
+    {
+        var exception = Assert.Throws<KilnException>(() => Planner.Plan(TargetGraph.Create(new TriggerCycleBuild()), ["Compile"], null));
+
+        Assert.Equal(
+            "The target graph has a cycle: Report -> Compile -> Report (each arrow points to a target that must run first). Remove one of these edges.",
+            exception.Message);
+    }
+
+    [Fact]
+    public void Planner_orders_an_edge_declared_from_both_ends_once()
+    {
+        Assert.Equal(["Restore", "Compile", "Test"], Plan(new TwiceDeclaredBuild(), "Test"));
+    }
+
+    [Fact]
     public void Planner_ignores_ordering_cycles_when_only_one_side_is_scheduled()
     {
         Assert.Equal(["X"], Plan(new OrderingCycleBuild(), "X"));
@@ -302,6 +318,23 @@ public class PlannerTests
         public Target B => _ => _.Triggers(C);
 
         public Target A => _ => _.Triggers(B);
+    }
+
+    private sealed class TriggerCycleBuild : KilnBuild
+    {
+        // Report runs after Compile (its trigger) yet Compile depends on Report.
+        public Target Report => _ => _;
+
+        public Target Compile => _ => _.DependsOn(Report).Triggers(Report);
+    }
+
+    private sealed class TwiceDeclaredBuild : KilnBuild
+    {
+        public Target Test => _ => _.DependsOn(Compile);
+
+        public Target Compile => _ => _.DependsOn(Restore).DependentFor(Test);
+
+        public Target Restore => _ => _.DependentFor(Compile);
     }
 
     private sealed class TieBuild : KilnBuild
