@@ -52,6 +52,8 @@ function Invoke-Compile([string] $Log) {
     $output = Join-Path $ArtifactsDir 'bin/_build/debug'
     & dotnet publish $BuildProject --configuration Debug --runtime $rid --self-contained false -p:PublishReadyToRun=true "-p:ArtifactsPath=$ArtifactsDir" --output $output --nologo --verbosity quiet -tl:off -clp:NoSummary *> $Log
     if ($LASTEXITCODE -eq 0) { return $true }
+    # Errors in the build's own code fail a plain build just the same: report them without compiling twice.
+    if (Select-String -Path $Log -Pattern ': error CS' -Quiet) { return $false }
     Copy-Item $Log (Join-Path $TempDir 'bootstrap-ready-to-run.log')
     & dotnet build $BuildProject --configuration Debug "-p:ArtifactsPath=$ArtifactsDir" --nologo --verbosity quiet -tl:off -clp:NoSummary *> $Log
     if ($LASTEXITCODE -ne 0) { return $false }

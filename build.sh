@@ -62,6 +62,8 @@ compile_build() {
     --nologo --verbosity quiet -tl:off -clp:NoSummary >"$TEMP_DIR/bootstrap.log" 2>&1; then
     return 0
   fi
+  # Errors in the build's own code fail a plain build just the same: report them without compiling twice.
+  if [ -n "$rid" ] && grep -q ': error CS' "$TEMP_DIR/bootstrap.log"; then return 1; fi
   [ -n "$rid" ] && cp "$TEMP_DIR/bootstrap.log" "$TEMP_DIR/bootstrap-ready-to-run.log"
   dotnet build "$BUILD_PROJECT" --configuration Debug "-p:ArtifactsPath=$ARTIFACTS_DIR" \
     --nologo --verbosity quiet -tl:off -clp:NoSummary >"$TEMP_DIR/bootstrap.log" 2>&1 || return 1

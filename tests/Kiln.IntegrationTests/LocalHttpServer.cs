@@ -1,5 +1,4 @@
 using System.Net;
-using System.Net.Sockets;
 using System.Text;
 
 namespace Kiln.IntegrationTests;
@@ -10,28 +9,19 @@ namespace Kiln.IntegrationTests;
 /// </summary>
 public abstract class LocalHttpServer : IDisposable
 {
-    private readonly HttpListener listener = new();
+    private readonly LoopbackListener listener = new();
     private readonly Task serving;
 
     protected LocalHttpServer()
     {
-        using (var socket = new TcpListener(IPAddress.Loopback, 0))
-        {
-            socket.Start();
-            BaseUrl = new Uri($"http://127.0.0.1:{((IPEndPoint)socket.LocalEndpoint).Port}/");
-        }
-
-        listener.Prefixes.Add(BaseUrl.AbsoluteUri);
-        listener.Start();
         serving = Task.Run(ServeAsync);
     }
 
-    public Uri BaseUrl { get; }
+    public Uri BaseUrl => listener.BaseUrl;
 
     public void Dispose()
     {
-        listener.Stop();
-        listener.Close();
+        listener.Dispose();
         _ = serving.Exception;
         GC.SuppressFinalize(this);
     }
@@ -41,18 +31,8 @@ public abstract class LocalHttpServer : IDisposable
 
     private async Task ServeAsync()
     {
-        while (listener.IsListening)
+        while (await listener.NextAsync() is { } context)
         {
-            HttpListenerContext context;
-            try
-            {
-                context = await listener.GetContextAsync();
-            }
-            catch (Exception exception) when (exception is HttpListenerException or ObjectDisposedException or InvalidOperationException)
-            {
-                return;
-            }
-
             byte[] content;
             using (var buffer = new MemoryStream())
             {

@@ -11,22 +11,16 @@ namespace Kiln.IntegrationTests.Azure;
 /// <summary>The Blob client against a real Azurite, signed with the development account's key unless a test says otherwise.</summary>
 public sealed class BlobClientTests(AzuriteAccount azurite) : IClassFixture<AzuriteAccount>, IAsyncLifetime
 {
-    private readonly List<BlobContainerClient> containers = [];
+    private readonly ScratchContainers containers = new(azurite);
 
     public Task InitializeAsync() => Task.CompletedTask;
 
-    public async Task DisposeAsync()
-    {
-        foreach (var container in containers)
-        {
-            await container.DeleteIfExistsAsync();
-        }
-    }
+    public Task DisposeAsync() => containers.DeleteAllAsync();
 
     [Fact]
     public async Task Creating_a_container_twice_creates_it_once_and_reports_that_it_existed()
     {
-        var container = Container("twice");
+        var container = containers.New("twice");
 
         var first = await container.CreateIfNotExistsAsync();
         var second = await container.CreateIfNotExistsAsync();
@@ -64,9 +58,7 @@ public sealed class BlobClientTests(AzuriteAccount azurite) : IClassFixture<Azur
         var putBlocks = new RequestCounter("comp=block&");
         var options = new BlobClientOptions { SingleUploadThreshold = 4 * 1024 * 1024, BlockSize = 4 * 1024 * 1024, MaximumConcurrency = 2 };
         options.AddPolicy(putBlocks, HttpPipelinePosition.PerCall);
-        var name = AzuriteAccount.NewContainerName("large");
-        var container = new BlobServiceClient(azurite.ConnectionString, options).GetBlobContainerClient(name);
-        containers.Add(container);
+        var container = containers.New("large", options);
         await container.CreateAsync();
         var content = RandomNumberGenerator.GetBytes(10 * 1024 * 1024);
         var blob = container.GetBlobClient("large.bin");
@@ -86,9 +78,7 @@ public sealed class BlobClientTests(AzuriteAccount azurite) : IClassFixture<Azur
     public async Task A_large_upload_from_a_stream_that_cannot_seek_goes_as_blocks_too()
     {
         var options = new BlobClientOptions { SingleUploadThreshold = 1024 * 1024, BlockSize = 512 * 1024 };
-        var name = AzuriteAccount.NewContainerName("unseekable");
-        var container = new BlobServiceClient(azurite.ConnectionString, options).GetBlobContainerClient(name);
-        containers.Add(container);
+        var container = containers.New("unseekable", options);
         await container.CreateAsync();
         var content = RandomNumberGenerator.GetBytes((3 * 1024 * 1024) + 17);
 
@@ -270,9 +260,7 @@ public sealed class BlobClientTests(AzuriteAccount azurite) : IClassFixture<Azur
     public async Task If_None_Match_star_refuses_a_block_upload_over_an_existing_blob_too()
     {
         var options = new BlobClientOptions { SingleUploadThreshold = 1024, BlockSize = 1024 };
-        var name = AzuriteAccount.NewContainerName("create-only-blocks");
-        var container = new BlobServiceClient(azurite.ConnectionString, options).GetBlobContainerClient(name);
-        containers.Add(container);
+        var container = containers.New("create-only-blocks", options);
         await container.CreateAsync();
         var blob = container.GetBlobClient("big.bin");
         var createOnly = new BlobUploadOptions { Conditions = new BlobRequestConditions { IfNoneMatch = ETag.All } };
@@ -323,8 +311,7 @@ public sealed class BlobClientTests(AzuriteAccount azurite) : IClassFixture<Azur
     {
         var sas = AccountSas.Create("devstoreaccount1", DevelopmentKey, "rwdlac", DateTimeOffset.UtcNow.AddHours(1));
         var service = new BlobServiceClient(azurite.BlobEndpoint, new AzureSasCredential(sas));
-        var container = service.GetBlobContainerClient(AzuriteAccount.NewContainerName("sas"));
-        containers.Add(container);
+        var container = containers.Track(service.GetBlobContainerClient(AzuriteAccount.NewContainerName("sas")));
 
         await container.CreateAsync();
         await container.GetBlobClient("a.txt").UploadAsync(BinaryData.FromString("via sas"));
@@ -376,16 +363,9 @@ public sealed class BlobClientTests(AzuriteAccount azurite) : IClassFixture<Azur
 
     private static string Sha256Hex(byte[] content) => Convert.ToHexStringLower(SHA256.HashData(content));
 
-    private BlobContainerClient Container(string purpose)
-    {
-        var container = new BlobServiceClient(azurite.ConnectionString).GetBlobContainerClient(AzuriteAccount.NewContainerName(purpose));
-        containers.Add(container);
-        return container;
-    }
-
     private async Task<BlobContainerClient> CreatedContainer(string purpose)
     {
-        var container = Container(purpose);
+        var container = containers.New(purpose);
         await container.CreateAsync();
         return container;
     }

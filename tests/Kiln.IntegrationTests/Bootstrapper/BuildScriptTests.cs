@@ -1,3 +1,5 @@
+using System.Reflection.PortableExecutable;
+
 namespace Kiln.IntegrationTests.Bootstrapper;
 
 [Collection(TinyBuildRuns.Name)]
@@ -54,6 +56,75 @@ public sealed class BuildScriptTests(TinyBuildFixture sample)
         Assert.DoesNotContain(unchanged.StandardError, line => line.Contains("compiling", StringComparison.Ordinal));
         Assert.Equal(logRewritten, File.GetLastWriteTimeUtc(sample.BootstrapLog));
     }
+
+    [Fact]
+    public async Task The_build_is_compiled_ahead_of_time_for_this_machine()
+    {
+        await EnsureCompiledAsync();
+
+        using var reader = new PEReader(File.OpenRead(sample.CompiledBuild));
+
+        // A ReadyToRun image carries native code next to its IL: the CLI header points at a managed native header.
+        Assert.True(reader.PEHeaders.CorHeader!.ManagedNativeHeaderDirectory.Size > 0, $"{sample.CompiledBuild} holds IL only: build.sh did not compile it ReadyToRun.");
+        Assert.False(File.Exists(Path.Combine(sample.Root, ".nuke", "temp", "bootstrap-ready-to-run.log")), "build.sh fell back to a plain build.");
+    }
+
+    [Fact]
+    public async Task Installing_or_removing_an_sdk_compiles_the_build_again()
+    {
+        await EnsureCompiledAsync();
+        // Outside build/ and src/, so the bootstrapper's hash does not see it; deleted with the sample.
+        var folder = Directory.CreateDirectory(Path.Combine(sample.Root, "another-sdk")).FullName;
+        var dotnet = Path.Combine(folder, "dotnet");
+        // A dotnet on PATH that reports one more SDK and otherwise is the real one.
+        await File.WriteAllTextAsync(dotnet, $"""
+            #!/usr/bin/env bash
+            if [ "$1" = "--list-sdks" ]; then "{RealDotnet()}" --list-sdks; echo "99.0.100 [/opt/kiln-test/sdk]"; exit 0; fi
+            exec "{RealDotnet()}" "$@"
+
+            """);
+        if (!OperatingSystem.IsWindows())
+        {
+            File.SetUnixFileMode(dotnet, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+        }
+
+        var installed = await sample.RunAsync(new Dictionary<string, string?> { ["PATH"] = $"{folder}:{Environment.GetEnvironmentVariable("PATH")}" }, "Hello");
+        var removed = await sample.RunAsync("Hello");
+
+        installed.AssertExitCode(0);
+        Assert.Single(installed.StandardError, line => line == CompilingMessage);
+        removed.AssertExitCode(0);
+        Assert.Single(removed.StandardError, line => line == CompilingMessage);
+    }
+
+    [Fact]
+    public async Task A_pin_no_installed_sdk_satisfies_stops_before_compiling_and_names_the_sdk_to_install()
+    {
+        await EnsureCompiledAsync();
+        var globalJson = Path.Combine(sample.Root, "global.json");
+        var original = await File.ReadAllTextAsync(globalJson);
+        BuildRun run;
+        try
+        {
+            await File.WriteAllTextAsync(globalJson, """{ "sdk": { "version": "99.0.100", "rollForward": "disable" } }""");
+            run = await sample.RunAsync("Hello");
+        }
+        finally
+        {
+            await File.WriteAllTextAsync(globalJson, original);
+        }
+
+        run.AssertExitCode(1);
+        var error = Assert.Single(run.StandardError);
+        Assert.StartsWith("build.sh: global.json pins .NET SDK 99.0.100 (rollForward disable), which is not installed (installed: ", error, StringComparison.Ordinal);
+        Assert.EndsWith("Install it from https://dotnet.microsoft.com/download/dotnet", error, StringComparison.Ordinal);
+        Assert.Empty(run.StandardOutput);
+    }
+
+    private static string RealDotnet() =>
+        (Environment.GetEnvironmentVariable("PATH") ?? string.Empty).Split(Path.PathSeparator)
+            .Select(folder => Path.Combine(folder, "dotnet"))
+            .FirstOrDefault(File.Exists) ?? throw new InvalidOperationException("No dotnet on PATH.");
 
     /// <summary>Another test may have changed the sources; bring the compiled build up to date first.</summary>
     private async Task EnsureCompiledAsync() => (await sample.RunAsync("--help")).AssertExitCode(0);

@@ -1,5 +1,4 @@
 using System.Net;
-using System.Net.Sockets;
 
 namespace Kiln.IntegrationTests.Azure.Releases;
 
@@ -15,7 +14,7 @@ public sealed class FaultInjectingProxy : IAsyncDisposable
         "Connection", "Keep-Alive", "Transfer-Encoding", "Content-Length", "Host", "Expect", "Proxy-Connection", "TE", "Trailer", "Upgrade",
     };
 
-    private readonly HttpListener listener = new();
+    private readonly LoopbackListener listener = new();
     private readonly HttpClient forward = new(new SocketsHttpHandler { UseProxy = false, AllowAutoRedirect = false, AutomaticDecompression = DecompressionMethods.None }) { Timeout = TimeSpan.FromMinutes(2) };
     private readonly Uri target;
     private readonly Func<int, HttpStatusCode?> fault;
@@ -29,18 +28,10 @@ public sealed class FaultInjectingProxy : IAsyncDisposable
     {
         this.target = target;
         this.fault = fault;
-        using (var socket = new TcpListener(IPAddress.Loopback, 0))
-        {
-            socket.Start();
-            BaseUrl = new Uri($"http://127.0.0.1:{((IPEndPoint)socket.LocalEndpoint).Port}/");
-        }
-
-        listener.Prefixes.Add(BaseUrl.AbsoluteUri);
-        listener.Start();
         serving = Task.Run(ServeAsync);
     }
 
-    public Uri BaseUrl { get; }
+    public Uri BaseUrl => listener.BaseUrl;
 
     /// <summary>How many requests it answered with a fault.</summary>
     public int Faults => Volatile.Read(ref faults);
@@ -50,8 +41,7 @@ public sealed class FaultInjectingProxy : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        listener.Stop();
-        listener.Close();
+        listener.Dispose();
         try
         {
             await serving;
@@ -65,18 +55,8 @@ public sealed class FaultInjectingProxy : IAsyncDisposable
 
     private async Task ServeAsync()
     {
-        while (listener.IsListening)
+        while (await listener.NextAsync() is { } context)
         {
-            HttpListenerContext context;
-            try
-            {
-                context = await listener.GetContextAsync();
-            }
-            catch (Exception exception) when (exception is HttpListenerException or ObjectDisposedException or InvalidOperationException)
-            {
-                return;
-            }
-
             _ = Task.Run(() => HandleAsync(context));
         }
     }

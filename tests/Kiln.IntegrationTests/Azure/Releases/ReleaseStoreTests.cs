@@ -9,17 +9,11 @@ namespace Kiln.IntegrationTests.Azure.Releases;
 /// <summary>The release store against a real Azurite: deploy, redeploy, immutability, promote, rollback, verification, the pointer's ETag and the lease.</summary>
 public sealed class ReleaseStoreTests(AzuriteAccount azurite) : IClassFixture<AzuriteAccount>, IAsyncLifetime
 {
-    private readonly List<BlobContainerClient> containers = [];
+    private readonly ScratchContainers containers = new(azurite);
 
     public Task InitializeAsync() => Task.CompletedTask;
 
-    public async Task DisposeAsync()
-    {
-        foreach (var container in containers)
-        {
-            await container.DeleteIfExistsAsync();
-        }
-    }
+    public Task DisposeAsync() => containers.DeleteAllAsync();
 
     [Fact]
     public async Task Deploy_uploads_the_release_verifies_it_and_points_the_environment_at_it()
@@ -192,7 +186,7 @@ public sealed class ReleaseStoreTests(AzuriteAccount azurite) : IClassFixture<Az
     [Fact]
     public async Task A_pointer_changed_between_read_and_write_is_caught_by_the_ETag_condition()
     {
-        var container = Container("etag");
+        var container = containers.New("etag");
         var intruder = new ReleaseStore(container, "kiln");
         await intruder.DeployAsync(Bundle("1.0.0", "one"), "staging");
         var options = new ReleaseStoreOptions
@@ -213,7 +207,7 @@ public sealed class ReleaseStoreTests(AzuriteAccount azurite) : IClassFixture<Az
     [Fact]
     public async Task The_first_pointer_is_created_only_if_none_exists()
     {
-        var container = Container("first");
+        var container = containers.New("first");
         var options = new ReleaseStoreOptions
         {
             BeforePointerWrite = async token =>
@@ -231,7 +225,7 @@ public sealed class ReleaseStoreTests(AzuriteAccount azurite) : IClassFixture<Az
     [Fact]
     public async Task Two_deploys_at_once_one_waits_for_the_lease_and_gives_up_and_the_pointer_ends_on_one_complete_release()
     {
-        var container = Container("concurrent");
+        var container = containers.New("concurrent");
         var holding = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         var letGo = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         var first = new ReleaseStore(container, "kiln", new ReleaseStoreOptions
@@ -261,7 +255,7 @@ public sealed class ReleaseStoreTests(AzuriteAccount azurite) : IClassFixture<Az
     [Fact]
     public async Task Two_deploys_at_once_with_time_to_wait_run_one_after_the_other_and_every_history_entry_is_whole()
     {
-        var container = Container("queued");
+        var container = containers.New("queued");
         var stores = Enumerable.Range(0, 4).Select(_ => new ReleaseStore(container, "kiln", new ReleaseStoreOptions { LeaseRetryInterval = TimeSpan.FromMilliseconds(100) })).ToList();
 
         await Task.WhenAll(stores.Select((store, index) => store.DeployAsync(Bundle($"1.{index}.0", $"content {index}"), "staging")));
@@ -292,7 +286,7 @@ public sealed class ReleaseStoreTests(AzuriteAccount azurite) : IClassFixture<Az
         var endpoint = new Uri(proxy.BaseUrl, Kiln.Services.DevelopmentStorageAccount.Name);
         var service = new BlobServiceClient(Kiln.Services.DevelopmentStorageAccount.ConnectionString(endpoint), options);
         var name = AzuriteAccount.NewContainerName("faults");
-        containers.Add(new BlobServiceClient(azurite.ConnectionString).GetBlobContainerClient(name));
+        containers.Track(new BlobServiceClient(azurite.ConnectionString).GetBlobContainerClient(name));
         var store = new ReleaseStore(service.GetBlobContainerClient(name), "kiln");
 
         var result = await store.DeployAsync(Bundle("1.0.0", "one"), "staging");
@@ -326,12 +320,5 @@ public sealed class ReleaseStoreTests(AzuriteAccount azurite) : IClassFixture<Az
         .AddContent("packages/b.nupkg", Encoding.UTF8.GetBytes($"b {content}"))
         .AddContent("notes.md", Encoding.UTF8.GetBytes($"# {version}\n{content}\n"));
 
-    private ReleaseStore Store(string purpose) => new(Container(purpose), "kiln");
-
-    private BlobContainerClient Container(string purpose)
-    {
-        var container = new BlobServiceClient(azurite.ConnectionString).GetBlobContainerClient(AzuriteAccount.NewContainerName(purpose));
-        containers.Add(container);
-        return container;
-    }
+    private ReleaseStore Store(string purpose) => new(containers.New(purpose), "kiln");
 }

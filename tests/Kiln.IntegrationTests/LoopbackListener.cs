@@ -1,0 +1,43 @@
+using System.Net;
+using System.Net.Sockets;
+
+namespace Kiln.IntegrationTests;
+
+/// <summary>An HttpListener on a free 127.0.0.1 port, for the servers that play a remote service in a test.</summary>
+internal sealed class LoopbackListener : IDisposable
+{
+    private readonly HttpListener listener = new();
+
+    public LoopbackListener()
+    {
+        using (var socket = new TcpListener(IPAddress.Loopback, 0))
+        {
+            socket.Start();
+            BaseUrl = new Uri($"http://127.0.0.1:{((IPEndPoint)socket.LocalEndpoint).Port}/");
+        }
+
+        listener.Prefixes.Add(BaseUrl.AbsoluteUri);
+        listener.Start();
+    }
+
+    public Uri BaseUrl { get; }
+
+    /// <summary>The next request, or null once the listener is stopped.</summary>
+    public async Task<HttpListenerContext?> NextAsync()
+    {
+        try
+        {
+            return listener.IsListening ? await listener.GetContextAsync() : null;
+        }
+        catch (Exception exception) when (exception is HttpListenerException or ObjectDisposedException or InvalidOperationException)
+        {
+            return null;
+        }
+    }
+
+    public void Dispose()
+    {
+        listener.Stop();
+        listener.Close();
+    }
+}
