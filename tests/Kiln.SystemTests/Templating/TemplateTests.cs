@@ -92,6 +92,9 @@ public sealed class TemplateTests(PublishedCheckout published, TemplatedReposito
 
         Assert.Contains("- trunk", repository.ReadFile(".github/workflows/ci.yml"), StringComparison.Ordinal);
         Assert.DoesNotContain("- main", repository.ReadFile(".github/workflows/ci.yml"), StringComparison.Ordinal);
+        // Runs on the default branch are never cancelled by a newer push; elsewhere they are.
+        Assert.Contains("cancel-in-progress: ${{ github.ref != 'refs/heads/trunk' }}", repository.ReadFile(".github/workflows/ci.yml"), StringComparison.Ordinal);
+        Assert.DoesNotContain("refs/heads/main", repository.ReadFile(".github/workflows/ci.yml"), StringComparison.Ordinal);
         Assert.Contains("regex: ^trunk$", repository.ReadFile("GitVersion.yml"), StringComparison.Ordinal);
     }
 

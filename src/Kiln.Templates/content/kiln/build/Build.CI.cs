@@ -10,6 +10,7 @@ using Kiln.GitHubActions;
     "ci",
     On = [GitHubActionsTrigger.Push, GitHubActionsTrigger.PullRequest],
     OnPushBranches = ["KILN_DEFAULT_BRANCH"],
+    DefaultBranch = "KILN_DEFAULT_BRANCH",
     InvokedTargets =
     [
         nameof(ICompile.Compile),
@@ -40,6 +41,7 @@ partial class Build;
     "release",
     On = [GitHubActionsTrigger.Push],
     OnPushTags = ["v*"],
+    DefaultBranch = "KILN_DEFAULT_BRANCH",
     InvokedTargets =
     [
 //#if (unitTests != "")
