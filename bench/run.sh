@@ -3,7 +3,7 @@
 # machines are shared and noisy, so absolute times alone say little. Prints each row with its goal and whether it is
 # met, and writes the table to bench/RESULTS.md with the date and the machine.
 #
-#   bench/run.sh                 every row; the up-to-date row on ./build.sh Test (the first Test takes 15-25 minutes)
+#   bench/run.sh                 every row; parallel and up-to-date on ./build.sh Test (two full runs, 40-50 minutes each)
 #   bench/run.sh --quick         no-op, planner and up-to-date on UnitTest alone; skips overhead and graph
 #   bench/run.sh --rows a,b      only these rows: overhead, noop, graph, parallel, planner, uptodate
 #   bench/run.sh --runs N        timed runs per command (default 5; the slow rows use --slow-runs, default 3)
@@ -59,7 +59,12 @@ wants() { case ",$ROWS," in *",$1,"*) return 0 ;; *) return 1 ;; esac; }
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1 NO_COLOR=1
 
 WORK="$(mktemp -d "${TMPDIR:-/tmp}/kiln-bench.XXXXXX")"
-trap 'rm -rf "$WORK"' EXIT
+# RESULTS.md is written once, on the way out (also when cut short: TERM and INT exit through the EXIT trap): written
+# after each row, it changed a file the test tiers hash between the parallel row's run and the up-to-date row's second
+# run, so nothing was up to date.
+trap 'write_results; rm -rf "$WORK"' EXIT
+trap 'exit 143' TERM
+trap 'exit 130' INT
 LOG="$WORK/log"
 mkdir -p "$LOG"
 
@@ -300,6 +305,7 @@ bench_uptodate() {
 
 echo "Kiln benchmarks: rows $ROWS$( [ "$QUICK" = 1 ] && echo ' (--quick)'); timer: $(command -v hyperfine >/dev/null 2>&1 && hyperfine --version || echo 'bash loop')"
 write_results() {
+  [ -d "$WORK/rows" ] && [ -n "$(ls -A "$WORK/rows" 2>/dev/null)" ] || return 0
   {
     echo "# Benchmark results"
     echo
@@ -333,7 +339,6 @@ run_row() {
   else
     not_run "$name" "$reason" "$goal"
   fi
-  write_results
 }
 run_row noop no-op "--rows" "Kiln >= 5x faster"
 run_row parallel parallel "--rows" "report the ratio"
@@ -341,4 +346,4 @@ run_row planner planner "--rows" "under 100 ms (ratio < 1)"
 run_row uptodate up-to-date "--rows" "< 0.10"
 run_row overhead overhead "--quick or --rows" "<= 1.10"
 run_row graph graph "--quick or --rows" "<= 1.00 (not slower)"
-echo "wrote $RESULTS"
+echo "writing $RESULTS"
