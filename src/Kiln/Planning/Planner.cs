@@ -16,7 +16,7 @@ internal static class Planner
     public static ExecutionPlan Plan(TargetGraph graph, IReadOnlyList<string> invokedNames, IReadOnlyList<string>? skip, bool applyConditions = true)
     {
         var invoked = invokedNames.Select(name => FindTarget(graph, name)).Distinct().ToList();
-        var scheduled = Schedule(graph, invoked);
+        var (scheduled, isScheduled) = Schedule(graph, invoked);
         var planned = new Dictionary<TargetNode, PlannedTarget>(scheduled.Count);
         foreach (var node in scheduled)
         {
@@ -30,7 +30,7 @@ internal static class Planner
             ApplySkipCascade(planned);
         }
 
-        var order = Order(graph, scheduled);
+        var order = Order(graph, scheduled, isScheduled);
         return new ExecutionPlan(order.Select(node => planned[node]).ToList());
     }
 
@@ -41,8 +41,8 @@ internal static class Planner
     // Node indexes are positions in the graph, so arrays indexed by them stand in for sets and dictionaries of nodes:
     // on 10,000 targets and 50,000 edges hashing the nodes was most of the planning time.
 
-    /// <summary>The invoked targets and everything they depend on or trigger, in declaration order.</summary>
-    private static List<TargetNode> Schedule(TargetGraph graph, IEnumerable<TargetNode> invoked)
+    /// <summary>The invoked targets and everything they depend on or trigger, in declaration order, and by index whether each is.</summary>
+    private static (List<TargetNode> Scheduled, bool[] IsScheduled) Schedule(TargetGraph graph, IEnumerable<TargetNode> invoked)
     {
         var isScheduled = new bool[graph.Targets.Count];
         var pending = new Stack<TargetNode>(invoked);
@@ -75,7 +75,7 @@ internal static class Planner
             }
         }
 
-        return scheduled;
+        return (scheduled, isScheduled);
     }
 
     private static void ApplySkip(TargetGraph graph, Dictionary<TargetNode, PlannedTarget> planned, IReadOnlyList<string>? skip)
@@ -173,14 +173,8 @@ internal static class Planner
     }
 
     /// <summary>Kahn's algorithm; among the ready targets the one declared first goes next.</summary>
-    private static List<TargetNode> Order(TargetGraph graph, List<TargetNode> scheduled)
+    private static List<TargetNode> Order(TargetGraph graph, List<TargetNode> scheduled, bool[] isScheduled)
     {
-        var isScheduled = new bool[graph.Targets.Count];
-        foreach (var node in scheduled)
-        {
-            isScheduled[node.Index] = true;
-        }
-
         // An edge may be declared twice (DependsOn and DependentFor); counting it once per direction keeps the
         // predecessor counts and successor lists in step, so a duplicate only repeats a decrement it also counted.
         var waitingFor = new int[graph.Targets.Count];
