@@ -1,8 +1,8 @@
 namespace Kiln.Components;
 
 /// <summary>
-/// Edges to targets of components the build may not implement: Pack waits for Test and Scan when the build has them,
-/// and is still a Pack without them; SystemTest runs after IntegrationTest when there is one.
+/// Edges to targets of components the build may not implement: Publish and Deploy depend on Test and Scan when the build
+/// has them, and are still a Publish and a Deploy without them; Pack runs after them when they run too.
 /// </summary>
 internal static class ComponentEdges
 {

@@ -75,6 +75,8 @@ public interface IDeploy : IPack
     /// </summary>
     ITargetDefinition DeploysTo(ITargetDefinition target, Func<string> environment) => target
         .DependsOn<IPack>(x => x.Pack)
+        .DependsOnIfImplemented<ITest>(this, x => x.Test)
+        .DependsOnIfImplemented<IScan>(this, x => x.Scan)
         .Consumes<IPack>(x => x.Pack)
         .ConsumesIfImplemented<ITest>(this, x => x.Test)
         .ConsumesIfImplemented<IScan>(this, x => x.Scan)

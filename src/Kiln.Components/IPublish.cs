@@ -3,7 +3,7 @@ using Kiln.GitHubActions;
 namespace Kiln.Components;
 
 /// <summary>
-/// Publish: the packages Pack made, to a NuGet source (a local folder feed unless told otherwise), and on GitHub Actions
+/// Publish: the packages Pack made, once Test and Scan passed when the build has them, to a NuGet source (a local folder feed unless told otherwise), and on GitHub Actions
 /// for a v* tag a GitHub release with the version's CHANGELOG.md section as notes and the packages attached. Safe to
 /// run again: packages already on the source are skipped, the release is updated.
 /// </summary>
@@ -34,7 +34,12 @@ public interface IPublish : IPack
     Target Publish => _ => _
         .Description("Pushes the packages and symbols to --nuget-source (default: the folder feed artifacts/feed); for a v* tag on CI, also the GitHub release.")
         .DependsOn<IPack>(x => x.Pack)
+        .DependsOnIfImplemented<ITest>(this, x => x.Test)
+        .DependsOnIfImplemented<IScan>(this, x => x.Scan)
         .Consumes<IPack>(x => x.Pack)
+        // On CI the tests and the scan ran in jobs of their own: their reports are handed on, not made again.
+        .ConsumesIfImplemented<ITest>(this, x => x.Test)
+        .ConsumesIfImplemented<IScan>(this, x => x.Scan)
         .Requires(() => Configuration == Configuration.Release, "Publish needs --configuration Release: packages built in Debug are not fit to ship.")
         .Requires(() => PublishRun.IsCleanWorkingTree(), "The working tree has uncommitted changes (see git status): commit or stash them; Publish ships committed code only.")
         .Requires(() => !Publishing.NuGetSource.Parse(NuGetSource, KilnBuild.RootDirectory).IsRemote || !string.IsNullOrWhiteSpace(NuGetApiKey), "--nuget-api-key is required to push to an http(s) --nuget-source: pass it, or set NUGET_API_KEY.")

@@ -1,4 +1,3 @@
-using Kiln.GitHubActions;
 using Kiln.Tooling;
 
 namespace Kiln.Components;
@@ -12,8 +11,7 @@ public interface ISystemTest : ITest
     /// <summary>Adjusts <c>dotnet test</c>'s settings for each system test project, after <see cref="ITest.TestSettings"/> (a longer <c>BlameHangTimeout</c>, a <c>Filter</c>).</summary>
     DotNetTestSettings SystemTestSettings(DotNetTestSettings settings) => settings;
 
-    /// <summary>Runs the system test projects; its CI job may take an hour.</summary>
-    [GitHubActionsJob(TimeoutMinutes = 60)]
+    /// <summary>Runs the system test projects.</summary>
     // Ordered after IntegrationTest, never beside it: each tier alone keeps a small machine busy (whole repositories
     // built, servers started), together they push single tests past their hang timeouts, and the cheaper tier fails
     // first. Ordering only: on CI each tier stays a job of its own.

@@ -26,11 +26,27 @@ public sealed class ComponentCompositionTests : IDisposable
     public void Dispose() => root.Dispose();
 
     [Fact]
-    public void Standard_components_plan_Pack_after_Compile_the_tiers_Test_and_Scan()
+    public void Pack_alone_plans_only_what_compiles_the_packages()
     {
         var plan = Planner.Plan(TargetGraph.Create(new StandardBuild()), ["Pack"], null);
 
+        Assert.Equal(["Restore", "Version", "Compile", "Pack"], plan.Targets.Select(target => target.Name));
+    }
+
+    [Fact]
+    public void Pack_runs_after_Test_and_Scan_when_they_run_too()
+    {
+        var plan = Planner.Plan(TargetGraph.Create(new StandardBuild()), ["Pack", "Test", "Scan"], null);
+
         Assert.Equal(["Restore", "Version", "Compile", "Scan", "UnitTest", "IntegrationTest", "Test", "Pack"], plan.Targets.Select(target => target.Name));
+    }
+
+    [Fact]
+    public void Publish_keeps_every_gate_it_plans_the_tiers_Test_and_Scan_before_Pack()
+    {
+        var plan = Planner.Plan(TargetGraph.Create(new StandardBuild()), ["Publish"], null);
+
+        Assert.Equal(["Restore", "Version", "Compile", "Scan", "UnitTest", "IntegrationTest", "Test", "Pack", "Publish"], plan.Targets.Select(target => target.Name));
     }
 
     [Fact]
@@ -42,10 +58,11 @@ public sealed class ComponentCompositionTests : IDisposable
         Assert.Equal(["Compile"], Dependencies(graph, "Scan"));
         Assert.Equal(["Compile"], Dependencies(graph, "UnitTest"));
         Assert.Equal(["UnitTest", "IntegrationTest"], Dependencies(graph, "Test"));
-        Assert.Equal(["Compile", "Test", "Scan"], Dependencies(graph, "Pack"));
-        Assert.Equal(["Pack"], Dependencies(graph, "Publish"));
+        Assert.Equal(["Compile"], Dependencies(graph, "Pack"));
+        Assert.Equal(["UnitTest", "IntegrationTest", "Test", "Scan"], graph.Find("Pack")!.RunsAfter.Select(predecessor => predecessor.Name));
+        Assert.Equal(["Pack", "Test", "Scan"], Dependencies(graph, "Publish"));
         Assert.Equal(["UnitTest", "IntegrationTest"], graph.Find("Test")!.Consumes.Select(consumed => consumed.Producer.Name));
-        Assert.Equal(["Pack"], graph.Find("Publish")!.Consumes.Select(consumed => consumed.Producer.Name));
+        Assert.Equal(["Pack", "Test", "Scan"], graph.Find("Publish")!.Consumes.Select(consumed => consumed.Producer.Name));
     }
 
     [Fact]
@@ -73,7 +90,7 @@ public sealed class ComponentCompositionTests : IDisposable
         Assert.Equal(((ITest)build).TestInputs, unitTest.Definition.InputPatterns);
         Assert.Equal(
             ["Restore", "Version", "Compile", "UnitTest", "Test", "Pack"],
-            Planner.Plan(graph, ["Pack"], null).Targets.Select(target => target.Name));
+            Planner.Plan(graph, ["Pack", "Test"], null).Targets.Select(target => target.Name));
     }
 
     [Fact]
@@ -112,6 +129,7 @@ public sealed class ComponentCompositionTests : IDisposable
         var graph = TargetGraph.Create(new PackOnlyBuild());
 
         Assert.Equal(["Compile"], Dependencies(graph, "Pack"));
+        Assert.Empty(graph.Find("Pack")!.RunsAfter);
         Assert.Null(graph.Find("Test"));
     }
 
@@ -129,11 +147,11 @@ public sealed class ComponentCompositionTests : IDisposable
     {
         var graph = TargetGraph.Create(new DeployBuild());
 
-        Assert.Equal(["Pack"], Dependencies(graph, "Deploy"));
+        Assert.Equal(["Pack", "Test", "Scan"], Dependencies(graph, "Deploy"));
         Assert.Equal(["Pack", "Test", "Scan"], graph.Find("Deploy")!.Consumes.Select(consumed => consumed.Producer.Name));
         Assert.NotNull(graph.Find("Promote"));
         Assert.NotNull(graph.Find("Rollback"));
-        Assert.Equal(["Pack"], Dependencies(graph, "DeployStaging"));
+        Assert.Equal(["Pack", "Test", "Scan"], Dependencies(graph, "DeployStaging"));
         Assert.Equal(["Pack", "Test", "Scan"], graph.Find("DeployStaging")!.Consumes.Select(consumed => consumed.Producer.Name));
     }
 
