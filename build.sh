@@ -53,10 +53,11 @@ runtime_identifier() {
 
 # Compiles build/ ahead of time (ReadyToRun) for this machine, so that each run starts without compiling the engine's
 # code just in time: about half of the start of `./build.sh --help`. Where that cannot be done (an unknown machine,
-# or a registry without the runtime packs), a plain build serves, and starts slower.
+# or a registry without the runtime packs), a plain build serves, and starts slower. On CI (CI set, as GitHub Actions
+# sets it) a fresh runner compiles once and runs once or twice: there the ahead-of-time step costs more than it saves.
 compile_build() {
-  local rid output="$ARTIFACTS_DIR/bin/_build/debug"
-  rid=$(runtime_identifier)
+  local rid="" output="$ARTIFACTS_DIR/bin/_build/debug"
+  case "${CI:-}" in "" | false | 0) rid=$(runtime_identifier) ;; esac
   if [ -n "$rid" ] && dotnet publish "$BUILD_PROJECT" --configuration Debug --runtime "$rid" --self-contained false \
     -p:PublishReadyToRun=true "-p:ArtifactsPath=$ARTIFACTS_DIR" --output "$output" \
     --nologo --verbosity quiet -tl:off -clp:NoSummary >"$TEMP_DIR/bootstrap.log" 2>&1; then
