@@ -1,4 +1,3 @@
-using Kiln;
 using Kiln.Components;
 using Kiln.Services;
 using Kiln.Tooling;
@@ -9,11 +8,6 @@ using Kiln.Tooling;
 /// </summary>
 partial class Build
 {
-    // A system test's fixture builds whole repositories (the rehearsal runs every job of ci.yml, Publish runs twice),
-    // and the first test of its class waits for it: on two busy cores that is longer than ten minutes.
-    [Parameter("How long one system test, with its fixture, may run (hh:mm:ss) before it fails as hung.")]
-    readonly TimeSpan SystemTestHangTimeout = TimeSpan.FromMinutes(60);
-
     /// <summary>
     /// The workflow tests validate with real validators from npm, and the storage tests talk to a real Azurite (Blob
     /// service), both pinned in build/node. Azurite stops when the tests end, pass or fail, or on Ctrl-C.
@@ -31,12 +25,4 @@ partial class Build
             },
             azurite);
     }
-
-    public DotNetTestSettings SystemTestSettings(DotNetTestSettings settings) => settings with
-    {
-        // Inside a rehearsal, the system-test job must not start another rehearsal, nor repeat the template tests the
-        // surrounding run has (they add minutes to a rehearsal that must fit its limit).
-        Filter = Environment.GetEnvironmentVariable("KILN_REHEARSAL") == "1" ? "Category!=Rehearsal&Category!=Template" : null,
-        BlameHangTimeout = SystemTestHangTimeout,
-    };
 }

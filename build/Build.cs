@@ -4,7 +4,7 @@ using Kiln.Components;
 /// <summary>
 /// Kiln builds itself from the standard components: restore, version, compile, the test tiers with coverage, scan, pack
 /// (the default), publish and deploy. What is particular to this repository overrides single members, one file per
-/// concern: Build.Test.cs (Azurite for the integration tests, the system tests' rehearsal), Build.Scan.cs (license
+/// concern: Build.Test.cs (Azurite for the integration tests), Build.Scan.cs (license
 /// exceptions), Build.Deploy.cs (the environments and the release workflow's deploy jobs), Build.CI.cs (the workflows).
 /// </summary>
 partial class Build : KilnBuild,

@@ -3,13 +3,13 @@ using System.Reflection.Metadata;
 using System.Security.Cryptography;
 using System.Text;
 using System.Xml.Linq;
+using Kiln.SystemTests.Packages;
 
 namespace Kiln.SystemTests.Publishing;
 
-/// <summary><c>./build.sh Publish --configuration Release</c> on a clean copy of this checkout, twice, and a fresh build that uses what it published.</summary>
+/// <summary><c>./build.sh Publish --configuration Release</c> on a clean copy of this checkout, twice, and a project that restores what it published.</summary>
 [Trait("Category", "Publish")]
-[Collection(SharedPublish.Name)]
-public sealed class PublishTests(PublishedCheckout published)
+public sealed class PublishTests(PublishedCheckout published) : IClassFixture<PublishedCheckout>
 {
     /// <summary>The packages of compiled projects, each with its symbol package.</summary>
     private static readonly string[] LibraryPackages = ["Kiln", "Kiln.Versioning", "Kiln.Components", "Kiln.Versioning.Tool", "Kiln.Azure"];
@@ -49,8 +49,9 @@ public sealed class PublishTests(PublishedCheckout published)
     }
 
     [Fact]
-    public void Packing_the_same_commit_again_from_scratch_gives_byte_identical_packages()
+    public void Packing_the_same_commit_again_with_a_project_compiled_from_nothing_gives_byte_identical_packages()
     {
+        Assert.Contains(published.SecondPublish.Lines, line => line.Contains($"{published.RecompiledProject} -> ", StringComparison.Ordinal));
         foreach (var file in Directory.GetFiles(published.FirstPackages))
         {
             var again = Path.Combine(published.SecondPackages, Path.GetFileName(file));
@@ -100,15 +101,29 @@ public sealed class PublishTests(PublishedCheckout published)
     }
 
     [Fact]
-    public async Task A_fresh_build_restores_Kiln_from_the_feed_and_runs_its_tests()
+    public async Task A_project_restores_Kiln_Components_and_the_Kiln_packages_it_depends_on_from_the_published_feed()
     {
-        var run = await published.Sample.RunOnceAsync("UnitTest");
+        var project = Directory.CreateDirectory(Path.Combine(published.Scratch, "consumer")).FullName;
+        var packages = Path.Combine(project, "packages");
+        await File.WriteAllTextAsync(Path.Combine(project, "Consumer.csproj"), $"""
+            <Project Sdk="Microsoft.NET.Sdk">
+              <PropertyGroup>
+                <TargetFramework>net10.0</TargetFramework>
+              </PropertyGroup>
+              <ItemGroup>
+                <PackageReference Include="Kiln.Components" Version="{published.Version}" />
+              </ItemGroup>
+            </Project>
+            """);
+        await NuGetConfigFile.WriteAsync(project, published.Feed, packages);
 
-        run.AssertExitCode(0);
-        Assert.Equal("3 passed, 0 failed, 0 skipped", run.Note("UnitTest"));
-        Assert.True(
-            Directory.Exists(Path.Combine(published.Sample.Root, ".nuke", "temp", "packages", "kiln.components", published.Version.ToLowerInvariant())),
-            "The sample's build did not restore Kiln.Components from the feed.");
+        var (exitCode, output, error) = await ScratchProcess.RunAsync("dotnet", project, ["restore"], TimeSpan.FromMinutes(3));
+
+        Assert.True(exitCode == 0, $"dotnet restore failed:{Environment.NewLine}{output}{error}");
+        foreach (var package in new[] { "kiln.components", "kiln", "kiln.versioning", "kiln.azure" })
+        {
+            Assert.True(Directory.Exists(Path.Combine(packages, package, published.Version.ToLowerInvariant())), $"{package} was not restored from the published feed.");
+        }
     }
 
     private static XElement Nuspec(ZipArchive package)

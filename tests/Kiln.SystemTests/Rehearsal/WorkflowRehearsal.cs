@@ -1,17 +1,18 @@
 using System.Diagnostics;
 using System.Text;
 using System.Text.RegularExpressions;
-using Kiln.IntegrationTests;
 using YamlDotNet.RepresentationModel;
 
 namespace Kiln.SystemTests.Rehearsal;
 
 /// <summary>
-/// Runs a generated workflow on this machine the way GitHub would: jobs in <c>needs:</c> order, each in a fresh
-/// copy of the checkout (a fresh runner), <c>run:</c> steps in bash with the variables a runner sets, artifact
-/// steps emulated by copying folders. Only the ubuntu entries of an OS matrix run here.
+/// Runs a generated workflow on this machine the way GitHub would: jobs in <c>needs:</c> order, each in a fresh clone
+/// of the repository (a fresh runner), <c>run:</c> steps in bash with the variables a runner sets, artifact steps
+/// emulated by copying folders. Only the ubuntu entries of an OS matrix run here.
 /// </summary>
-internal sealed partial class WorkflowRehearsal(string scratch)
+/// <param name="repository">The repository whose committed workflow runs: each job clones it.</param>
+/// <param name="scratch">Where the runners' folders and the artifact store go.</param>
+internal sealed partial class WorkflowRehearsal(string repository, string scratch)
 {
     private readonly string store = Directory.CreateDirectory(Path.Combine(scratch, "artifact-store")).FullName;
 
@@ -40,7 +41,8 @@ internal sealed partial class WorkflowRehearsal(string scratch)
     private async Task<JobRun> RunJobAsync(string id, YamlMappingNode job, IReadOnlyDictionary<string, string> matrix, int number, CancellationToken cancellationToken)
     {
         var runner = Directory.CreateDirectory(Path.Combine(scratch, $"{number:00}-{id}")).FullName;
-        var workspace = await CheckOutAsync(Path.Combine(runner, "workspace"), cancellationToken);
+        var workspace = Path.Combine(runner, "workspace");
+        await ScratchGit.RunAsync(runner, "clone", "--quiet", "--no-hardlinks", repository, workspace);
         var summary = Path.Combine(runner, "step-summary.md");
         var output = new StringBuilder();
         var failed = false;
@@ -121,9 +123,6 @@ internal sealed partial class WorkflowRehearsal(string scratch)
             ["RUNNER_OS"] = "Linux",
             ["RUNNER_TEMP"] = Directory.CreateDirectory(Path.Combine(runner, "temp")).FullName,
             ["NO_COLOR"] = "1",
-
-            // The system-test job must not rehearse the workflow again from inside the rehearsal.
-            ["KILN_REHEARSAL"] = "1",
         };
         foreach (var (name, value) in runnerVariables)
         {
@@ -148,41 +147,6 @@ internal sealed partial class WorkflowRehearsal(string scratch)
 
         output.Append(await stdout).Append(await stderr);
         return process.ExitCode;
-    }
-
-    /// <summary>A fresh runner's checkout: a clone with full history, plus the working tree's uncommitted files, so local edits are rehearsed too.</summary>
-    private static async Task<string> CheckOutAsync(string workspace, CancellationToken cancellationToken)
-    {
-        var root = RepositoryRoot.Path;
-        await GitAsync(root, cancellationToken, "clone", "--quiet", "--no-hardlinks", root, workspace);
-        var files = await GitAsync(root, cancellationToken, "ls-files", "-z", "--cached", "--others", "--exclude-standard");
-        foreach (var file in files.Split('\0', StringSplitOptions.RemoveEmptyEntries))
-        {
-            var source = Path.Combine(root, file);
-            if (File.Exists(source))
-            {
-                var target = Path.Combine(workspace, file);
-                Directory.CreateDirectory(Path.GetDirectoryName(target)!);
-                File.Copy(source, target, overwrite: true);
-            }
-        }
-
-        return workspace;
-    }
-
-    private static async Task<string> GitAsync(string directory, CancellationToken cancellationToken, params string[] arguments)
-    {
-        var start = new ProcessStartInfo("git") { WorkingDirectory = directory, RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        foreach (var argument in arguments)
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        using var process = Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEndAsync(cancellationToken);
-        var error = process.StandardError.ReadToEndAsync(cancellationToken);
-        await process.WaitForExitAsync(cancellationToken);
-        return process.ExitCode == 0 ? await output : throw new InvalidOperationException($"git {string.Join(' ', arguments)} failed: {await error}");
     }
 
     private int Upload(string name, string paths, string ifNoFilesFound, string workspace)

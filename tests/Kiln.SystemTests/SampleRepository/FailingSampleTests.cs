@@ -1,21 +1,20 @@
 namespace Kiln.SystemTests.SampleRepository;
 
-/// <summary>A whole repository driven through build.sh: what a user sees when one unit test fails.</summary>
+/// <summary>A whole repository driven through build.sh: what a user sees when one unit test fails (Templates/FailingTest added).</summary>
 [Trait("Category", "SampleRepository")]
-public sealed class FailingSampleTests(FailingSample sample) : IClassFixture<FailingSample>
+[Collection(SharedSampleRepository.Name)]
+public sealed class FailingSampleTests(SampleRepositoryFixture sample)
 {
     [Fact]
-    public async Task UnitTest_exits_with_one_when_a_test_fails()
+    public void UnitTest_exits_with_one_when_a_test_fails()
     {
-        var run = await sample.RunOnceAsync("UnitTest");
-
-        run.AssertExitCode(1);
+        sample.FailingUnitTest.AssertExitCode(1);
     }
 
     [Fact]
-    public async Task The_summary_table_shows_UnitTest_failed_with_its_counts()
+    public void The_summary_table_shows_UnitTest_failed_with_its_counts()
     {
-        var run = await sample.RunOnceAsync("UnitTest");
+        var run = sample.FailingUnitTest;
 
         Assert.Equal("Succeeded", run.Status("Compile"));
         Assert.Equal("Failed", run.Status("UnitTest"));
@@ -24,11 +23,9 @@ public sealed class FailingSampleTests(FailingSample sample) : IClassFixture<Fai
     }
 
     [Fact]
-    public async Task The_TRX_report_records_the_failing_test()
+    public void The_TRX_report_records_the_failing_test()
     {
-        await sample.RunOnceAsync("UnitTest");
-
-        var report = TrxReport.Load(sample.TrxFile);
+        var report = sample.FailingTrx ?? throw new Xunit.Sdk.XunitException("UnitTest wrote no TRX report.");
 
         Assert.Equal(4, report.Total);
         Assert.Equal(1, report.Failed);

@@ -1,16 +1,16 @@
 using System.Globalization;
-using System.Xml.Linq;
 
 namespace Kiln.SystemTests.SampleRepository;
 
 /// <summary>A whole repository driven through build.sh: what a user sees when every test passes.</summary>
 [Trait("Category", "SampleRepository")]
-public sealed class PassingSampleTests(PassingSample sample) : IClassFixture<PassingSample>
+[Collection(SharedSampleRepository.Name)]
+public sealed class PassingSampleTests(SampleRepositoryFixture sample)
 {
     [Fact]
-    public async Task Compile_restores_and_compiles_the_solution_and_lists_both_as_succeeded()
+    public void Compile_restores_and_compiles_the_solution_and_lists_both_as_succeeded()
     {
-        var run = await sample.RunOnceAsync("Compile");
+        var run = sample.Compile;
 
         run.AssertExitCode(0);
         Assert.Equal(["Restore", "Compile"], run.SummaryTargets);
@@ -19,9 +19,9 @@ public sealed class PassingSampleTests(PassingSample sample) : IClassFixture<Pas
     }
 
     [Fact]
-    public async Task UnitTest_exits_with_zero_and_notes_the_passed_count_when_every_test_passes()
+    public void UnitTest_exits_with_zero_and_notes_the_passed_count_when_every_test_passes()
     {
-        var run = await sample.RunOnceAsync("UnitTest");
+        var run = sample.PassingUnitTest;
 
         run.AssertExitCode(0);
         Assert.Equal("Succeeded", run.Status("UnitTest"));
@@ -29,11 +29,11 @@ public sealed class PassingSampleTests(PassingSample sample) : IClassFixture<Pas
     }
 
     [Fact]
-    public async Task UnitTest_writes_a_TRX_report_that_counts_every_test_as_passed()
+    public void UnitTest_writes_a_TRX_report_that_counts_every_test_as_passed()
     {
-        (await sample.RunOnceAsync("UnitTest")).AssertExitCode(0);
+        sample.PassingUnitTest.AssertExitCode(0);
 
-        var report = TrxReport.Load(sample.TrxFile);
+        var report = sample.PassingTrx ?? throw new Xunit.Sdk.XunitException("UnitTest wrote no TRX report.");
 
         Assert.Equal(3, report.Total);
         Assert.Equal(3, report.Passed);
@@ -42,11 +42,11 @@ public sealed class PassingSampleTests(PassingSample sample) : IClassFixture<Pas
     }
 
     [Fact]
-    public async Task UnitTest_writes_Cobertura_coverage_of_the_library_to_artifacts_coverage()
+    public void UnitTest_writes_Cobertura_coverage_of_the_library_to_artifacts_coverage()
     {
-        (await sample.RunOnceAsync("UnitTest")).AssertExitCode(0);
+        sample.PassingUnitTest.AssertExitCode(0);
 
-        var coverage = XDocument.Load(sample.CoverageFile).Root!;
+        var coverage = sample.PassingCoverage?.Root ?? throw new Xunit.Sdk.XunitException("UnitTest wrote no coverage report.");
 
         Assert.Equal("coverage", coverage.Name.LocalName);
         var lineRate = double.Parse((string?)coverage.Attribute("line-rate") ?? "missing", CultureInfo.InvariantCulture);

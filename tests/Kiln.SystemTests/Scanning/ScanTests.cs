@@ -1,10 +1,12 @@
 using System.Text.Json;
+using Kiln.SystemTests.SampleRepository;
 
 namespace Kiln.SystemTests.Scanning;
 
 /// <summary>Scan on a whole repository through build.sh: clean, with a committed secret, and as a pre-commit hook.</summary>
 [Trait("Category", "SampleRepository")]
-public sealed class ScanTests(ScannedSample sample) : IClassFixture<ScannedSample>
+[Collection(SharedSampleRepository.Name)]
+public sealed class ScanTests(SampleRepositoryFixture sample)
 {
     [Fact]
     public void Scan_passes_on_a_clean_repository_noting_each_category_and_saying_vulnerabilities_were_not_checked()

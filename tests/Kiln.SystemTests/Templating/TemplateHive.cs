@@ -1,6 +1,3 @@
-using System.Diagnostics;
-using Kiln.IntegrationTests;
-
 namespace Kiln.SystemTests.Templating;
 
 /// <summary>
@@ -27,40 +24,7 @@ internal sealed class TemplateHive(string folder)
 
     private async Task<(int ExitCode, string Output)> RunAsync(string directory, string[] arguments)
     {
-        var start = new ProcessStartInfo("dotnet")
-        {
-            WorkingDirectory = directory,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        foreach (var argument in arguments.Append("--debug:custom-hive").Append(folder))
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        foreach (var name in start.Environment.Keys.Where(BuildProcess.IsRemoved).ToList())
-        {
-            start.Environment.Remove(name);
-        }
-
-        start.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
-        start.Environment["DOTNET_NOLOGO"] = "1";
-        start.Environment["NO_COLOR"] = "1";
-        using var process = Process.Start(start) ?? throw new InvalidOperationException("dotnet did not start.");
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(CommandTimeout);
-        try
-        {
-            await process.WaitForExitAsync(timeout.Token);
-        }
-        catch (OperationCanceledException)
-        {
-            process.Kill(entireProcessTree: true);
-            throw new InvalidOperationException($"dotnet {string.Join(' ', arguments)} in {directory} did not finish within {CommandTimeout} and was killed.");
-        }
-
-        return (process.ExitCode, await output + await error);
+        var (exitCode, output, error) = await ScratchProcess.RunAsync("dotnet", directory, [.. arguments, "--debug:custom-hive", folder], CommandTimeout);
+        return (exitCode, output + error);
     }
 }

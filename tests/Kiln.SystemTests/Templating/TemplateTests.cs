@@ -1,15 +1,14 @@
-using Kiln.SystemTests.Publishing;
+using Kiln.IntegrationTests;
+using Kiln.SystemTests.Packages;
 
 namespace Kiln.SystemTests.Templating;
 
 /// <summary>
-/// <c>dotnet new kiln</c> from the Kiln.Templates package Publish wrote, applied to .NET repositories without Kiln, and
-/// their builds run as a newcomer runs them. Shares Publish's fixture (the collection), so Publish runs once; see
-/// <see cref="TemplatedRepositories"/> for what runs and how long it takes.
+/// <c>dotnet new kiln</c> from this checkout's Kiln.Templates package, applied to .NET repositories without Kiln, and
+/// their builds run as a newcomer runs them; see <see cref="TemplatedRepositories"/> for what runs.
 /// </summary>
 [Trait("Category", "Template")]
-[Collection(SharedPublish.Name)]
-public sealed class TemplateTests(PublishedCheckout published, TemplatedRepositories repositories) : IClassFixture<TemplatedRepositories>
+public sealed class TemplateTests(TemplatedRepositories repositories) : IClassFixture<TemplatedRepositories>
 {
     private static readonly string[] AddedFiles =
     [
@@ -22,7 +21,7 @@ public sealed class TemplateTests(PublishedCheckout published, TemplatedReposito
     [Fact]
     public async Task Dotnet_new_kiln_adds_the_bootstrappers_the_build_its_parameters_the_versioning_and_the_tool_manifest()
     {
-        var repository = await repositories.NewcomersAsync(published);
+        var repository = await repositories.NewcomersAsync();
 
         foreach (var file in AddedFiles)
         {
@@ -30,7 +29,7 @@ public sealed class TemplateTests(PublishedCheckout published, TemplatedReposito
         }
 
         Assert.Contains("\"$schema\": \"./build.schema.json\"", repository.ReadFile(".nuke/parameters.json"), StringComparison.Ordinal);
-        Assert.Contains($"Include=\"Kiln.Components\" Version=\"{published.Version}\"", repository.ReadFile("build/_build.csproj"), StringComparison.Ordinal);
+        Assert.Contains($"Include=\"Kiln.Components\" Version=\"{(await KilnPackages.GetAsync()).Version}\"", repository.ReadFile("build/_build.csproj"), StringComparison.Ordinal);
         if (!OperatingSystem.IsWindows())
         {
             Assert.True(File.GetUnixFileMode(Path.Combine(repository.Root, "build.sh")).HasFlag(UnixFileMode.UserExecute), "build.sh is not executable.");
@@ -40,18 +39,18 @@ public sealed class TemplateTests(PublishedCheckout published, TemplatedReposito
     [Fact]
     public async Task The_bootstrappers_the_SDK_pin_and_the_tool_manifest_are_this_repositorys_own()
     {
-        var repository = await repositories.NewcomersAsync(published);
+        var repository = await repositories.NewcomersAsync();
 
         foreach (var file in new[] { "build.sh", "build.ps1", "build.cmd", "global.json", ".config/dotnet-tools.json" })
         {
-            Assert.Equal(await File.ReadAllTextAsync(Path.Combine(published.Checkout, file)), repository.ReadFile(file));
+            Assert.Equal(await File.ReadAllTextAsync(Path.Combine(RepositoryRoot.Path, file)), repository.ReadFile(file));
         }
     }
 
     [Fact]
     public async Task The_templated_build_runs_the_test_projects_each_tiers_pattern_selects_green_and_counts_their_tests()
     {
-        var repository = await repositories.NewcomersAsync(published);
+        var repository = await repositories.NewcomersAsync();
         var test = repository.Runs["Test"];
 
         test.AssertExitCode(0);
@@ -63,7 +62,7 @@ public sealed class TemplateTests(PublishedCheckout published, TemplatedReposito
     [Fact]
     public async Task The_first_run_writes_the_workflows_and_the_parameters_schema()
     {
-        var repository = await repositories.NewcomersAsync(published);
+        var repository = await repositories.NewcomersAsync();
 
         foreach (var workflow in Workflows)
         {
@@ -77,7 +76,7 @@ public sealed class TemplateTests(PublishedCheckout published, TemplatedReposito
     [Fact]
     public async Task Generating_the_workflows_again_changes_nothing()
     {
-        var repository = await repositories.NewcomersAsync(published);
+        var repository = await repositories.NewcomersAsync();
         var generate = repository.Runs["--generate-workflows"];
 
         generate.AssertExitCode(0);
@@ -88,7 +87,7 @@ public sealed class TemplateTests(PublishedCheckout published, TemplatedReposito
     [Fact]
     public async Task The_default_branch_option_sets_the_branch_ci_yml_runs_on_and_GitVersion_releases_from()
     {
-        var repository = await repositories.NewcomersAsync(published);
+        var repository = await repositories.NewcomersAsync();
 
         Assert.Contains("- trunk", repository.ReadFile(".github/workflows/ci.yml"), StringComparison.Ordinal);
         Assert.DoesNotContain("- main", repository.ReadFile(".github/workflows/ci.yml"), StringComparison.Ordinal);
@@ -101,7 +100,7 @@ public sealed class TemplateTests(PublishedCheckout published, TemplatedReposito
     [Fact]
     public async Task The_solution_option_names_the_solution_the_build_compiles()
     {
-        var repository = await repositories.NewcomersAsync(published);
+        var repository = await repositories.NewcomersAsync();
 
         Assert.Contains("RootDirectory / \"Product.sln\"", repository.ReadFile("build/Build.cs"), StringComparison.Ordinal);
         Assert.Equal("Succeeded", repository.Runs["Test"].Status("Compile"));
@@ -110,7 +109,7 @@ public sealed class TemplateTests(PublishedCheckout published, TemplatedReposito
     [Fact]
     public async Task An_empty_test_pattern_leaves_its_tier_out_of_the_build_and_the_workflows()
     {
-        var repository = await repositories.NewcomersAsync(published);
+        var repository = await repositories.NewcomersAsync();
 
         Assert.DoesNotContain("SystemTest", repository.Runs["Test"].SummaryTargets);
         Assert.DoesNotContain("system-test:", repository.ReadFile(".github/workflows/ci.yml"), StringComparison.Ordinal);
@@ -120,7 +119,7 @@ public sealed class TemplateTests(PublishedCheckout published, TemplatedReposito
     [Fact]
     public async Task Without_deploy_the_build_has_no_deploy_targets_and_the_release_workflow_no_deploy_jobs()
     {
-        var repository = await repositories.NewcomersAsync(published);
+        var repository = await repositories.NewcomersAsync();
 
         Assert.False(repository.Exists("build/Build.Deploy.cs"), "build/Build.Deploy.cs was added though --deploy was not given.");
         Assert.DoesNotContain("Deploy", repository.ReadFile(".github/workflows/release.yml"), StringComparison.Ordinal);
@@ -129,7 +128,7 @@ public sealed class TemplateTests(PublishedCheckout published, TemplatedReposito
     [Fact]
     public async Task With_deploy_the_build_compiles_with_the_deploy_targets_and_the_release_workflow_deploys()
     {
-        var repository = await repositories.DeployingAsync(published);
+        var repository = await repositories.DeployingAsync();
 
         repository.Runs["--generate-workflows"].AssertExitCode(0);
         Assert.True(repository.Exists("build/Build.Deploy.cs"), "--deploy did not add build/Build.Deploy.cs.");
@@ -140,7 +139,7 @@ public sealed class TemplateTests(PublishedCheckout published, TemplatedReposito
     [Fact]
     public async Task Dotnet_new_kiln_refuses_to_overwrite_files_a_repository_has_unless_forced()
     {
-        var repository = await repositories.NewcomersAsync(published);
+        var repository = await repositories.NewcomersAsync();
 
         var (exitCode, output) = await repository.Hive.RunNewAsync(repository.Root, "kiln");
 

@@ -4,7 +4,7 @@ using Kiln.Testing;
 using Kiln.Tooling;
 
 /// <summary>The system tests' sample: restore, compile, unit tests with results and coverage in artifacts/, and Scan (IScan).</summary>
-class Build : KilnBuild, IScan
+partial class Build : KilnBuild, IScan
 {
     public static int Main() => Execute<Build>(x => x.Compile);
 

@@ -1,0 +1,177 @@
+using System.Text.Json;
+using YamlDotNet.RepresentationModel;
+
+namespace Kiln.IntegrationTests.GitHubActions;
+
+/// <summary>
+/// This repository's committed workflows, read as CI reads them: every job runs ./build.sh with targets the build has,
+/// hands artifacts only to jobs that wait for them, uploads what its test tier produces, and may run long enough for a
+/// hung test to be reported. The sample workflow's rehearsal (system tests) shows that such jobs run; this shows, in a
+/// second, that this repository's own jobs are of that shape.
+/// </summary>
+public sealed class CommittedWorkflowTests
+{
+    /// <summary>ITest.TestHangTimeout's default, which the tiers run with unless .nuke/parameters.json says otherwise.</summary>
+    private static readonly TimeSpan DefaultHangTimeout = TimeSpan.FromMinutes(10);
+
+    private static readonly string[] TierTargets = ["UnitTest", "IntegrationTest", "SystemTest"];
+
+    public static TheoryData<string> Workflows => new(Directory.GetFiles(Path.Combine(RepositoryRoot.Path, ".github", "workflows"), "*.yml").Select(Path.GetFileName)!);
+
+    [Theory]
+    [MemberData(nameof(Workflows))]
+    public void Every_job_runs_build_sh_with_a_target_of_the_build_and_skips_only_targets_of_the_build(string workflow)
+    {
+        var targets = BuildTargets();
+
+        foreach (var (id, job) in Jobs(workflow))
+        {
+            var commands = Commands(job).ToList();
+            var command = Assert.Single(commands);
+            Assert.True(targets.Contains(command.Target), $"Job {id} runs ./build.sh {command.Target}, which is no target of the build.");
+            Assert.All(command.Skipped, skipped => Assert.True(targets.Contains(skipped), $"Job {id} skips {skipped}, which is no target of the build."));
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(Workflows))]
+    public void Every_downloaded_artifact_is_uploaded_by_a_job_that_runs_before_it(string workflow)
+    {
+        var jobs = Jobs(workflow).ToDictionary(job => job.Id, job => job.Job);
+
+        foreach (var (id, job) in jobs)
+        {
+            var upstream = Upstream(id, jobs);
+            var uploaded = upstream.SelectMany(other => Artifacts(jobs[other], "actions/upload-artifact")).SelectMany(name => Expand(name, jobs, upstream)).ToHashSet();
+            foreach (var downloaded in Artifacts(job, "actions/download-artifact"))
+            {
+                Assert.True(uploaded.Contains(downloaded), $"Job {id} downloads '{downloaded}', which no job it needs uploads ({string.Join(", ", uploaded)}).");
+            }
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(Workflows))]
+    public void A_test_tier_job_uploads_the_results_and_coverage_of_every_project_its_pattern_selects(string workflow)
+    {
+        foreach (var (id, job) in Jobs(workflow))
+        {
+            var target = Commands(job).Single().Target;
+            if (!TierTargets.Contains(target))
+            {
+                continue;
+            }
+
+            var paths = UploadedPaths(job);
+            var projects = Directory.GetFiles(Path.Combine(RepositoryRoot.Path, "tests"), $"*.{target}s.csproj", SearchOption.AllDirectories).Select(Path.GetFileNameWithoutExtension).ToList();
+            Assert.NotEmpty(projects);
+            foreach (var project in projects)
+            {
+                Assert.Contains($"artifacts/test-results/{project}.trx", paths);
+                Assert.Contains($"artifacts/coverage/raw/{project}.cobertura.xml", paths);
+            }
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(Workflows))]
+    public void Every_job_may_run_at_least_twice_as_long_as_the_hang_timeout_of_its_tests(string workflow)
+    {
+        var hangTimeout = HangTimeout();
+
+        foreach (var (id, job) in Jobs(workflow))
+        {
+            var minutes = int.Parse(Scalar(job, "timeout-minutes") ?? "360", System.Globalization.CultureInfo.InvariantCulture);
+            Assert.True(
+                TimeSpan.FromMinutes(minutes) >= 2 * hangTimeout,
+                $"Job {id} may run {minutes} minutes, less than twice the tests' hang timeout ({hangTimeout}): a hung test would be cancelled before its dump is written.");
+        }
+    }
+
+    /// <summary>The targets of this repository's build, as the committed parameters schema lists them.</summary>
+    private static HashSet<string> BuildTargets()
+    {
+        using var schema = JsonDocument.Parse(File.ReadAllText(Path.Combine(RepositoryRoot.Path, ".nuke", "build.schema.json")));
+        return schema.RootElement.GetProperty("properties").GetProperty("Target").GetProperty("items").GetProperty("enum")
+            .EnumerateArray().Select(target => target.GetString()!).ToHashSet(StringComparer.Ordinal);
+    }
+
+    private static TimeSpan HangTimeout()
+    {
+        using var parameters = JsonDocument.Parse(File.ReadAllText(Path.Combine(RepositoryRoot.Path, ".nuke", "parameters.json")));
+        return parameters.RootElement.TryGetProperty("TestHangTimeout", out var configured)
+            ? TimeSpan.Parse(configured.GetString()!, System.Globalization.CultureInfo.InvariantCulture)
+            : DefaultHangTimeout;
+    }
+
+    private static IEnumerable<(string Id, YamlMappingNode Job)> Jobs(string workflow)
+    {
+        var yaml = new YamlStream();
+        yaml.Load(new StringReader(File.ReadAllText(Path.Combine(RepositoryRoot.Path, ".github", "workflows", workflow))));
+        var jobs = (YamlMappingNode)((YamlMappingNode)yaml.Documents[0].RootNode)["jobs"];
+        return jobs.Children.Select(entry => (((YamlScalarNode)entry.Key).Value!, (YamlMappingNode)entry.Value));
+    }
+
+    private static IEnumerable<YamlMappingNode> Steps(YamlMappingNode job) => ((YamlSequenceNode)job["steps"]).Children.Cast<YamlMappingNode>();
+
+    /// <summary>The ./build.sh commands of a job's run: steps: the target, and what follows --skip up to the next option.</summary>
+    private static IEnumerable<(string Target, IReadOnlyList<string> Skipped)> Commands(YamlMappingNode job) =>
+        Steps(job).Select(step => Scalar(step, "run")).OfType<string>()
+            .Where(run => run.StartsWith("./build.sh ", StringComparison.Ordinal))
+            .Select(run =>
+            {
+                var words = run.Split(' ', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+                var skip = Array.IndexOf(words, "--skip");
+                var skipped = skip < 0 ? [] : words.Skip(skip + 1).TakeWhile(word => !word.StartsWith("--", StringComparison.Ordinal)).ToList();
+                return (words[1], (IReadOnlyList<string>)skipped);
+            });
+
+    private static IEnumerable<string> Artifacts(YamlMappingNode job, string action) =>
+        Steps(job).Where(step => Scalar(step, "uses")?.StartsWith(action + "@", StringComparison.Ordinal) == true)
+            .Select(step => Scalar((YamlMappingNode)step["with"], "name")!);
+
+    private static HashSet<string> UploadedPaths(YamlMappingNode job) =>
+        Steps(job).Where(step => Scalar(step, "uses")?.StartsWith("actions/upload-artifact@", StringComparison.Ordinal) == true)
+            .SelectMany(step => Scalar((YamlMappingNode)step["with"], "path")!.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+            .ToHashSet(StringComparer.Ordinal);
+
+    /// <summary>The jobs a job waits for, directly or through others.</summary>
+    private static HashSet<string> Upstream(string id, Dictionary<string, YamlMappingNode> jobs)
+    {
+        var upstream = new HashSet<string>(StringComparer.Ordinal);
+        var pending = new Stack<string>(Needs(jobs[id]));
+        while (pending.TryPop(out var need))
+        {
+            if (upstream.Add(need))
+            {
+                foreach (var next in Needs(jobs[need]))
+                {
+                    pending.Push(next);
+                }
+            }
+        }
+
+        return upstream;
+    }
+
+    private static IEnumerable<string> Needs(YamlMappingNode job) =>
+        job.Children.TryGetValue("needs", out var needs) ? ((YamlSequenceNode)needs).Children.Select(need => ((YamlScalarNode)need).Value!) : [];
+
+    /// <summary>An artifact name with ${{ matrix.os }} expanded to each image of the matrices of the upstream jobs.</summary>
+    private static IEnumerable<string> Expand(string name, Dictionary<string, YamlMappingNode> jobs, IEnumerable<string> upstream)
+    {
+        const string os = "${{ matrix.os }}";
+        if (!name.Contains(os, StringComparison.Ordinal))
+        {
+            return [name];
+        }
+
+        var images = upstream.Select(id => jobs[id])
+            .Where(job => job.Children.ContainsKey("strategy"))
+            .SelectMany(job => ((YamlSequenceNode)((YamlMappingNode)((YamlMappingNode)job["strategy"])["matrix"])["os"]).Children.Select(image => ((YamlScalarNode)image).Value!));
+        return images.Select(image => name.Replace(os, image, StringComparison.Ordinal));
+    }
+
+    private static string? Scalar(YamlMappingNode node, string key) =>
+        node.Children.TryGetValue(key, out var value) && value is YamlScalarNode scalar ? scalar.Value : null;
+}
