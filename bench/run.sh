@@ -3,9 +3,9 @@
 # machines are shared and noisy, so absolute times alone say little. Prints each row with its goal and whether it is
 # met, and writes the table to bench/RESULTS.md with the date and the machine.
 #
-#   bench/run.sh                 every row; parallel and up-to-date on ./build.sh Test (two full runs, 40-50 minutes each)
+#   bench/run.sh                 every row; fresh, parallel and up-to-date on ./build.sh Test (three full runs)
 #   bench/run.sh --quick         no-op, planner and up-to-date on UnitTest alone; skips overhead and graph
-#   bench/run.sh --rows a,b      only these rows: overhead, noop, graph, parallel, planner, uptodate
+#   bench/run.sh --rows a,b      only these rows: fresh, overhead, noop, graph, parallel, planner, uptodate
 #   bench/run.sh --runs N        timed runs per command (default 5; the slow rows use --slow-runs, default 3)
 #   bench/run.sh --warmup N      untimed runs before the timed ones (default 1; --slow-warmup for overhead and graph,
 #                                default 1: their preparation already ran each build once)
@@ -49,7 +49,7 @@ while [ $# -gt 0 ]; do
 done
 
 if [ -z "$ROWS" ]; then
-  if [ "$QUICK" = 1 ]; then ROWS="noop,parallel,planner,uptodate"; else ROWS="overhead,noop,graph,parallel,planner,uptodate"; fi
+  if [ "$QUICK" = 1 ]; then ROWS="noop,parallel,planner,uptodate"; else ROWS="fresh,overhead,noop,graph,parallel,planner,uptodate"; fi
 fi
 if [ -z "$UP_TO_DATE_TARGET" ]; then
   if [ "$QUICK" = 1 ]; then UP_TO_DATE_TARGET=UnitTest; else UP_TO_DATE_TARGET=Test; fi
@@ -123,7 +123,7 @@ verdict() { awk -v v="$1" -v l="$3" -v op="$2" 'BEGIN { ok = (op == "le") ? (v <
 
 # Each row leaves its table line in $WORK/rows/<order>-<name>, so that a row that fails leaves the others standing.
 mkdir -p "$WORK/rows"
-ROW_ORDER="overhead no-op graph parallel planner up-to-date"
+ROW_ORDER="fresh overhead no-op graph parallel planner up-to-date"
 row_file() { local index=0 name; for name in $ROW_ORDER; do index=$((index + 1)); [ "$name" = "$1" ] && echo "$WORK/rows/$index-$1"; done; }
 # row NAME MEASURED RATIO GOAL VERDICT
 row() {
@@ -206,14 +206,48 @@ bench_noop() {
   row no-op "./build.sh --help ${kiln}s; Cake $CAKE_VERSION empty task, cached ${cake}s" "${r}x" "Kiln >= 5x faster" "$(verdict 5 le "$r")"
 }
 
+# 0. fresh: a fresh clone's ./build.sh Test, what a new contributor waits for before their first push: the wall time
+# and each tier's, read from the summary table. Takes the machine's NuGet cache as it is (a fresh clone, not a fresh
+# machine); the load average says how busy the machine was.
+bench_fresh() {
+  local clone="$WORK/fresh" seconds minutes tiers r
+  say "fresh: git clone of this checkout's HEAD into $clone, then ./build.sh Test"
+  git clone --quiet --no-hardlinks "$ROOT" "$clone"
+  seconds=$(cd "$clone" && once fresh-test "./build.sh Test")
+  minutes=$(awk -v s="$seconds" 'BEGIN { printf "%.1f", s / 60 }')
+  # Summary rows: "UnitTest  Succeeded  0:31  1073 passed, ...".
+  tiers=$(awk '$2 == "Succeeded" && ($1 == "UnitTest" || $1 == "IntegrationTest" || $1 == "SystemTest") { printf "%s%s %s", sep, $1, $3; sep = ", " }' "$LOG/fresh-test.out")
+  r=$(ratio "$minutes" 8)
+  row fresh "./build.sh Test on a fresh clone ${minutes} min (${seconds}s; $tiers; load average $(cut -d' ' -f1-3 /proc/loadavg))" "$r" "at most 8 minutes (ratio <= 1)" "$(verdict "$minutes" le 8)"
+}
+
+# The checkout's packages in a folder feed, at a version of the benchmark's own, and a nuget.config for FOLDER that
+# restores Kiln from it: the Kiln packages into a packages folder of the benchmark's, the rest from the machine's cache.
+kiln_feed() {
+  local folder="$1" version="0.0.0-bench.$$"
+  if [ ! -d "$WORK/feed" ]; then
+    say "packing this checkout's projects into $WORK/feed ($version)"
+    (cd "$ROOT" && quietly kiln-pack dotnet pack Solution.sln --configuration Debug --output "$WORK/feed" "-p:Version=$version" "-p:NuspecOutputPath=$WORK/nuspec/")
+  fi
+  cat >"$folder/nuget.config" <<EOF
+<?xml version="1.0" encoding="utf-8"?>
+<configuration>
+  <config><add key="globalPackagesFolder" value="$WORK/packages" /></config>
+  <packageSources><add key="kiln-under-test" value="$WORK/feed" /></packageSources>
+  <fallbackPackageFolders><add key="machine-cache" value="${NUGET_PACKAGES:-$HOME/.nuget/packages}" /></fallbackPackageFolders>
+</configuration>
+EOF
+  sed -i "s|@KILN_VERSION@|$version|g" "$folder/Directory.Build.props"
+}
+
 # 3. graph: Restore -> Compile -> UnitTest of a small sample solution, with Kiln's build.sh and with a Cake script.
 bench_graph() {
   cake_install
   local sample="$WORK/sample" templates="$ROOT/tests/Kiln.SystemTests/SampleRepository/Templates/Sample"
-  say "graph: the system tests' sample repository in $sample, its build/ on this checkout's Kiln"
+  say "graph: the system tests' sample repository in $sample, its build/ on this checkout's Kiln packages"
   cp -R "$templates" "$sample"
   cp "$ROOT/build.sh" "$ROOT/global.json" "$ROOT/Directory.Packages.props" "$sample/"
-  sed -i "s|@KILN_CHECKOUT@|$ROOT|g" "$sample/Directory.Build.props"
+  kiln_feed "$sample"
   cat >"$sample/build.cake" <<'EOF'
 // The sample's Restore -> Compile -> UnitTest as Cake aliases, with the same dotnet options as the Kiln build.
 var solution = "./Sample.sln";
@@ -341,6 +375,7 @@ run_row() {
   fi
 }
 run_row noop no-op "--rows" "Kiln >= 5x faster"
+run_row fresh fresh "--quick or --rows" "at most 8 minutes (ratio <= 1)"
 run_row parallel parallel "--rows" "report the ratio"
 run_row planner planner "--rows" "under 100 ms (ratio < 1)"
 run_row uptodate up-to-date "--rows" "< 0.10"
