@@ -18,6 +18,8 @@ public sealed class GitHubActionsOidcCredential : TokenCredential
 
     private static readonly HttpClient Http = new();
     private readonly ClientAssertionCredential credential;
+    private readonly Uri jobTokenRequest;
+    private readonly string tokenRequestToken;
 
     /// <summary>Creates the credential for the tenant and the client (application) id, with the runner's token request URL and token.</summary>
     public GitHubActionsOidcCredential(string tenantId, string clientId, Uri tokenRequestUrl, string tokenRequestToken)
@@ -28,20 +30,9 @@ public sealed class GitHubActionsOidcCredential : TokenCredential
         ArgumentException.ThrowIfNullOrWhiteSpace(tokenRequestToken);
         var request = new UriBuilder(tokenRequestUrl);
         request.Query = (request.Query.Length > 1 ? request.Query[1..] + "&" : string.Empty) + "audience=" + Uri.EscapeDataString(Audience);
-        var requestUri = request.Uri;
-        credential = new ClientAssertionCredential(tenantId, clientId, async cancellationToken =>
-        {
-            using var message = new HttpRequestMessage(HttpMethod.Get, requestUri);
-            message.Headers.Authorization = new AuthenticationHeaderValue("Bearer", tokenRequestToken);
-            using var response = await Http.SendAsync(message, cancellationToken).ConfigureAwait(false);
-            if (!response.IsSuccessStatusCode)
-            {
-                throw new InvalidOperationException($"GitHub Actions did not hand out the job's OIDC token ({(int)response.StatusCode}): give the job 'permissions: id-token: write'.");
-            }
-
-            using var document = await JsonDocument.ParseAsync(await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false), cancellationToken: cancellationToken).ConfigureAwait(false);
-            return document.RootElement.GetProperty("value").GetString() ?? throw new InvalidOperationException("GitHub Actions answered the OIDC token request without a token.");
-        });
+        jobTokenRequest = request.Uri;
+        this.tokenRequestToken = tokenRequestToken;
+        credential = new ClientAssertionCredential(tenantId, clientId, RequestJobTokenAsync);
     }
 
     /// <summary>
@@ -63,4 +54,20 @@ public sealed class GitHubActionsOidcCredential : TokenCredential
 
     /// <inheritdoc/>
     public override ValueTask<AccessToken> GetTokenAsync(TokenRequestContext requestContext, CancellationToken cancellationToken) => credential.GetTokenAsync(requestContext, cancellationToken);
+
+    /// <summary>The job's OIDC token for <see cref="Audience"/>, which the runner hands out to the bearer of its request token.</summary>
+    /// <exception cref="InvalidOperationException">The runner refused (the job lacks id-token: write) or answered without a token.</exception>
+    internal async Task<string> RequestJobTokenAsync(CancellationToken cancellationToken)
+    {
+        using var message = new HttpRequestMessage(HttpMethod.Get, jobTokenRequest);
+        message.Headers.Authorization = new AuthenticationHeaderValue("Bearer", tokenRequestToken);
+        using var response = await Http.SendAsync(message, cancellationToken).ConfigureAwait(false);
+        if (!response.IsSuccessStatusCode)
+        {
+            throw new InvalidOperationException($"GitHub Actions did not hand out the job's OIDC token ({(int)response.StatusCode}): give the job 'permissions: id-token: write'.");
+        }
+
+        using var document = await JsonDocument.ParseAsync(await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false), cancellationToken: cancellationToken).ConfigureAwait(false);
+        return document.RootElement.GetProperty("value").GetString() ?? throw new InvalidOperationException("GitHub Actions answered the OIDC token request without a token.");
+    }
 }

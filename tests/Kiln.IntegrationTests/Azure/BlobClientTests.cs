@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
+using System.Xml.Linq;
 using Azure;
 using Azure.Core;
 using Azure.Core.Pipeline;
@@ -55,7 +56,7 @@ public sealed class BlobClientTests(AzuriteAccount azurite) : IClassFixture<Azur
     [Fact]
     public async Task A_large_upload_goes_as_blocks_in_parallel_and_round_trips_byte_for_byte()
     {
-        var putBlocks = new RequestCounter("comp=block&");
+        var putBlocks = new PutBlockOverlap(overlap: 2);
         var options = new BlobClientOptions { SingleUploadThreshold = 4 * 1024 * 1024, BlockSize = 4 * 1024 * 1024, MaximumConcurrency = 2 };
         options.AddPolicy(putBlocks, HttpPipelinePosition.PerCall);
         var container = containers.New("large", options);
@@ -68,6 +69,9 @@ public sealed class BlobClientTests(AzuriteAccount azurite) : IClassFixture<Azur
         await blob.DownloadToAsync(downloaded);
 
         Assert.Equal(3, putBlocks.Count);
+        Assert.Equal(2, putBlocks.MostInFlight);
+        var blocks = await CommittedBlockSizesAsync(blob);
+        Assert.Equal([4 * 1024 * 1024, 4 * 1024 * 1024, 2 * 1024 * 1024], blocks);
         Assert.Equal(content.Length, downloaded.Length);
         Assert.True(content.AsSpan().SequenceEqual(downloaded.ToArray()), "The downloaded bytes differ from the uploaded ones.");
         Assert.Equal(Sha256Hex(content), uploaded.Value.Sha256);
@@ -85,6 +89,8 @@ public sealed class BlobClientTests(AzuriteAccount azurite) : IClassFixture<Azur
         await container.GetBlobClient("piped.bin").UploadAsync(new ForwardOnlyStream(content));
         var downloaded = await container.GetBlobClient("piped.bin").DownloadContentAsync();
 
+        var blocks = await CommittedBlockSizesAsync(container.GetBlobClient("piped.bin"));
+        Assert.Equal([.. Enumerable.Repeat(512L * 1024, 6), 17], blocks);
         Assert.Equal(Sha256Hex(content), Sha256Hex(downloaded.Value.Content.ToArray()));
         Assert.Equal(Sha256Hex(content), downloaded.Value.Details.Sha256);
     }
@@ -370,18 +376,75 @@ public sealed class BlobClientTests(AzuriteAccount azurite) : IClassFixture<Azur
         return container;
     }
 
-    /// <summary>Counts the requests whose URL contains the text.</summary>
-    private sealed class RequestCounter(string urlPart) : HttpPipelineSynchronousPolicy
+    /// <summary>
+    /// The sizes of the blob's committed blocks in order, as Azurite's Get Block List reports them; asked with an
+    /// account SAS over a plain HttpClient, so that the answer does not depend on the client under test.
+    /// </summary>
+    private static async Task<long[]> CommittedBlockSizesAsync(BlobClient blob)
     {
+        var sas = AccountSas.Create("devstoreaccount1", DevelopmentKey, "r", DateTimeOffset.UtcNow.AddHours(1));
+        using var http = new HttpClient(new SocketsHttpHandler { UseProxy = false });
+        using var request = new HttpRequestMessage(HttpMethod.Get, new Uri($"{blob.Uri}?comp=blocklist&blocklisttype=committed&{sas}"));
+        request.Headers.Add("x-ms-version", AccountSas.Version);
+        using var response = await http.SendAsync(request);
+        var body = await response.Content.ReadAsStringAsync();
+        Assert.True(response.IsSuccessStatusCode, $"Get Block List answered {(int)response.StatusCode}: {body}");
+        return XDocument.Parse(body).Descendants("CommittedBlocks").Elements("Block")
+            .Select(block => long.Parse(block.Element("Size")!.Value, System.Globalization.CultureInfo.InvariantCulture))
+            .ToArray();
+    }
+
+    /// <summary>
+    /// Counts the Put Block requests and the most in flight at once. Each waits until <paramref name="overlap"/> are in
+    /// flight together, so the overlap does not hang on how soon a busy machine sends the next one; the wait is bounded so
+    /// that an uploader that sends blocks one by one fails the assertion on <see cref="MostInFlight"/> rather than hanging.
+    /// </summary>
+    private sealed class PutBlockOverlap(int overlap) : HttpPipelinePolicy
+    {
+        private readonly TaskCompletionSource overlapped = new(TaskCreationOptions.RunContinuationsAsynchronously);
         private int count;
+        private int inFlight;
+        private int mostInFlight;
 
         public int Count => count;
 
-        public override void OnSendingRequest(HttpMessage message)
+        public int MostInFlight => mostInFlight;
+
+        public override async ValueTask ProcessAsync(HttpMessage message, ReadOnlyMemory<HttpPipelinePolicy> pipeline)
         {
-            if (message.Request.Uri.ToString().Contains(urlPart, StringComparison.Ordinal))
+            if (!message.Request.Uri.ToString().Contains("comp=block&", StringComparison.Ordinal))
             {
-                Interlocked.Increment(ref count);
+                await ProcessNextAsync(message, pipeline);
+                return;
+            }
+
+            Interlocked.Increment(ref count);
+            var now = Interlocked.Increment(ref inFlight);
+            InterlockedMax(ref mostInFlight, now);
+            if (now >= overlap)
+            {
+                overlapped.TrySetResult();
+            }
+
+            try
+            {
+                await Task.WhenAny(overlapped.Task, Task.Delay(TimeSpan.FromSeconds(10), message.CancellationToken));
+                await ProcessNextAsync(message, pipeline);
+            }
+            finally
+            {
+                Interlocked.Decrement(ref inFlight);
+            }
+        }
+
+        public override void Process(HttpMessage message, ReadOnlyMemory<HttpPipelinePolicy> pipeline) =>
+            throw new NotSupportedException("The uploads under test are async.");
+
+        private static void InterlockedMax(ref int target, int value)
+        {
+            int current;
+            while (value > (current = Volatile.Read(ref target)) && Interlocked.CompareExchange(ref target, value, current) != current)
+            {
             }
         }
     }

@@ -1,11 +1,16 @@
+using System.IO.Compression;
 using System.Text.Json;
 using Kiln.Execution;
 using Kiln.Hosts;
 using Kiln.Scanning.Dependencies;
+using Kiln.Tooling;
 
 namespace Kiln.IntegrationTests.Scanning;
 
-/// <summary>The dependency checks on this repository's own restored solution, against the package registry its restore used.</summary>
+/// <summary>
+/// The dependency checks on this repository's own restored solution, and the vulnerability check on a sample solution
+/// restored against a NuGet source on 127.0.0.1 that serves vulnerability data (or not), whatever registry this machine reaches.
+/// </summary>
 public sealed class DependencyChecksTests : IDisposable
 {
     private readonly StringWriter output = new();
@@ -14,6 +19,8 @@ public sealed class DependencyChecksTests : IDisposable
     {
         BuildContext.Current = new BuildContext(new ConsoleHost(output, new SecretMasker(), useColors: false), CancellationToken.None);
     }
+
+    private const string SamplePackage = "Kiln.VulnerableSample";
 
     private static string SolutionFile => Path.Combine(RepositoryRoot.Path, "Solution.sln");
 
@@ -34,27 +41,43 @@ public sealed class DependencyChecksTests : IDisposable
     }
 
     [Fact]
-    public async Task Vulnerabilities_are_not_checked_when_the_registry_serves_no_vulnerability_data()
+    public async Task A_source_with_vulnerability_data_is_checked_by_dotnet_list_and_its_advisory_is_a_finding()
     {
-        var graph = PackageGraph.Read(SolutionFile);
-        var sources = graph.Projects.SelectMany(project => project.Sources).Distinct().ToList();
-        var servesVulnerabilityData = await AnyServesVulnerabilityInfoAsync(sources);
-
-        var result = await new VulnerabilityCheck().RunAsync(graph);
-
-        if (servesVulnerabilityData)
+        using var feed = new LocalVulnerabilityFeed
         {
-            // A registry with vulnerability data (nuget.org itself): dotnet list was believed.
-            Assert.Equal(VulnerabilityCoverage.Sources, result.Coverage);
-        }
-        else
+            Vulnerabilities = [new KnownVulnerability(SamplePackage, "[1.0.0, 2.0.0)", VulnerabilitySeverity.High, new Uri("https://github.com/advisories/GHSA-kiln-test-0001"))],
+            Versions = new Dictionary<string, string[]> { [SamplePackage] = ["1.0.0", "2.0.0"] },
+        };
+        using var sample = await SampleSolution.RestoreAsync(feed.ServiceIndex);
+
+        var result = await new VulnerabilityCheck().RunAsync(PackageGraph.Read(sample.SolutionFile));
+
+        Assert.Equal(VulnerabilityCoverage.Sources, result.Coverage);
+        Assert.Equal([feed.ServiceIndex], result.CheckedSources);
+        Assert.Contains($"GET /registration/{SamplePackage.ToLowerInvariant()}/index.json", feed.Requests);
+        var finding = Assert.Single(result.Findings);
+        Assert.Equal(("GHSA-kiln-test-0001", "Sample/Sample.csproj"), (finding.RuleId, finding.File));
+        Assert.StartsWith($"{SamplePackage} 1.0.0 (direct) used by Sample/Sample.csproj has a high severity vulnerability GHSA-kiln-test-0001.", finding.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_source_without_vulnerability_data_leaves_the_packages_not_checked_rather_than_clean()
+    {
+        using var feed = new LocalVulnerabilityFeed
         {
-            // The registry these machines reach: dotnet list would say "no vulnerable packages"; Kiln says "not checked".
-            Assert.Equal(VulnerabilityCoverage.None, result.Coverage);
-            Assert.Empty(result.Findings);
-            Assert.Contains("no VulnerabilityInfo resource", result.NotCheckedReason, StringComparison.Ordinal);
-            Assert.StartsWith("not checked: ", result.Summary, StringComparison.Ordinal);
-        }
+            ServesVulnerabilityInfo = false,
+            Vulnerabilities = [new KnownVulnerability(SamplePackage, "[1.0.0, 2.0.0)", VulnerabilitySeverity.High, new Uri("https://github.com/advisories/GHSA-kiln-test-0001"))],
+            Versions = new Dictionary<string, string[]> { [SamplePackage] = ["1.0.0"] },
+        };
+        using var sample = await SampleSolution.RestoreAsync(feed.ServiceIndex);
+
+        var result = await new VulnerabilityCheck().RunAsync(PackageGraph.Read(sample.SolutionFile));
+
+        // dotnet list would say "no vulnerable packages" here; Kiln says "not checked".
+        Assert.Equal(VulnerabilityCoverage.None, result.Coverage);
+        Assert.Empty(result.Findings);
+        Assert.Contains($"{feed.ServiceIndex} serves no vulnerability data (its service index has no VulnerabilityInfo resource)", result.NotCheckedReason, StringComparison.Ordinal);
+        Assert.StartsWith("not checked: ", result.Summary, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -172,25 +195,79 @@ public sealed class DependencyChecksTests : IDisposable
         return reached;
     }
 
-    private static async Task<bool> AnyServesVulnerabilityInfoAsync(IEnumerable<string> sources)
+    /// <summary>
+    /// A solution of one project referencing <see cref="SamplePackage"/> 1.0.0, restored in a temporary folder (outside
+    /// the repository, so none of its props apply) from a folder holding the package and the HTTP source given, which
+    /// the restore records as a source of the project, as a registry is. The folder is deleted on dispose.
+    /// </summary>
+    private sealed class SampleSolution : IDisposable
     {
-        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(30) };
-        foreach (var source in sources.Where(source => source.StartsWith("http", StringComparison.OrdinalIgnoreCase)))
+        private SampleSolution(string root) => Root = root;
+
+        public string Root { get; }
+
+        public string SolutionFile => Path.Combine(Root, "Sample.slnx");
+
+        public static async Task<SampleSolution> RestoreAsync(string source)
         {
+            var sample = new SampleSolution(Directory.CreateTempSubdirectory("kiln-vulnerable-sample-").FullName);
             try
             {
-                var index = await http.GetStringAsync(new Uri(source));
-                if (index.Contains("\"VulnerabilityInfo", StringComparison.OrdinalIgnoreCase))
-                {
-                    return true;
-                }
+                var packages = Path.Combine(sample.Root, "feed");
+                Directory.CreateDirectory(packages);
+                WritePackage(Path.Combine(packages, $"{SamplePackage}.1.0.0.nupkg"));
+                Directory.CreateDirectory(Path.Combine(sample.Root, "Sample"));
+                await File.WriteAllTextAsync(Path.Combine(sample.Root, "Sample", "Sample.csproj"), $"""
+                    <Project Sdk="Microsoft.NET.Sdk">
+                      <PropertyGroup>
+                        <TargetFramework>net10.0</TargetFramework>
+                        <NuGetAudit>false</NuGetAudit>
+                      </PropertyGroup>
+                      <ItemGroup>
+                        <PackageReference Include="{SamplePackage}" Version="1.0.0" />
+                      </ItemGroup>
+                    </Project>
+                    """);
+                await File.WriteAllTextAsync(sample.SolutionFile, """<Solution><Project Path="Sample/Sample.csproj" /></Solution>""");
+                await File.WriteAllTextAsync(Path.Combine(sample.Root, "nuget.config"), $"""
+                    <?xml version="1.0" encoding="utf-8"?>
+                    <configuration>
+                      <config><add key="globalPackagesFolder" value="packages" /></config>
+                      <packageSources>
+                        <clear />
+                        <add key="sample" value="feed" />
+                        <add key="local" value="{source}" allowInsecureConnections="true" />
+                      </packageSources>
+                    </configuration>
+                    """);
+                await ProcessRunner.RunAsync(new ToolCommand("dotnet", ["restore", sample.SolutionFile]) { WorkingDirectory = sample.Root, EchoOutput = false });
+                return sample;
             }
-            catch (HttpRequestException)
+            catch
             {
-                // Unreachable: serves nothing here.
+                sample.Dispose();
+                throw;
             }
         }
 
-        return false;
+        public void Dispose() => Directory.Delete(Root, recursive: true);
+
+        /// <summary>A package of nothing but its manifest, which is all a restore needs.</summary>
+        private static void WritePackage(string file)
+        {
+            using var package = ZipFile.Open(file, ZipArchiveMode.Create);
+            using var manifest = new StreamWriter(package.CreateEntry($"{SamplePackage}.nuspec").Open());
+            manifest.Write($"""
+                <?xml version="1.0" encoding="utf-8"?>
+                <package xmlns="http://schemas.microsoft.com/packaging/2013/05/nuspec.xsd">
+                  <metadata>
+                    <id>{SamplePackage}</id>
+                    <version>1.0.0</version>
+                    <authors>Kiln</authors>
+                    <description>A package a local feed calls vulnerable.</description>
+                  </metadata>
+                </package>
+                """);
+        }
     }
 }

@@ -50,9 +50,11 @@ public sealed class UpToDateTests : IDisposable
         File.WriteAllText(Path.Combine(root.Path, "src", "b.log"), "changed");
         var again = new TrackedBuild();
 
-        await root.RunAsync(again, ["Generate"]);
+        var run = await root.RunAsync(again, ["Generate"]);
 
+        Assert.Equal(0, run.ExitCode);
         Assert.Empty(again.Ran);
+        Assert.StartsWith("Generate UpToDate up to date: inputs unchanged since ", run.Row("Generate"), StringComparison.Ordinal);
     }
 
     [Fact]

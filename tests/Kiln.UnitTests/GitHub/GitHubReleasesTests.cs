@@ -294,12 +294,14 @@ public sealed class GitHubReleasesTests : IDisposable
     public async Task A_cancelled_publish_is_not_retried()
     {
         using var cancellation = new CancellationTokenSource();
+        github.Hold().Answer(HttpStatusCode.OK, Release);
+        var publishing = Releases().PublishAsync("v1.2.0", "1.2.0", "notes", prerelease: false, [], cancellation.Token);
+        await github.Held;
+
         await cancellation.CancelAsync();
-        github.Answer(HttpStatusCode.OK, Release);
 
-        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => Releases().PublishAsync("v1.2.0", "1.2.0", "notes", prerelease: false, [], cancellation.Token));
-
-        Assert.Empty(github.Requests);
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => publishing);
+        Assert.Equal([GetRelease], github.Calls);
     }
 
     private GitHubReleases Releases() =>

@@ -132,10 +132,13 @@ public sealed class ParameterSourcesTests : IDisposable
     public async Task Run_reads_the_verbosity_from_parameters_json()
     {
         root.WriteNukeFile("parameters.json", """{ "Verbosity": "Quiet" }""");
+        var build = new ParameterBuild();
 
-        var run = await root.RunAsync(new ParameterBuild(), ["Show"]);
+        var run = await root.RunAsync(build, ["Show"]);
 
-        Assert.DoesNotContain("configuration is Debug", run.Lines);
+        Assert.Equal(0, run.ExitCode);
+        Assert.Equal(["Show"], build.Ran);
+        Assert.DoesNotContain(run.Lines, line => line.Contains("configuration is", StringComparison.Ordinal));
     }
 
     [Fact]

@@ -1,3 +1,5 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
 using System.Text.Json;
 using Kiln.Reporting;
 using Kiln.Testing;
@@ -16,18 +18,28 @@ public sealed class RunRecordTests : IDisposable
 
     private string HistoryFile => Path.Combine(root.Path, ".nuke", "temp", "history.jsonl");
 
+    /// <summary>How long the timed targets stay busy: long enough that a duration rounded to milliseconds cannot be zero.</summary>
+    private static TimeSpan Held => TimeSpan.FromMilliseconds(40);
+
+    /// <summary>A time as run.json records it, so that comparisons with recorded durations hold after rounding.</summary>
+    private static double Seconds(TimeSpan time) => Math.Round(time.TotalSeconds, 3);
+
     [Fact]
     public async Task A_run_writes_run_json_with_schema_version_start_duration_exit_code_invoked_targets_and_host()
     {
         var before = DateTimeOffset.UtcNow;
+        var build = new RecordedBuild { Hold = Held };
+        var wall = Stopwatch.StartNew();
 
-        await root.RunAsync(new RecordedBuild(), ["Test"]);
+        await root.RunAsync(build, ["Test"]);
+
+        var elapsed = wall.Elapsed;
 
         using var json = JsonDocument.Parse(File.ReadAllText(RunFile));
         var run = json.RootElement;
         Assert.Equal(RunRecord.CurrentSchemaVersion, run.GetProperty("schemaVersion").GetInt32());
         Assert.InRange(run.GetProperty("startedAt").GetDateTimeOffset(), before.AddSeconds(-1), DateTimeOffset.UtcNow);
-        Assert.True(run.GetProperty("durationSeconds").GetDouble() >= 0);
+        Assert.InRange(run.GetProperty("durationSeconds").GetDouble(), Seconds(build.Ran["Compile"] + build.Ran["Test"]), Seconds(elapsed));
         Assert.Equal(0, run.GetProperty("exitCode").GetInt32());
         Assert.Equal(["Test"], run.GetProperty("invokedTargets").EnumerateArray().Select(target => target.GetString()));
         Assert.Equal("console", run.GetProperty("host").GetString());
@@ -36,11 +48,16 @@ public sealed class RunRecordTests : IDisposable
     [Fact]
     public async Task Run_json_lists_each_target_with_status_duration_and_whether_it_was_invoked()
     {
-        await root.RunAsync(new RecordedBuild(), ["Test"]);
+        var build = new RecordedBuild { Hold = Held };
+        var wall = Stopwatch.StartNew();
 
+        await root.RunAsync(build, ["Test"]);
+
+        var elapsed = wall.Elapsed;
         var run = RunJson.Parse(File.ReadAllText(RunFile));
         Assert.Equal(["Compile", "Test"], run.Targets.Select(target => target.Name));
         Assert.All(run.Targets, target => Assert.Equal(Kiln.Execution.TargetStatus.Succeeded, target.Status));
+        Assert.All(run.Targets, target => Assert.InRange(target.DurationSeconds, Seconds(build.Ran[target.Name]), Seconds(elapsed)));
         Assert.False(run.Targets[0].Invoked);
         Assert.True(run.Targets[1].Invoked);
         Assert.Contains("\"status\": \"Succeeded\"", File.ReadAllText(RunFile), StringComparison.Ordinal);
@@ -183,12 +200,23 @@ public sealed class RunRecordTests : IDisposable
         [Parameter]
         public string? Flavor { get; set; }
 
-        public Target Compile => _ => _.Executes(() => RunRecorder.RecordVersion("1.2.3-beta.4"));
+        /// <summary>How long Compile and Test stay busy, by their own clock; none unless a test sets it.</summary>
+        public TimeSpan Hold { get; init; }
+
+        /// <summary>How long Compile and Test ran, each by its own clock.</summary>
+        public ConcurrentDictionary<string, TimeSpan> Ran { get; } = new(StringComparer.Ordinal);
+
+        public Target Compile => _ => _.Executes(() =>
+        {
+            StayBusy(nameof(Compile));
+            RunRecorder.RecordVersion("1.2.3-beta.4");
+        });
 
         public Target Test => _ => _
             .DependsOn(Compile)
             .Executes(() =>
             {
+                StayBusy(nameof(Test));
                 RunRecorder.RecordTests(new TestCounts(10, 1, 0));
                 RunRecorder.RecordTests(new TestCounts(2, 0, 2));
                 RunRecorder.RecordCoverage(87.5);
@@ -203,5 +231,12 @@ public sealed class RunRecordTests : IDisposable
         public Target Leak => _ => _.Executes(() => ReportSummary($"key {ApiKey}"));
 
         public Target ReadHistory => _ => _.Executes(RunRecorder.ExcludeFromHistory);
+
+        private void StayBusy(string target)
+        {
+            var clock = Stopwatch.StartNew();
+            SpinWait.SpinUntil(() => clock.Elapsed >= Hold);
+            Ran[target] = clock.Elapsed;
+        }
     }
 }

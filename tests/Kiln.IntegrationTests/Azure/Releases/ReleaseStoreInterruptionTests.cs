@@ -1,4 +1,6 @@
 using System.Diagnostics;
+using System.Text.Json;
+using System.Text.Json.Nodes;
 using Kiln.Azure;
 using Kiln.Azure.Releases;
 using Kiln.Services;
@@ -32,13 +34,15 @@ public sealed class ReleaseStoreInterruptionTests : IAsyncLifetime
         var first = await StartAzuriteAsync();
         await Store(first, null).DeployAsync(ReleaseStoreTests.Bundle("1.0.0", "one"), "staging");
         var uploadsStarted = 0;
-        var interrupted = Store(first, async (_, _) =>
+        string? lastUploaded = null;
+        var interrupted = Store(first, async (path, _) =>
         {
             if (Interlocked.Increment(ref uploadsStarted) == KilledAtFile)
             {
-                // Azurite writes its metadata to disk every 5 seconds: wait for that, so that what it stored before
-                // the crash is durable, as it is in Azure Storage. Then kill it (SIGKILL) in the middle of the deploy.
-                await Task.Delay(TimeSpan.FromSeconds(6), CancellationToken.None);
+                // Azurite keeps its metadata in memory and saves it to disk now and then: wait until the save holds the
+                // last file uploaded, so that what it stored before the crash is durable, as it is in Azure Storage.
+                // Then kill it (SIGKILL) in the middle of the deploy.
+                await WaitUntilOnDiskAsync(lastUploaded!);
                 using (var process = Process.GetProcessById(first.ProcessId))
                 {
                     process.Kill(entireProcessTree: true);
@@ -47,6 +51,8 @@ public sealed class ReleaseStoreInterruptionTests : IAsyncLifetime
 
                 await first.StopAsync();
             }
+
+            lastUploaded = path;
         });
 
         var failure = await Assert.ThrowsAsync<ReleaseStoreException>(() => interrupted.DeployAsync(LargeBundle(), "staging"));
@@ -98,6 +104,51 @@ public sealed class ReleaseStoreInterruptionTests : IAsyncLifetime
             BeforeUpload = beforeUpload,
         });
     }
+
+    /// <summary>
+    /// Waits, a minute at most, until Azurite's saved metadata (written whole, then renamed into place) holds the blob
+    /// of the release file and its saved extents hold the blob's content. A save is a snapshot, so it holds every
+    /// upload that finished before this one too.
+    /// </summary>
+    private async Task WaitUntilOnDiskAsync(string releasePath)
+    {
+        var deadline = Stopwatch.StartNew();
+        while (!IsOnDisk(releasePath))
+        {
+            Assert.True(deadline.Elapsed < TimeSpan.FromMinutes(1), $"Azurite did not save {releasePath} to {dataFolder} within a minute.");
+            await Task.Delay(TimeSpan.FromMilliseconds(100), CancellationToken.None);
+        }
+    }
+
+    private bool IsOnDisk(string releasePath)
+    {
+        try
+        {
+            var blobs = JsonNode.Parse(File.ReadAllText(dataFolder / "__azurite_db_blob__.json"));
+            var extents = File.ReadAllText(dataFolder / "__azurite_db_blob_extent__.json");
+            var extentIds = blobs?["collections"]?.AsArray()
+                .Where(collection => (string?)collection?["name"] == "$BLOBS_COLLECTION$")
+                .SelectMany(collection => collection!["data"]!.AsArray())
+                .Where(blob => ((string?)blob?["name"])?.EndsWith("/" + releasePath, StringComparison.Ordinal) == true)
+                .SelectMany(blob => ExtentIds(blob!))
+                .ToList() ?? [];
+            return extentIds.Count > 0 && extentIds.All(id => extents.Contains($"\"{id}\"", StringComparison.Ordinal));
+        }
+        catch (Exception exception) when (exception is FileNotFoundException or JsonException)
+        {
+            return false;
+        }
+    }
+
+    /// <summary>The extents that hold a blob's content: the ids of every "persistency" in its metadata.</summary>
+    private static IEnumerable<string> ExtentIds(JsonNode node) => node switch
+    {
+        JsonObject item => item.SelectMany(property => property.Key == "persistency" && property.Value?["id"] is JsonValue id
+            ? [(string)id!]
+            : property.Value is null ? [] : ExtentIds(property.Value)),
+        JsonArray items => items.Where(item => item is not null).SelectMany(item => ExtentIds(item!)),
+        _ => [],
+    };
 
     private async Task<Azurite> StartAzuriteAsync()
     {
