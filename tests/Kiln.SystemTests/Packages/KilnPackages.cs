@@ -41,8 +41,8 @@ internal sealed class KilnPackages
     /// <summary>The path of the package file with this id, which must be in the feed.</summary>
     public string Package(string id) => Path.Combine(Feed, $"{id}.{Version}.nupkg");
 
-    /// <summary>Writes the repository's nuget.config: this feed, the run's packages folder, the machine's cache as fallback.</summary>
-    public Task WriteNuGetConfigAsync(string root) => NuGetConfigFile.WriteAsync(root, Feed, PackagesFolder);
+    /// <summary>Writes the repository's nuget.config: this feed and any more sources, the run's packages folder, the machine's cache as fallback.</summary>
+    public Task WriteNuGetConfigAsync(string root, params string[] moreSources) => NuGetConfigFile.WriteAsync(root, Feed, PackagesFolder, moreSources);
 
     private static async Task<KilnPackages> PackAsync()
     {

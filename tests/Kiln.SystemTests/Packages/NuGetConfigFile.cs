@@ -13,8 +13,12 @@ internal static class NuGetConfigFile
             ? configured
             : Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".nuget", "packages");
 
-    /// <summary>Writes root/nuget.config.</summary>
-    public static Task WriteAsync(string root, string feed, string packagesFolder) =>
+    /// <summary>NuGet takes an http:// source (a test's server on 127.0.0.1) only when told so.</summary>
+    private static string Insecure(string source) =>
+        source.StartsWith("http://", StringComparison.OrdinalIgnoreCase) ? " allowInsecureConnections=\"true\"" : string.Empty;
+
+    /// <summary>Writes root/nuget.config, with more sources (service indexes or folders) after the feed.</summary>
+    public static Task WriteAsync(string root, string feed, string packagesFolder, params string[] moreSources) =>
         File.WriteAllTextAsync(Path.Combine(root, "nuget.config"), $"""
             <?xml version="1.0" encoding="utf-8"?>
             <configuration>
@@ -23,7 +27,7 @@ internal static class NuGetConfigFile
               </config>
               <packageSources>
                 <add key="kiln-under-test" value="{feed}" />
-              </packageSources>
+            {string.Concat(moreSources.Select((source, index) => $"    <add key=\"source-{index + 1}\" value=\"{source}\"{Insecure(source)} />{Environment.NewLine}"))}  </packageSources>
               <fallbackPackageFolders>
                 <add key="machine-cache" value="{MachineCache}" />
               </fallbackPackageFolders>

@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Xml.Linq;
 using Kiln.IntegrationTests;
+using Kiln.IntegrationTests.Scanning;
 using Kiln.SystemTests.Packages;
 using Kiln.SystemTests.Rehearsal;
 
@@ -12,17 +13,26 @@ namespace Kiln.SystemTests.SampleRepository;
 /// package versions, a build/ that restores Kiln.Components from the feed of this checkout's packages
 /// (<see cref="KilnPackages"/>) and declares a workflow, all in a first git commit. The day, one step after another
 /// on the same repository, so that build/ and the solution compile once: Compile; UnitTest; the generated workflow
-/// committed and rehearsed on fresh runners; Scan of the clean repository; a commit that leaks a GitHub token, scanned
+/// committed and rehearsed on fresh runners; Scan of the clean repository, its packages checked against a local source
+/// that serves vulnerability data; a commit that leaks a GitHub token, scanned
 /// again; the pre-commit hook stopping a commit that stages a NuGet API key; a failing test added and UnitTest again.
 /// Each step's run and files are kept for the tests to look at; no step stops the day, so each test reports on its
 /// own step. The secrets are generated here, never committed to this checkout. The folder is deleted at the end.
 /// </summary>
-public sealed class SampleRepositoryFixture : IAsyncLifetime
+public sealed class SampleRepositoryFixture : IAsyncLifetime, IDisposable
 {
     /// <summary>The first compile restores Kiln and compiles the sample's build; allow for a slow, busy machine.</summary>
     private static readonly TimeSpan FirstCompileTimeout = TimeSpan.FromMinutes(4);
 
     private readonly string scratch = Directory.CreateTempSubdirectory("kiln-sample-").FullName;
+
+    // A source of the sample's that serves vulnerability data, with an advisory for versions of xunit the sample does
+    // not use: Scan checks against it on any machine, whatever the machine's own registry serves.
+    private readonly LocalVulnerabilityFeed vulnerabilityFeed = new()
+    {
+        Vulnerabilities = [new KnownVulnerability("xunit", "[1.0.0, 2.0.0)", VulnerabilitySeverity.High, new Uri("https://github.com/advisories/GHSA-kiln-sample-0001"))],
+        Versions = new Dictionary<string, string[]> { ["xunit"] = ["1.9.2", "2.9.3"] },
+    };
 
     /// <summary>The sample's root: build.sh, Sample.sln, .nuke/, build/, src/, tests/.</summary>
     public string Root => Path.Combine(scratch, "sample");
@@ -105,6 +115,8 @@ public sealed class SampleRepositoryFixture : IAsyncLifetime
         return Task.CompletedTask;
     }
 
+    public void Dispose() => vulnerabilityFeed.Dispose();
+
     private async Task CreateAsync()
     {
         var checkout = RepositoryRoot.Path;
@@ -122,7 +134,7 @@ public sealed class SampleRepositoryFixture : IAsyncLifetime
         var kiln = await KilnPackages.GetAsync();
         var props = Path.Combine(Root, "Directory.Build.props");
         await File.WriteAllTextAsync(props, (await File.ReadAllTextAsync(props)).Replace("@KILN_VERSION@", kiln.Version, StringComparison.Ordinal));
-        await kiln.WriteNuGetConfigAsync(Root);
+        await kiln.WriteNuGetConfigAsync(Root, vulnerabilityFeed.ServiceIndex);
 
         await ScratchGit.RunAsync(Root, "init", "--quiet");
         await CommitAsync("Sample repository");
