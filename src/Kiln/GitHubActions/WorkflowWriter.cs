@@ -173,6 +173,10 @@ internal sealed class WorkflowWriter(GitHubActionsAttribute workflow, IReadOnlyL
             }
 
             node.Add("environment", environmentNode);
+
+            // Two runs deploying to one environment (two tags, say) take turns; the later never cancels the earlier
+            // halfway through a deploy.
+            node.Add("concurrency", new YamlMappingNode { { "group", $"deploy-{environment}" }, { "cancel-in-progress", "false" } });
         }
 
         if (job.IsMatrix)
@@ -203,7 +207,15 @@ internal sealed class WorkflowWriter(GitHubActionsAttribute workflow, IReadOnlyL
             {
                 { "name", "Check out" },
                 { "uses", Uses(ActionVersions.Checkout) },
-                { "with", new YamlMappingNode { { "fetch-depth", workflow.FetchDepth.ToString(CultureInfo.InvariantCulture) } } },
+                {
+                    // The build reads git history and never pushes: the job token stays out of .git/config, where any
+                    // later step or tool could read it.
+                    "with", new YamlMappingNode
+                    {
+                        { "fetch-depth", workflow.FetchDepth.ToString(CultureInfo.InvariantCulture) },
+                        { "persist-credentials", "false" },
+                    }
+                },
             },
             new YamlMappingNode
             {
@@ -211,7 +223,13 @@ internal sealed class WorkflowWriter(GitHubActionsAttribute workflow, IReadOnlyL
                 { "uses", Uses(ActionVersions.SetupDotNet) },
                 { "with", new YamlMappingNode { { "global-json-file", "global.json" } } },
             },
-            new YamlMappingNode
+        };
+
+        // A job that deploys or writes (an environment, a write permission) ships what it builds: it restores packages
+        // from the feeds, never from a cache that a run of any branch could have filled.
+        if (!Ships(job))
+        {
+            steps.Add(new YamlMappingNode
             {
                 { "name", "Cache NuGet packages" },
                 { "uses", Uses(ActionVersions.Cache) },
@@ -223,8 +241,8 @@ internal sealed class WorkflowWriter(GitHubActionsAttribute workflow, IReadOnlyL
                         { "restore-keys", "${{ runner.os }}-nuget-" },
                     }
                 },
-            },
-        };
+            });
+        }
 
         foreach (var (producer, from) in job.Downloads)
         {
@@ -315,6 +333,10 @@ internal sealed class WorkflowWriter(GitHubActionsAttribute workflow, IReadOnlyL
 
         return name;
     }
+
+    private static bool Ships(WorkflowJob job) =>
+        job.Runs.Any(target => JobSettings.Of(target) is { } settings
+            && (settings.Environment is not null || settings.Permissions.Any(permission => permission.EndsWith("write", StringComparison.Ordinal))));
 
     private static YamlMappingNode Permissions(WorkflowJob job)
     {

@@ -88,6 +88,38 @@ public sealed class CommittedWorkflowTests
         }
     }
 
+    [Theory]
+    [MemberData(nameof(Workflows))]
+    public void Every_checkout_leaves_no_credentials_in_the_repository(string workflow)
+    {
+        foreach (var (id, job) in Jobs(workflow))
+        {
+            var checkout = Assert.Single(Steps(job), step => Scalar(step, "uses")?.StartsWith("actions/checkout@", StringComparison.Ordinal) == true);
+            Assert.True(Scalar((YamlMappingNode)checkout["with"], "persist-credentials") == "false", $"Job {id} checks out with the job token left in .git/config.");
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(Workflows))]
+    public void A_job_in_an_environment_deploys_alone_restores_no_cache_and_is_the_only_kind_with_an_id_token(string workflow)
+    {
+        foreach (var (id, job) in Jobs(workflow))
+        {
+            var permissions = (YamlMappingNode)job["permissions"];
+            if (!job.Children.TryGetValue("environment", out var environment))
+            {
+                Assert.True(Scalar(permissions, "id-token") is null, $"Job {id} asks for an id-token outside a deployment environment.");
+                continue;
+            }
+
+            var name = Scalar((YamlMappingNode)environment, "name");
+            var concurrency = (YamlMappingNode)job["concurrency"];
+            Assert.Equal($"deploy-{name}", Scalar(concurrency, "group"));
+            Assert.Equal("false", Scalar(concurrency, "cancel-in-progress"));
+            Assert.DoesNotContain(Steps(job), step => Scalar(step, "uses")?.StartsWith("actions/cache@", StringComparison.Ordinal) == true);
+        }
+    }
+
     /// <summary>The targets of this repository's build, as the committed parameters schema lists them.</summary>
     private static HashSet<string> BuildTargets()
     {

@@ -247,6 +247,39 @@ public sealed class WorkflowGeneratorTests
     }
 
     [Fact]
+    public void Every_checkout_leaves_no_credentials_in_the_repository_for_later_steps()
+    {
+        foreach (var workflow in new[] { Of(new PipelineBuild()), Of(new DeployBuild(), "release") })
+        {
+            foreach (var id in workflow.JobIds)
+            {
+                var checkout = workflow.Steps(id).Single(step => Uses(step, "actions/checkout"));
+                Assert.Equal("false", At(checkout, "with", "persist-credentials"));
+            }
+        }
+    }
+
+    [Fact]
+    public void A_job_that_deploys_or_writes_restores_no_package_cache_that_another_run_could_have_poisoned()
+    {
+        var workflow = Of(new DeployBuild(), "release");
+
+        Assert.DoesNotContain(workflow.Steps("deploy-production"), step => Uses(step, "actions/cache"));
+        Assert.DoesNotContain(Of(new WritingBuild()).Steps("release"), step => Uses(step, "actions/cache"));
+        Assert.Contains(workflow.Steps("publish"), step => Uses(step, "actions/cache"));
+    }
+
+    [Fact]
+    public void A_deploy_job_waits_for_the_environments_earlier_deploy_instead_of_cancelling_it()
+    {
+        var workflow = Of(new DeployBuild(), "release");
+
+        Assert.Equal("deploy-production", At(workflow.Job("deploy-production"), "concurrency", "group"));
+        Assert.Equal("false", At(workflow.Job("deploy-production"), "concurrency", "cancel-in-progress"));
+        Assert.False(workflow.Job("deploy-staging").Children.ContainsKey("concurrency"));
+    }
+
+    [Fact]
     public void A_workflow_can_override_an_action_version()
     {
         var workflow = Of(new DeployBuild(), "release");
@@ -515,6 +548,16 @@ public sealed class WorkflowGeneratorTests
 
         [GitHubActionsJob(Environment = "production", EnvironmentUrl = "https://example.org", Permissions = ["id-token: write"])]
         public Target DeployProduction => _ => _.DependsOn(DeployStaging);
+    }
+
+    private static bool Uses(YamlMappingNode step, string action) =>
+        step.Children.TryGetValue("uses", out var uses) && Scalar(uses).StartsWith(action + "@", StringComparison.Ordinal);
+
+    [GitHubActions("ci", On = [GitHubActionsTrigger.Push], InvokedTargets = ["Release"])]
+    private sealed class WritingBuild : KilnBuild
+    {
+        [GitHubActionsJob(Permissions = ["contents: write"])]
+        public Target Release => _ => _;
     }
 
     [GitHubActions("ci", On = [GitHubActionsTrigger.Push], InvokedTargets = ["Complie"])]
