@@ -97,6 +97,7 @@ internal static class TestRun
     {
         var root = KilnBuild.RootDirectory;
         var total = TestCounts.None;
+        var missing = new List<string>();
         foreach (var name in ProjectNames(build))
         {
             var results = ResultsFile(build, name);
@@ -106,7 +107,7 @@ internal static class TestRun
             }
             else
             {
-                Log.Warning($"{name} left no results ({results.RelativeTo(root)}): its tests did not run to the end, so the counts leave them out.");
+                missing.Add($"{name} left no test results ({results.RelativeTo(root)})");
             }
         }
 
@@ -126,6 +127,12 @@ internal static class TestRun
         if (total.Failed > 0)
         {
             throw new KilnException($"{total.Failed} test(s) failed: see the errors above and the TRX files in {build.TestResultsDirectory.RelativeTo(root)}.");
+        }
+
+        // No results is no evidence: a tier that crashed, or never ran here, must not pass as zero failures.
+        if (missing.Count > 0)
+        {
+            throw new KilnException($"{string.Join("; ", missing)}: its tests did not run to the end; see the tier's errors above, or run the tier again.");
         }
 
         if (coverage is not null && build is IReportCoverage gate)
