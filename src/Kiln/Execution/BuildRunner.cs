@@ -57,7 +57,11 @@ internal static class BuildRunner
 
             var graph = TargetGraph.Create(build);
             var schemaStamp = new GeneratedFilesStamp(root, build.GetType(), "build.schema", () => [root / BuildRoot.MarkerDirectory / "build.schema.json"]);
-            UpdateSchema(root, schemaStamp, () => BuildSchema.Generate(buildParameters, optionParameters, graph), host);
+            // --plan runs nothing and writes nothing but the plan.
+            if (!options.Plan)
+            {
+                UpdateSchema(root, schemaStamp, () => BuildSchema.Generate(buildParameters, optionParameters, graph), host);
+            }
             if (options.Help)
             {
                 WriteLines(host, HelpWriter.Write(graph, defaultTargets, buildParameters, optionParameters));
@@ -77,8 +81,12 @@ internal static class BuildRunner
                     return 0;
                 }
 
-                CheckWorkflows(root, workflows, host);
-                workflowStamp.Write();
+                // Generated all the same, so that a mistake in an attribute stops --plan too.
+                if (!options.Plan)
+                {
+                    CheckWorkflows(root, workflows, host);
+                    workflowStamp.Write();
+                }
             }
 
             var partition = options.Partition is null ? Partition.Whole : Partition.Parse(options.Partition);

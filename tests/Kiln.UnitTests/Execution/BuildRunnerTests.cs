@@ -407,6 +407,18 @@ public sealed class BuildRunnerTests : IDisposable
     }
 
     [Fact]
+    public async Task BuildRunner_plan_writes_nothing_but_the_plan_neither_workflows_nor_schema()
+    {
+        var run = await root.RunAsync(new WorkflowBuild(), ["Compile", "--plan"]);
+
+        Assert.Equal(0, run.ExitCode);
+        Assert.Contains("  1. Compile  (invoked)", run.Lines);
+        Assert.False(Directory.Exists(Path.Combine(root.Path, ".github")), "--plan wrote .github/workflows.");
+        Assert.False(File.Exists(Path.Combine(root.NukeDirectory, "build.schema.json")), "--plan wrote the parameters schema.");
+        Assert.True(File.Exists(Path.Combine(root.Path, "artifacts", "plan.md")), "--plan did not write artifacts/plan.md.");
+    }
+
+    [Fact]
     public async Task BuildRunner_plan_marks_skipped_targets_in_text_and_graph()
     {
         var run = await root.RunAsync(new PlanBuild(), ["Compile", "--skip", "Restore", "--plan"]);
