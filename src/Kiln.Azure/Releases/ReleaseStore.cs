@@ -26,6 +26,9 @@ public sealed partial class ReleaseStore
     private const string PromoteAction = "promote";
     private const string RollbackAction = "rollback";
 
+    /// <summary>Release blobs are written once: a write finds the blob there, and its content is compared, never replaced.</summary>
+    private static BlobRequestConditions CreateOnly => new() { IfNoneMatch = ETag.All };
+
     private readonly ReleaseStoreOptions options;
 
     /// <summary>Creates a store in the container, under the path prefix (empty, or folders such as "kiln/").</summary>
@@ -321,18 +324,30 @@ public sealed partial class ReleaseStore
             "uploaded",
             async (file, token) =>
             {
+                var blob = Container.GetBlobClient(ReleaseBlobName(manifest.Version, file.Path));
                 var content = bundle.Open(file.Path);
                 await using (content.ConfigureAwait(false))
                 {
-                    var uploaded = await Container.GetBlobClient(ReleaseBlobName(manifest.Version, file.Path)).UploadAsync(
-                        content,
-                        new BlobUploadOptions { HttpHeaders = new BlobHttpHeaders { ContentType = ContentTypeOf(file.Path) } },
-                        token).ConfigureAwait(false);
+                    Response<BlobContentInfo> uploaded;
+                    try
+                    {
+                        uploaded = await blob.UploadAsync(
+                            content,
+                            new BlobUploadOptions { HttpHeaders = new BlobHttpHeaders { ContentType = ContentTypeOf(file.Path) }, Conditions = CreateOnly },
+                            token).ConfigureAwait(false);
+                    }
+                    catch (RequestFailedException exception) when (exception.Status is 409 or 412)
+                    {
+                        return await StoredAlreadyAsync(blob, manifest, file, environment, exception, token).ConfigureAwait(false);
+                    }
+
                     if (uploaded.Value.Sha256 != file.Sha256)
                     {
                         throw new ReleaseVerificationException($"{file.Path} changed while it was uploaded (sha256 {ReleaseManifest.Short(uploaded.Value.Sha256)}, the manifest says {ReleaseManifest.Short(file.Sha256)}): build the bundle again; the pointer of '{environment}' was not moved.");
                     }
                 }
+
+                return true;
             },
             () => VerifyStoredAsync(manifest, $"Release {manifest.Version}", $"the pointer of '{environment}' was not moved", cancellationToken),
             cancellationToken);
@@ -347,22 +362,32 @@ public sealed partial class ReleaseStore
             async (file, token) =>
             {
                 var from = source.Container.GetBlobClient(source.ReleaseBlobName(manifest.Version, file.Path));
-                var copy = await Container.GetBlobClient(ReleaseBlobName(manifest.Version, file.Path)).StartCopyFromUriAsync(from.Uri, cancellationToken: token).ConfigureAwait(false);
-                await copy.WaitForCompletionAsync(TimeSpan.FromMilliseconds(250), token).ConfigureAwait(false);
+                var blob = Container.GetBlobClient(ReleaseBlobName(manifest.Version, file.Path));
+                try
+                {
+                    var copy = await blob.StartCopyFromUriAsync(from.Uri, new BlobCopyFromUriOptions { DestinationConditions = CreateOnly }, token).ConfigureAwait(false);
+                    await copy.WaitForCompletionAsync(TimeSpan.FromMilliseconds(250), token).ConfigureAwait(false);
+                    return true;
+                }
+                catch (RequestFailedException exception) when (exception.Status is 409 or 412)
+                {
+                    return await StoredAlreadyAsync(blob, manifest, file, environment, exception, token).ConfigureAwait(false);
+                }
             },
             () => VerifyContentAsync(manifest, $"The copy of release {manifest.Version}", $"the pointer of '{environment}' was not moved", cancellationToken),
             cancellationToken);
 
     /// <summary>
     /// What uploading and copying share: nothing to do for a release already complete here; otherwise each file not yet
-    /// present with the right bytes is transferred (in parallel), all are verified, then the manifest completes the release.
+    /// present with the right bytes is transferred (in parallel; false when another deploy stored it first), all are
+    /// verified, then the manifest completes the release.
     /// </summary>
     private async Task<(int Transferred, long Bytes, int Present)> TransferAsync(
         ReleaseManifest manifest,
         string environment,
         string action,
         string done,
-        Func<ReleaseFile, CancellationToken, Task> transfer,
+        Func<ReleaseFile, CancellationToken, Task<bool>> transfer,
         Func<Task> verify,
         CancellationToken cancellationToken)
     {
@@ -389,9 +414,15 @@ public sealed partial class ReleaseStore
                 await beforeUpload(file.Path, token).ConfigureAwait(false);
             }
 
-            await transfer(file, token).ConfigureAwait(false);
-            Interlocked.Increment(ref transferred);
-            Interlocked.Add(ref bytes, file.Length);
+            if (await transfer(file, token).ConfigureAwait(false))
+            {
+                Interlocked.Increment(ref transferred);
+                Interlocked.Add(ref bytes, file.Length);
+            }
+            else
+            {
+                Interlocked.Increment(ref present);
+            }
         }).ConfigureAwait(false);
         options.Log?.Invoke(string.Create(CultureInfo.InvariantCulture, $"Release {manifest.Version}: {transferred} file(s) {done} ({bytes} bytes), {present} already present and verified."));
 
@@ -414,11 +445,32 @@ public sealed partial class ReleaseStore
 
         if (manifest.FirstDifference(existing) is { } difference)
         {
-            throw new ReleaseStoreException($"Release {manifest.Version} already exists at {ReleaseUri(manifest.Version)} with other content ({difference}): a release never changes, so deploy the change under a new version (commit, or tag again); the pointer of '{environment}' was not moved.");
+            throw OtherContent(manifest.Version, environment, difference);
         }
 
         await VerifyStoredAsync(existing, $"Release {manifest.Version}", $"the pointer of '{environment}' was not moved", cancellationToken).ConfigureAwait(false);
         return true;
+    }
+
+    /// <summary>
+    /// A release file was there before this create-only write (another deploy of the version stored it): true when its
+    /// recorded SHA-256 and length are the manifest's (a rerun; the bytes are hashed before the pointer moves), else the refusal.
+    /// </summary>
+    private async Task<bool> StoredAlreadyAsync(BlobClient blob, ReleaseManifest manifest, ReleaseFile file, string environment, RequestFailedException conflict, CancellationToken cancellationToken)
+    {
+        var stored = (await blob.GetPropertiesAsync(cancellationToken: cancellationToken).ConfigureAwait(false)).Value;
+        if (stored.Sha256 == file.Sha256 && stored.ContentLength == file.Length)
+        {
+            return false;
+        }
+
+        throw OtherContent(manifest.Version, environment, string.Create(CultureInfo.InvariantCulture, $"{file.Path} is stored with sha256 {(stored.Sha256 is null ? "(none recorded)" : ReleaseManifest.Short(stored.Sha256))}, {stored.ContentLength} bytes; this build's has {ReleaseManifest.Short(file.Sha256)}, {file.Length} bytes"), conflict);
+    }
+
+    private ReleaseStoreException OtherContent(string version, string environment, string difference, Exception? cause = null)
+    {
+        var message = $"Release {version} already exists with other content: a version is built once; promote it instead, or build the change under a new version ({difference}; at {ReleaseUri(version)}); the pointer of '{environment}' was not moved.";
+        return cause is null ? new ReleaseStoreException(message) : new ReleaseStoreException(message, cause);
     }
 
     private async Task WriteManifestAsync(ReleaseManifest manifest, string environment, CancellationToken cancellationToken)
@@ -434,9 +486,14 @@ public sealed partial class ReleaseStore
         {
             // Another deploy of the same version finished first: fine when it released the same files.
             var existing = await ReadManifestAsync(manifest.Version, cancellationToken).ConfigureAwait(false);
-            if (existing is null || manifest.FirstDifference(existing) is { } difference)
+            if (existing is null)
             {
-                throw new ReleaseStoreException($"Release {manifest.Version} was completed by another deploy with other content at {ReleaseUri(manifest.Version)}: deploy the change under a new version; the pointer of '{environment}' was not moved.", exception);
+                throw OtherContent(manifest.Version, environment, "its manifest is there but not readable", exception);
+            }
+
+            if (manifest.FirstDifference(existing) is { } difference)
+            {
+                throw OtherContent(manifest.Version, environment, difference, exception);
             }
         }
     }

@@ -184,6 +184,38 @@ public sealed class ReleaseStoreTests(AzuriteAccount azurite) : IClassFixture<Az
     }
 
     [Fact]
+    public async Task The_same_version_with_other_bytes_deployed_to_another_environment_at_once_is_refused_and_the_first_still_verifies()
+    {
+        var container = containers.New("same-version");
+        var secondListed = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var firstDone = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        // The second deploy finds no manifest and no files, then uploads only once the first has finished.
+        var first = new ReleaseStore(container, "kiln", new ReleaseStoreOptions { BeforeUpload = (_, token) => secondListed.Task.WaitAsync(token) });
+        var second = new ReleaseStore(container, "kiln", new ReleaseStoreOptions
+        {
+            BeforeUpload = async (_, token) =>
+            {
+                secondListed.TrySetResult();
+                await firstDone.Task.WaitAsync(token);
+            },
+        });
+
+        var late = second.DeployAsync(Bundle("3.0.0", "other"), "staging");
+        await first.DeployAsync(Bundle("3.0.0", "one"), "test").WaitAsync(TimeSpan.FromSeconds(60));
+        firstDone.SetResult();
+        var refusal = await Assert.ThrowsAsync<ReleaseStoreException>(() => late);
+
+        Assert.Contains("Release 3.0.0 already exists with other content: a version is built once; promote it instead", refusal.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain('\n', refusal.Message);
+        await first.VerifyAsync("3.0.0");
+        Assert.Equal("a one", (await container.GetBlobClient("kiln/releases/3.0.0/packages/a.nupkg").DownloadContentAsync()).Value.Content.ToString());
+        Assert.Equal("3.0.0", (await first.GetPointerAsync("test"))!.Version);
+        Assert.Null(await first.GetPointerAsync("staging"));
+        Assert.Empty(await first.GetHistoryAsync("staging"));
+    }
+
+    [Fact]
     public async Task A_pointer_changed_between_read_and_write_is_caught_by_the_ETag_condition()
     {
         var container = containers.New("etag");
