@@ -15,7 +15,7 @@ namespace Kiln.Azure.Releases;
 /// &lt;prefix&gt;environments/&lt;env&gt;/history/&lt;utc&gt;-&lt;version&gt;.json   one blob per move, created once
 /// &lt;prefix&gt;environments/&lt;env&gt;/lock                  leased by the operation that moves the pointer
 /// </code>
-/// Deploy uploads what is missing, verifies every blob against the manifest, then moves the pointer under the
+/// Deploy uploads what is missing, hashes every blob's bytes against the manifest, then moves the pointer under the
 /// environment's lease and an If-Match on the pointer's ETag (If-None-Match: * for the first), appends to the history
 /// and reads the release back through the pointer. Promote copies a verified release on the server; Rollback points
 /// back at an earlier release that still verifies. A failure leaves the pointer where it was.
@@ -68,8 +68,8 @@ public sealed partial class ReleaseStore
     }
 
     /// <summary>
-    /// Deploys the bundle to the environment: uploads the release (only what is not there yet and verified), verifies
-    /// every blob against the manifest, moves the pointer, appends to the history, and reads the release back through
+    /// Deploys the bundle to the environment: uploads the release (only what is not there yet and verified), hashes
+    /// every blob's bytes against the manifest, moves the pointer, appends to the history, and reads the release back through
     /// the pointer. Running it again after an interruption finishes the job; running it again after success changes nothing.
     /// </summary>
     /// <exception cref="ReleaseStoreException">The version exists with other content, the release does not verify,
@@ -84,9 +84,9 @@ public sealed partial class ReleaseStore
         {
             var (transferred, bytes, present) = await UploadAsync(bundle, manifest, environment, token).ConfigureAwait(false);
 
-            // A release that was already complete was checked by its recorded SHA-256s only: before the pointer moves
-            // onto it, read its bytes too (a blob rewritten behind the store's back may keep the old metadata).
-            if (transferred == 0 && (await ReadPointerAsync(environment, token).ConfigureAwait(false)).Pointer?.Version != manifest.Version)
+            // The upload checked the files by their recorded SHA-256s, and a file stored by an earlier run may have been
+            // rewritten behind the store's back with the old metadata: before the pointer moves, hash every file's bytes.
+            if ((await ReadPointerAsync(environment, token).ConfigureAwait(false)).Pointer?.Version != manifest.Version)
             {
                 await VerifyContentAsync(manifest, $"Release {manifest.Version}", $"the pointer of '{environment}' was not moved", token).ConfigureAwait(false);
             }

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text;
+using Azure;
 using Kiln.Azure;
 using Kiln.Azure.Models;
 using Kiln.Azure.Releases;
@@ -213,6 +214,36 @@ public sealed class ReleaseStoreTests(AzuriteAccount azurite) : IClassFixture<Az
         Assert.Equal("3.0.0", (await first.GetPointerAsync("test"))!.Version);
         Assert.Null(await first.GetPointerAsync("staging"));
         Assert.Empty(await first.GetHistoryAsync("staging"));
+    }
+
+    [Fact]
+    public async Task A_reused_file_whose_bytes_changed_under_its_metadata_is_caught_before_the_pointer_moves()
+    {
+        var container = containers.New("reused");
+        var store = new ReleaseStore(container, "kiln");
+        await store.DeployAsync(Bundle("1.0.0", "one"), "staging");
+        var uploads = 0;
+        var interrupted = new ReleaseStore(container, "kiln", new ReleaseStoreOptions
+        {
+            // One file at a time, in path order: notes.md and packages/a.nupkg are uploaded, then the storage goes away.
+            Concurrency = 1,
+            BeforeUpload = (_, _) => Interlocked.Increment(ref uploads) == 3 ? throw new RequestFailedException(503, "The storage went away.") : Task.CompletedTask,
+        });
+        await Assert.ThrowsAsync<ReleaseStoreException>(() => interrupted.DeployAsync(Bundle("1.1.0", "two"), "staging"));
+        var blob = container.GetBlobClient("kiln/releases/1.1.0/packages/a.nupkg");
+        var uploaded = (await blob.GetPropertiesAsync()).Value;
+        var forged = container.GetBlobClient("kiln/forged");
+        await forged.UploadAsync(BinaryData.FromBytes(Encoding.UTF8.GetBytes(new string('x', (int)uploaded.ContentLength))));
+        var copy = await blob.StartCopyFromUriAsync(forged.Uri, new BlobCopyFromUriOptions { Metadata = new Dictionary<string, string> { ["sha256"] = uploaded.Sha256! } });
+        await copy.WaitForCompletionAsync();
+
+        var refusal = await Assert.ThrowsAsync<ReleaseVerificationException>(() => store.DeployAsync(Bundle("1.1.0", "two"), "staging"));
+
+        Assert.Contains("packages/a.nupkg has", refusal.Message, StringComparison.Ordinal);
+        Assert.Contains("the pointer of 'staging' was not moved", refusal.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain('\n', refusal.Message);
+        Assert.Equal("1.0.0", (await store.GetPointerAsync("staging"))!.Version);
+        Assert.Equal(["1.0.0"], (await store.GetHistoryAsync("staging")).Select(entry => entry.Version));
     }
 
     [Fact]
