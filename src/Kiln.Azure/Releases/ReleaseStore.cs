@@ -293,7 +293,7 @@ public sealed partial class ReleaseStore
                 }
                 catch (OperationCanceledException exception) when (lease.Lost && !cancellationToken.IsCancellationRequested)
                 {
-                    throw new ReleaseStoreException($"The {action} of '{environment}' lost its lease ({LockName(environment)}): the storage did not answer the renewal. Check the pointer ({PointerUri(environment)}), then run again.", exception);
+                    throw new ReleaseStoreException($"The {action} of '{environment}' stopped: lease lost on {LockName(environment)} ({lease.LostReason}), so another operation may hold the environment now; this run moved nothing after that: check the pointer ({PointerUri(environment)}) and the history, then run again.", exception);
                 }
             }
         }
@@ -623,6 +623,9 @@ public sealed partial class ReleaseStore
         {
             await beforeWrite(cancellationToken).ConfigureAwait(false);
         }
+
+        // Cancelled also when the lease is lost: the pointer never moves without it.
+        cancellationToken.ThrowIfCancellationRequested();
 
         var conditions = current is null ? new BlobRequestConditions { IfNoneMatch = ETag.All } : new BlobRequestConditions { IfMatch = etag };
         try
