@@ -607,7 +607,8 @@ public sealed partial class ReleaseStore
 
     /// <summary>
     /// Moves the pointer (If-Match on the ETag read, If-None-Match: * when there was none), then adds the history entry
-    /// (a new blob, If-None-Match: *). Nothing moves when the pointer already names the version.
+    /// (a new blob, If-None-Match: *). Nothing moves when the pointer already names the version. A write refused because
+    /// the blob holds exactly what this run wrote (a retried try whose first answer was lost) counts as written.
     /// </summary>
     private async Task<(bool Moved, string? Previous)> MovePointerAsync(string environment, string version, string action, ReleaseOrigin? origin, CancellationToken cancellationToken)
     {
@@ -637,13 +638,31 @@ public sealed partial class ReleaseStore
         }
         catch (RequestFailedException exception) when (exception.Status is 409 or 412)
         {
-            throw new ReleaseStoreException($"The pointer {PointerName(environment)} changed after it was read (someone wrote it without the environment's lease): it was not overwritten, so '{environment}' runs what that writer left; look at it and the history, then run again.", exception);
+            // A retry meets the pointer its first try wrote when only the answer was lost: that is this run's write.
+            if ((await ReadPointerAsync(environment, cancellationToken).ConfigureAwait(false)).Pointer != next)
+            {
+                throw new ReleaseStoreException($"The pointer {PointerName(environment)} changed after it was read (someone wrote it without the environment's lease): it was not overwritten, so '{environment}' runs what that writer left; look at it and the history, then run again.", exception);
+            }
         }
 
-        await Container.GetBlobClient(HistoryFolder(environment) + HistoryEntryName(next.Time, version)).UploadAsync(
-            BinaryData.FromBytes(next.ToJson()),
-            new BlobUploadOptions { HttpHeaders = new BlobHttpHeaders { ContentType = "application/json" }, Conditions = new BlobRequestConditions { IfNoneMatch = ETag.All } },
-            cancellationToken).ConfigureAwait(false);
+        var entry = Container.GetBlobClient(HistoryFolder(environment) + HistoryEntryName(next.Time, version));
+        try
+        {
+            await entry.UploadAsync(
+                BinaryData.FromBytes(next.ToJson()),
+                new BlobUploadOptions { HttpHeaders = new BlobHttpHeaders { ContentType = "application/json" }, Conditions = new BlobRequestConditions { IfNoneMatch = ETag.All } },
+                cancellationToken).ConfigureAwait(false);
+        }
+        catch (RequestFailedException exception) when (exception.Status is 409 or 412)
+        {
+            // As for the pointer: an entry with this run's content is this run's, written by a try whose answer was lost.
+            var stored = await entry.DownloadContentAsync(cancellationToken: cancellationToken).ConfigureAwait(false);
+            if (EnvironmentPointer.Parse(stored.Value.Content.ToMemory().Span, entry.Name) != next)
+            {
+                throw new ReleaseStoreException($"'{environment}' now runs {version}, but its history entry {entry.Name} already exists with other content, so this move is not recorded: look at the history, then record the move by hand.", exception);
+            }
+        }
+
         options.Log?.Invoke($"'{environment}' now runs {version} (was {current?.Version ?? "nothing"}).");
         return (true, current?.Version);
     }

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Net;
 using System.Text;
 using Azure;
@@ -361,6 +362,38 @@ public sealed class ReleaseStoreTests(AzuriteAccount azurite) : IClassFixture<Az
         var direct = new ReleaseStore(new BlobServiceClient(azurite.ConnectionString).GetBlobContainerClient(name), "kiln");
         await direct.VerifyAsync("1.1.0");
         Assert.Equal(["1.0.0", "1.1.0"], (await direct.GetHistoryAsync("staging")).Select(entry => entry.Version));
+    }
+
+    [Fact]
+    public async Task Pointer_and_history_writes_the_storage_applied_but_whose_answers_were_lost_count_as_written_on_their_retry()
+    {
+        // The first try of every pointer and history write reaches Azurite, which applies it; its answer never comes back,
+        // so Azure.Core retries, and the retry meets the blob the first try wrote (409 for If-None-Match: *, 412 for If-Match).
+        var firstTries = new ConcurrentDictionary<string, bool>(StringComparer.Ordinal);
+        var azuriteRoot = new Uri(azurite.BlobEndpoint.GetLeftPart(UriPartial.Authority) + "/");
+        await using var proxy = new FaultInjectingProxy(azuriteRoot, _ => null, request =>
+            request.HttpMethod == "PUT"
+            && request.Url!.AbsolutePath.Contains("/kiln/environments/staging/", StringComparison.Ordinal)
+            && !request.Url.AbsolutePath.EndsWith("/lock", StringComparison.Ordinal)
+            && request.Url.Query.Length == 0
+            && firstTries.TryAdd(request.Headers["x-ms-client-request-id"] ?? string.Empty, true));
+        var options = new BlobClientOptions();
+        options.Retry.Delay = TimeSpan.FromMilliseconds(10);
+        var endpoint = new Uri(proxy.BaseUrl, Kiln.Services.DevelopmentStorageAccount.Name);
+        var name = AzuriteAccount.NewContainerName("lost-answers");
+        containers.Track(new BlobServiceClient(azurite.ConnectionString).GetBlobContainerClient(name));
+        var store = new ReleaseStore(new BlobServiceClient(Kiln.Services.DevelopmentStorageAccount.ConnectionString(endpoint), options).GetBlobContainerClient(name), "kiln");
+
+        var first = await store.DeployAsync(Bundle("1.0.0", "one"), "staging");
+        var second = await store.DeployAsync(Bundle("1.1.0", "two"), "staging");
+
+        Assert.Equal(4, proxy.Dropped);
+        Assert.True(first.PointerMoved);
+        Assert.Equal(("1.1.0", "1.0.0", true), (second.Version, second.PreviousVersion, second.PointerMoved));
+        var direct = new ReleaseStore(new BlobServiceClient(azurite.ConnectionString).GetBlobContainerClient(name), "kiln");
+        Assert.Equal(("1.1.0", "1.0.0"), ((await direct.GetPointerAsync("staging"))!.Version, (await direct.GetPointerAsync("staging"))!.PreviousVersion));
+        Assert.Equal(["1.0.0", "1.1.0"], (await direct.GetHistoryAsync("staging")).Select(entry => entry.Version));
+        await direct.VerifyAsync("1.1.0");
     }
 
     [Fact]
