@@ -34,6 +34,9 @@ internal sealed class EnvironmentLease : IAsyncDisposable
     /// <summary>Whether a renewal failed, so that the environment may no longer be this operation's alone.</summary>
     public bool Lost => lost.IsCancellationRequested;
 
+    /// <summary>Why the lease was lost, in words that never hold a key; null while it is held.</summary>
+    public string? LostReason { get; private set; }
+
     public static async Task<EnvironmentLease> AcquireAsync(BlobClient lockBlob, string environment, ReleaseStoreOptions options, CancellationToken cancellationToken)
     {
         try
@@ -96,28 +99,47 @@ internal sealed class EnvironmentLease : IAsyncDisposable
         stop.Dispose();
     }
 
+    /// <summary>
+    /// Renews every third of the duration, each renewal (Azure.Core's retries included) bounded by a quarter of it, so
+    /// that a renewal that fails in any way, or does not answer, is known before the lease can expire: the lease is
+    /// then lost and the operation cancelled.
+    /// </summary>
     private async Task RenewAsync(TimeSpan duration)
     {
         var interval = duration / 3;
-        try
+        var deadline = duration / 4;
+        while (true)
         {
-            while (true)
+            try
             {
                 await Task.Delay(interval, stop.Token).ConfigureAwait(false);
-                try
-                {
-                    await lease.RenewAsync(cancellationToken: stop.Token).ConfigureAwait(false);
-                }
-                catch (RequestFailedException)
-                {
-                    await lost.CancelAsync().ConfigureAwait(false);
-                    return;
-                }
             }
-        }
-        catch (OperationCanceledException) when (stop.IsCancellationRequested)
-        {
-            // Disposed: the operation is over.
+            catch (OperationCanceledException)
+            {
+                return; // Disposed: the operation is over.
+            }
+
+            using var attempt = CancellationTokenSource.CreateLinkedTokenSource(stop.Token);
+            attempt.CancelAfter(deadline);
+            try
+            {
+                await lease.RenewAsync(cancellationToken: attempt.Token).ConfigureAwait(false);
+            }
+            catch (Exception exception) when (!stop.IsCancellationRequested)
+            {
+                LostReason = exception switch
+                {
+                    OperationCanceledException when attempt.IsCancellationRequested => string.Create(CultureInfo.InvariantCulture, $"the renewal got no answer within {deadline.TotalSeconds:0.#} s"),
+                    RequestFailedException { Status: > 0 } failed => string.Create(CultureInfo.InvariantCulture, $"the renewal failed with {failed.Status} {failed.ErrorCode}"),
+                    _ => $"the renewal failed ({exception.GetType().Name})",
+                };
+                await lost.CancelAsync().ConfigureAwait(false);
+                return;
+            }
+            catch (OperationCanceledException)
+            {
+                return; // Disposed while renewing.
+            }
         }
     }
 }

@@ -15,7 +15,7 @@ namespace Kiln.Azure.Releases;
 /// &lt;prefix&gt;environments/&lt;env&gt;/history/&lt;utc&gt;-&lt;version&gt;.json   one blob per move, created once
 /// &lt;prefix&gt;environments/&lt;env&gt;/lock                  leased by the operation that moves the pointer
 /// </code>
-/// Deploy uploads what is missing, verifies every blob against the manifest, then moves the pointer under the
+/// Deploy uploads what is missing, hashes every blob's bytes against the manifest, then moves the pointer under the
 /// environment's lease and an If-Match on the pointer's ETag (If-None-Match: * for the first), appends to the history
 /// and reads the release back through the pointer. Promote copies a verified release on the server; Rollback points
 /// back at an earlier release that still verifies. A failure leaves the pointer where it was.
@@ -25,6 +25,9 @@ public sealed partial class ReleaseStore
     private const string DeployAction = "deploy";
     private const string PromoteAction = "promote";
     private const string RollbackAction = "rollback";
+
+    /// <summary>Release blobs are written once: a write finds the blob there, and its content is compared, never replaced.</summary>
+    private static BlobRequestConditions CreateOnly => new() { IfNoneMatch = ETag.All };
 
     private readonly ReleaseStoreOptions options;
 
@@ -65,8 +68,8 @@ public sealed partial class ReleaseStore
     }
 
     /// <summary>
-    /// Deploys the bundle to the environment: uploads the release (only what is not there yet and verified), verifies
-    /// every blob against the manifest, moves the pointer, appends to the history, and reads the release back through
+    /// Deploys the bundle to the environment: uploads the release (only what is not there yet and verified), hashes
+    /// every blob's bytes against the manifest, moves the pointer, appends to the history, and reads the release back through
     /// the pointer. Running it again after an interruption finishes the job; running it again after success changes nothing.
     /// </summary>
     /// <exception cref="ReleaseStoreException">The version exists with other content, the release does not verify,
@@ -81,9 +84,9 @@ public sealed partial class ReleaseStore
         {
             var (transferred, bytes, present) = await UploadAsync(bundle, manifest, environment, token).ConfigureAwait(false);
 
-            // A release that was already complete was checked by its recorded SHA-256s only: before the pointer moves
-            // onto it, read its bytes too (a blob rewritten behind the store's back may keep the old metadata).
-            if (transferred == 0 && (await ReadPointerAsync(environment, token).ConfigureAwait(false)).Pointer?.Version != manifest.Version)
+            // The upload checked the files by their recorded SHA-256s, and a file stored by an earlier run may have been
+            // rewritten behind the store's back with the old metadata: before the pointer moves, hash every file's bytes.
+            if ((await ReadPointerAsync(environment, token).ConfigureAwait(false)).Pointer?.Version != manifest.Version)
             {
                 await VerifyContentAsync(manifest, $"Release {manifest.Version}", $"the pointer of '{environment}' was not moved", token).ConfigureAwait(false);
             }
@@ -290,7 +293,7 @@ public sealed partial class ReleaseStore
                 }
                 catch (OperationCanceledException exception) when (lease.Lost && !cancellationToken.IsCancellationRequested)
                 {
-                    throw new ReleaseStoreException($"The {action} of '{environment}' lost its lease ({LockName(environment)}): the storage did not answer the renewal. Check the pointer ({PointerUri(environment)}), then run again.", exception);
+                    throw new ReleaseStoreException($"The {action} of '{environment}' stopped: lease lost on {LockName(environment)} ({lease.LostReason}), so another operation may hold the environment now; this run moved nothing after that: check the pointer ({PointerUri(environment)}) and the history, then run again.", exception);
                 }
             }
         }
@@ -321,18 +324,30 @@ public sealed partial class ReleaseStore
             "uploaded",
             async (file, token) =>
             {
+                var blob = Container.GetBlobClient(ReleaseBlobName(manifest.Version, file.Path));
                 var content = bundle.Open(file.Path);
                 await using (content.ConfigureAwait(false))
                 {
-                    var uploaded = await Container.GetBlobClient(ReleaseBlobName(manifest.Version, file.Path)).UploadAsync(
-                        content,
-                        new BlobUploadOptions { HttpHeaders = new BlobHttpHeaders { ContentType = ContentTypeOf(file.Path) } },
-                        token).ConfigureAwait(false);
+                    Response<BlobContentInfo> uploaded;
+                    try
+                    {
+                        uploaded = await blob.UploadAsync(
+                            content,
+                            new BlobUploadOptions { HttpHeaders = new BlobHttpHeaders { ContentType = ContentTypeOf(file.Path) }, Conditions = CreateOnly },
+                            token).ConfigureAwait(false);
+                    }
+                    catch (RequestFailedException exception) when (exception.Status is 409 or 412)
+                    {
+                        return await StoredAlreadyAsync(blob, manifest, file, environment, exception, token).ConfigureAwait(false);
+                    }
+
                     if (uploaded.Value.Sha256 != file.Sha256)
                     {
                         throw new ReleaseVerificationException($"{file.Path} changed while it was uploaded (sha256 {ReleaseManifest.Short(uploaded.Value.Sha256)}, the manifest says {ReleaseManifest.Short(file.Sha256)}): build the bundle again; the pointer of '{environment}' was not moved.");
                     }
                 }
+
+                return true;
             },
             () => VerifyStoredAsync(manifest, $"Release {manifest.Version}", $"the pointer of '{environment}' was not moved", cancellationToken),
             cancellationToken);
@@ -347,22 +362,32 @@ public sealed partial class ReleaseStore
             async (file, token) =>
             {
                 var from = source.Container.GetBlobClient(source.ReleaseBlobName(manifest.Version, file.Path));
-                var copy = await Container.GetBlobClient(ReleaseBlobName(manifest.Version, file.Path)).StartCopyFromUriAsync(from.Uri, cancellationToken: token).ConfigureAwait(false);
-                await copy.WaitForCompletionAsync(TimeSpan.FromMilliseconds(250), token).ConfigureAwait(false);
+                var blob = Container.GetBlobClient(ReleaseBlobName(manifest.Version, file.Path));
+                try
+                {
+                    var copy = await blob.StartCopyFromUriAsync(from.Uri, new BlobCopyFromUriOptions { DestinationConditions = CreateOnly }, token).ConfigureAwait(false);
+                    await copy.WaitForCompletionAsync(TimeSpan.FromMilliseconds(250), token).ConfigureAwait(false);
+                    return true;
+                }
+                catch (RequestFailedException exception) when (exception.Status is 409 or 412)
+                {
+                    return await StoredAlreadyAsync(blob, manifest, file, environment, exception, token).ConfigureAwait(false);
+                }
             },
             () => VerifyContentAsync(manifest, $"The copy of release {manifest.Version}", $"the pointer of '{environment}' was not moved", cancellationToken),
             cancellationToken);
 
     /// <summary>
     /// What uploading and copying share: nothing to do for a release already complete here; otherwise each file not yet
-    /// present with the right bytes is transferred (in parallel), all are verified, then the manifest completes the release.
+    /// present with the right bytes is transferred (in parallel; false when another deploy stored it first), all are
+    /// verified, then the manifest completes the release.
     /// </summary>
     private async Task<(int Transferred, long Bytes, int Present)> TransferAsync(
         ReleaseManifest manifest,
         string environment,
         string action,
         string done,
-        Func<ReleaseFile, CancellationToken, Task> transfer,
+        Func<ReleaseFile, CancellationToken, Task<bool>> transfer,
         Func<Task> verify,
         CancellationToken cancellationToken)
     {
@@ -389,9 +414,15 @@ public sealed partial class ReleaseStore
                 await beforeUpload(file.Path, token).ConfigureAwait(false);
             }
 
-            await transfer(file, token).ConfigureAwait(false);
-            Interlocked.Increment(ref transferred);
-            Interlocked.Add(ref bytes, file.Length);
+            if (await transfer(file, token).ConfigureAwait(false))
+            {
+                Interlocked.Increment(ref transferred);
+                Interlocked.Add(ref bytes, file.Length);
+            }
+            else
+            {
+                Interlocked.Increment(ref present);
+            }
         }).ConfigureAwait(false);
         options.Log?.Invoke(string.Create(CultureInfo.InvariantCulture, $"Release {manifest.Version}: {transferred} file(s) {done} ({bytes} bytes), {present} already present and verified."));
 
@@ -414,11 +445,32 @@ public sealed partial class ReleaseStore
 
         if (manifest.FirstDifference(existing) is { } difference)
         {
-            throw new ReleaseStoreException($"Release {manifest.Version} already exists at {ReleaseUri(manifest.Version)} with other content ({difference}): a release never changes, so deploy the change under a new version (commit, or tag again); the pointer of '{environment}' was not moved.");
+            throw OtherContent(manifest.Version, environment, difference);
         }
 
         await VerifyStoredAsync(existing, $"Release {manifest.Version}", $"the pointer of '{environment}' was not moved", cancellationToken).ConfigureAwait(false);
         return true;
+    }
+
+    /// <summary>
+    /// A release file was there before this create-only write (another deploy of the version stored it): true when its
+    /// recorded SHA-256 and length are the manifest's (a rerun; the bytes are hashed before the pointer moves), else the refusal.
+    /// </summary>
+    private async Task<bool> StoredAlreadyAsync(BlobClient blob, ReleaseManifest manifest, ReleaseFile file, string environment, RequestFailedException conflict, CancellationToken cancellationToken)
+    {
+        var stored = (await blob.GetPropertiesAsync(cancellationToken: cancellationToken).ConfigureAwait(false)).Value;
+        if (stored.Sha256 == file.Sha256 && stored.ContentLength == file.Length)
+        {
+            return false;
+        }
+
+        throw OtherContent(manifest.Version, environment, string.Create(CultureInfo.InvariantCulture, $"{file.Path} is stored with sha256 {(stored.Sha256 is null ? "(none recorded)" : ReleaseManifest.Short(stored.Sha256))}, {stored.ContentLength} bytes; this build's has {ReleaseManifest.Short(file.Sha256)}, {file.Length} bytes"), conflict);
+    }
+
+    private ReleaseStoreException OtherContent(string version, string environment, string difference, Exception? cause = null)
+    {
+        var message = $"Release {version} already exists with other content: a version is built once; promote it instead, or build the change under a new version ({difference}; at {ReleaseUri(version)}); the pointer of '{environment}' was not moved.";
+        return cause is null ? new ReleaseStoreException(message) : new ReleaseStoreException(message, cause);
     }
 
     private async Task WriteManifestAsync(ReleaseManifest manifest, string environment, CancellationToken cancellationToken)
@@ -434,9 +486,14 @@ public sealed partial class ReleaseStore
         {
             // Another deploy of the same version finished first: fine when it released the same files.
             var existing = await ReadManifestAsync(manifest.Version, cancellationToken).ConfigureAwait(false);
-            if (existing is null || manifest.FirstDifference(existing) is { } difference)
+            if (existing is null)
             {
-                throw new ReleaseStoreException($"Release {manifest.Version} was completed by another deploy with other content at {ReleaseUri(manifest.Version)}: deploy the change under a new version; the pointer of '{environment}' was not moved.", exception);
+                throw OtherContent(manifest.Version, environment, "its manifest is there but not readable", exception);
+            }
+
+            if (manifest.FirstDifference(existing) is { } difference)
+            {
+                throw OtherContent(manifest.Version, environment, difference, exception);
             }
         }
     }
@@ -550,7 +607,8 @@ public sealed partial class ReleaseStore
 
     /// <summary>
     /// Moves the pointer (If-Match on the ETag read, If-None-Match: * when there was none), then adds the history entry
-    /// (a new blob, If-None-Match: *). Nothing moves when the pointer already names the version.
+    /// (a new blob, If-None-Match: *). Nothing moves when the pointer already names the version. A write refused because
+    /// the blob holds exactly what this run wrote (a retried try whose first answer was lost) counts as written.
     /// </summary>
     private async Task<(bool Moved, string? Previous)> MovePointerAsync(string environment, string version, string action, ReleaseOrigin? origin, CancellationToken cancellationToken)
     {
@@ -567,6 +625,9 @@ public sealed partial class ReleaseStore
             await beforeWrite(cancellationToken).ConfigureAwait(false);
         }
 
+        // Cancelled also when the lease is lost: the pointer never moves without it.
+        cancellationToken.ThrowIfCancellationRequested();
+
         var conditions = current is null ? new BlobRequestConditions { IfNoneMatch = ETag.All } : new BlobRequestConditions { IfMatch = etag };
         try
         {
@@ -577,13 +638,31 @@ public sealed partial class ReleaseStore
         }
         catch (RequestFailedException exception) when (exception.Status is 409 or 412)
         {
-            throw new ReleaseStoreException($"The pointer {PointerName(environment)} changed after it was read (someone wrote it without the environment's lease): it was not overwritten, so '{environment}' runs what that writer left; look at it and the history, then run again.", exception);
+            // A retry meets the pointer its first try wrote when only the answer was lost: that is this run's write.
+            if ((await ReadPointerAsync(environment, cancellationToken).ConfigureAwait(false)).Pointer != next)
+            {
+                throw new ReleaseStoreException($"The pointer {PointerName(environment)} changed after it was read (someone wrote it without the environment's lease): it was not overwritten, so '{environment}' runs what that writer left; look at it and the history, then run again.", exception);
+            }
         }
 
-        await Container.GetBlobClient(HistoryFolder(environment) + HistoryEntryName(next.Time, version)).UploadAsync(
-            BinaryData.FromBytes(next.ToJson()),
-            new BlobUploadOptions { HttpHeaders = new BlobHttpHeaders { ContentType = "application/json" }, Conditions = new BlobRequestConditions { IfNoneMatch = ETag.All } },
-            cancellationToken).ConfigureAwait(false);
+        var entry = Container.GetBlobClient(HistoryFolder(environment) + HistoryEntryName(next.Time, version));
+        try
+        {
+            await entry.UploadAsync(
+                BinaryData.FromBytes(next.ToJson()),
+                new BlobUploadOptions { HttpHeaders = new BlobHttpHeaders { ContentType = "application/json" }, Conditions = new BlobRequestConditions { IfNoneMatch = ETag.All } },
+                cancellationToken).ConfigureAwait(false);
+        }
+        catch (RequestFailedException exception) when (exception.Status is 409 or 412)
+        {
+            // As for the pointer: an entry with this run's content is this run's, written by a try whose answer was lost.
+            var stored = await entry.DownloadContentAsync(cancellationToken: cancellationToken).ConfigureAwait(false);
+            if (EnvironmentPointer.Parse(stored.Value.Content.ToMemory().Span, entry.Name) != next)
+            {
+                throw new ReleaseStoreException($"'{environment}' now runs {version}, but its history entry {entry.Name} already exists with other content, so this move is not recorded: look at the history, then record the move by hand.", exception);
+            }
+        }
+
         options.Log?.Invoke($"'{environment}' now runs {version} (was {current?.Version ?? "nothing"}).");
         return (true, current?.Version);
     }

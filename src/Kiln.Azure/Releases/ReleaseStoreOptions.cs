@@ -3,7 +3,11 @@ namespace Kiln.Azure.Releases;
 /// <summary>How a <see cref="ReleaseStore"/> waits for its environment lease, how many transfers it runs at once, and where it reports progress.</summary>
 public sealed class ReleaseStoreOptions
 {
-    /// <summary>How long a lease lasts before it must be renewed (15 to 60 seconds; default 60). A holder that dies frees the environment after it.</summary>
+    /// <summary>
+    /// How long a lease lasts before it must be renewed (15 to 60 seconds; default 60). A holder that dies frees the
+    /// environment after it. The holder renews every third of it; a renewal that fails or takes more than a quarter of
+    /// it loses the lease and stops the operation.
+    /// </summary>
     public TimeSpan LeaseDuration { get; set; } = TimeSpan.FromSeconds(60);
 
     /// <summary>How long an operation waits for another one's lease on the same environment before it gives up (default 2 minutes).</summary>

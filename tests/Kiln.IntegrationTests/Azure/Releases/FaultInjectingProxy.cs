@@ -5,7 +5,8 @@ namespace Kiln.IntegrationTests.Azure.Releases;
 /// <summary>
 /// A small HTTP proxy on a free 127.0.0.1 port that forwards every request to a Blob endpoint (Azurite), except those
 /// the fault rule picks, which it answers itself with that status (500, 503) without forwarding: what a storage service
-/// under load does. Stopped on dispose.
+/// under load does. Those the drop rule picks it forwards, and once the server has applied them it closes the
+/// connection without the answer: what a network that fails on the way back does. Stopped on dispose.
 /// </summary>
 public sealed class FaultInjectingProxy : IAsyncDisposable
 {
@@ -18,16 +19,20 @@ public sealed class FaultInjectingProxy : IAsyncDisposable
     private readonly HttpClient forward = new(new SocketsHttpHandler { UseProxy = false, AllowAutoRedirect = false, AutomaticDecompression = DecompressionMethods.None }) { Timeout = TimeSpan.FromMinutes(2) };
     private readonly Uri target;
     private readonly Func<int, HttpStatusCode?> fault;
+    private readonly Func<HttpListenerRequest, bool> dropResponse;
     private readonly Task serving;
     private int requests;
     private int faults;
+    private int dropped;
 
     /// <param name="target">Where requests go: Azurite's base URL (http://127.0.0.1:port/).</param>
     /// <param name="fault">For the n-th request (1-based), the status to answer instead of forwarding, or null to forward.</param>
-    public FaultInjectingProxy(Uri target, Func<int, HttpStatusCode?> fault)
+    /// <param name="dropResponse">For a request the fault rule forwards: true to drop the server's answer to it.</param>
+    public FaultInjectingProxy(Uri target, Func<int, HttpStatusCode?> fault, Func<HttpListenerRequest, bool>? dropResponse = null)
     {
         this.target = target;
         this.fault = fault;
+        this.dropResponse = dropResponse ?? (_ => false);
         serving = Task.Run(ServeAsync);
     }
 
@@ -35,6 +40,9 @@ public sealed class FaultInjectingProxy : IAsyncDisposable
 
     /// <summary>How many requests it answered with a fault.</summary>
     public int Faults => Volatile.Read(ref faults);
+
+    /// <summary>How many requests the server applied whose answer it dropped.</summary>
+    public int Dropped => Volatile.Read(ref dropped);
 
     /// <summary>How many requests it received.</summary>
     public int Requests => Volatile.Read(ref requests);
@@ -93,7 +101,19 @@ public sealed class FaultInjectingProxy : IAsyncDisposable
                 }
             }
 
+            var drop = dropResponse(context.Request);
             using var response = await forward.SendAsync(request, HttpCompletionOption.ResponseHeadersRead);
+            if (drop)
+            {
+                // HttpListener cannot reset a connection before the status line, so the answer is cut just after it: the
+                // promised body never comes, and the client fails the try as it would on a lost answer.
+                Interlocked.Increment(ref dropped);
+                context.Response.StatusCode = (int)response.StatusCode;
+                context.Response.ContentLength64 = 1;
+                context.Response.Abort();
+                return;
+            }
+
             context.Response.StatusCode = (int)response.StatusCode;
             foreach (var (name, values) in response.Headers.Concat(response.Content.Headers))
             {

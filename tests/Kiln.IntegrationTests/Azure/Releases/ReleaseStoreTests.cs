@@ -1,5 +1,7 @@
+using System.Collections.Concurrent;
 using System.Net;
 using System.Text;
+using Azure;
 using Kiln.Azure;
 using Kiln.Azure.Models;
 using Kiln.Azure.Releases;
@@ -184,6 +186,68 @@ public sealed class ReleaseStoreTests(AzuriteAccount azurite) : IClassFixture<Az
     }
 
     [Fact]
+    public async Task The_same_version_with_other_bytes_deployed_to_another_environment_at_once_is_refused_and_the_first_still_verifies()
+    {
+        var container = containers.New("same-version");
+        var secondListed = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var firstDone = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        // The second deploy finds no manifest and no files, then uploads only once the first has finished.
+        var first = new ReleaseStore(container, "kiln", new ReleaseStoreOptions { BeforeUpload = (_, token) => secondListed.Task.WaitAsync(token) });
+        var second = new ReleaseStore(container, "kiln", new ReleaseStoreOptions
+        {
+            BeforeUpload = async (_, token) =>
+            {
+                secondListed.TrySetResult();
+                await firstDone.Task.WaitAsync(token);
+            },
+        });
+
+        var late = second.DeployAsync(Bundle("3.0.0", "other"), "staging");
+        await first.DeployAsync(Bundle("3.0.0", "one"), "test").WaitAsync(TimeSpan.FromSeconds(60));
+        firstDone.SetResult();
+        var refusal = await Assert.ThrowsAsync<ReleaseStoreException>(() => late);
+
+        Assert.Contains("Release 3.0.0 already exists with other content: a version is built once; promote it instead", refusal.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain('\n', refusal.Message);
+        await first.VerifyAsync("3.0.0");
+        Assert.Equal("a one", (await container.GetBlobClient("kiln/releases/3.0.0/packages/a.nupkg").DownloadContentAsync()).Value.Content.ToString());
+        Assert.Equal("3.0.0", (await first.GetPointerAsync("test"))!.Version);
+        Assert.Null(await first.GetPointerAsync("staging"));
+        Assert.Empty(await first.GetHistoryAsync("staging"));
+    }
+
+    [Fact]
+    public async Task A_reused_file_whose_bytes_changed_under_its_metadata_is_caught_before_the_pointer_moves()
+    {
+        var container = containers.New("reused");
+        var store = new ReleaseStore(container, "kiln");
+        await store.DeployAsync(Bundle("1.0.0", "one"), "staging");
+        var uploads = 0;
+        var interrupted = new ReleaseStore(container, "kiln", new ReleaseStoreOptions
+        {
+            // One file at a time, in path order: notes.md and packages/a.nupkg are uploaded, then the storage goes away.
+            Concurrency = 1,
+            BeforeUpload = (_, _) => Interlocked.Increment(ref uploads) == 3 ? throw new RequestFailedException(503, "The storage went away.") : Task.CompletedTask,
+        });
+        await Assert.ThrowsAsync<ReleaseStoreException>(() => interrupted.DeployAsync(Bundle("1.1.0", "two"), "staging"));
+        var blob = container.GetBlobClient("kiln/releases/1.1.0/packages/a.nupkg");
+        var uploaded = (await blob.GetPropertiesAsync()).Value;
+        var forged = container.GetBlobClient("kiln/forged");
+        await forged.UploadAsync(BinaryData.FromBytes(Encoding.UTF8.GetBytes(new string('x', (int)uploaded.ContentLength))));
+        var copy = await blob.StartCopyFromUriAsync(forged.Uri, new BlobCopyFromUriOptions { Metadata = new Dictionary<string, string> { ["sha256"] = uploaded.Sha256! } });
+        await copy.WaitForCompletionAsync();
+
+        var refusal = await Assert.ThrowsAsync<ReleaseVerificationException>(() => store.DeployAsync(Bundle("1.1.0", "two"), "staging"));
+
+        Assert.Contains("packages/a.nupkg has", refusal.Message, StringComparison.Ordinal);
+        Assert.Contains("the pointer of 'staging' was not moved", refusal.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain('\n', refusal.Message);
+        Assert.Equal("1.0.0", (await store.GetPointerAsync("staging"))!.Version);
+        Assert.Equal(["1.0.0"], (await store.GetHistoryAsync("staging")).Select(entry => entry.Version));
+    }
+
+    [Fact]
     public async Task A_pointer_changed_between_read_and_write_is_caught_by_the_ETag_condition()
     {
         var container = containers.New("etag");
@@ -298,6 +362,38 @@ public sealed class ReleaseStoreTests(AzuriteAccount azurite) : IClassFixture<Az
         var direct = new ReleaseStore(new BlobServiceClient(azurite.ConnectionString).GetBlobContainerClient(name), "kiln");
         await direct.VerifyAsync("1.1.0");
         Assert.Equal(["1.0.0", "1.1.0"], (await direct.GetHistoryAsync("staging")).Select(entry => entry.Version));
+    }
+
+    [Fact]
+    public async Task Pointer_and_history_writes_the_storage_applied_but_whose_answers_were_lost_count_as_written_on_their_retry()
+    {
+        // The first try of every pointer and history write reaches Azurite, which applies it; its answer never comes back,
+        // so Azure.Core retries, and the retry meets the blob the first try wrote (409 for If-None-Match: *, 412 for If-Match).
+        var firstTries = new ConcurrentDictionary<string, bool>(StringComparer.Ordinal);
+        var azuriteRoot = new Uri(azurite.BlobEndpoint.GetLeftPart(UriPartial.Authority) + "/");
+        await using var proxy = new FaultInjectingProxy(azuriteRoot, _ => null, request =>
+            request.HttpMethod == "PUT"
+            && request.Url!.AbsolutePath.Contains("/kiln/environments/staging/", StringComparison.Ordinal)
+            && !request.Url.AbsolutePath.EndsWith("/lock", StringComparison.Ordinal)
+            && request.Url.Query.Length == 0
+            && firstTries.TryAdd(request.Headers["x-ms-client-request-id"] ?? string.Empty, true));
+        var options = new BlobClientOptions();
+        options.Retry.Delay = TimeSpan.FromMilliseconds(10);
+        var endpoint = new Uri(proxy.BaseUrl, Kiln.Services.DevelopmentStorageAccount.Name);
+        var name = AzuriteAccount.NewContainerName("lost-answers");
+        containers.Track(new BlobServiceClient(azurite.ConnectionString).GetBlobContainerClient(name));
+        var store = new ReleaseStore(new BlobServiceClient(Kiln.Services.DevelopmentStorageAccount.ConnectionString(endpoint), options).GetBlobContainerClient(name), "kiln");
+
+        var first = await store.DeployAsync(Bundle("1.0.0", "one"), "staging");
+        var second = await store.DeployAsync(Bundle("1.1.0", "two"), "staging");
+
+        Assert.Equal(4, proxy.Dropped);
+        Assert.True(first.PointerMoved);
+        Assert.Equal(("1.1.0", "1.0.0", true), (second.Version, second.PreviousVersion, second.PointerMoved));
+        var direct = new ReleaseStore(new BlobServiceClient(azurite.ConnectionString).GetBlobContainerClient(name), "kiln");
+        Assert.Equal(("1.1.0", "1.0.0"), ((await direct.GetPointerAsync("staging"))!.Version, (await direct.GetPointerAsync("staging"))!.PreviousVersion));
+        Assert.Equal(["1.0.0", "1.1.0"], (await direct.GetHistoryAsync("staging")).Select(entry => entry.Version));
+        await direct.VerifyAsync("1.1.0");
     }
 
     [Fact]
