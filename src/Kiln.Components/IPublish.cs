@@ -9,6 +9,9 @@ namespace Kiln.Components;
 /// </summary>
 public interface IPublish : IPack
 {
+    /// <summary>The GitHub environment Publish's CI job runs in: give it required reviewers and the NUGET_API_KEY secret.</summary>
+    const string PackagesEnvironment = "packages";
+
     /// <summary>Where Publish pushes: a folder feed, relative to the root, or an http(s) NuGet v3 service index.</summary>
     [Parameter("Where Publish pushes packages: a folder feed (default artifacts/feed, relative to the root) or an http(s) NuGet v3 service index.")]
     string NuGetSource => this.ParameterValue("artifacts/feed");
@@ -30,7 +33,9 @@ public interface IPublish : IPack
     string GitHubApiUrl => this.ParameterValue("https://api.github.com/");
 
     /// <summary>Pushes the packages and, for a v* tag on GitHub Actions, publishes the GitHub release.</summary>
-    [GitHubActionsJob(Permissions = ["contents: write"])]
+    // Publishing ships: its job runs in a GitHub environment of its own, where required reviewers can gate it and the
+    // NuGet key can live, out of reach of the workflow's other jobs.
+    [GitHubActionsJob(Environment = IPublish.PackagesEnvironment, Permissions = ["contents: write"])]
     Target Publish => _ => _
         .Description("Pushes the packages and symbols to --nuget-source (default: the folder feed artifacts/feed); for a v* tag on CI, also the GitHub release.")
         .DependsOn<IPack>(x => x.Pack)

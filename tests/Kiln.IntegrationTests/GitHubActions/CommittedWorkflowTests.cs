@@ -120,6 +120,17 @@ public sealed class CommittedWorkflowTests
         }
     }
 
+    [Theory]
+    [MemberData(nameof(Workflows))]
+    public void A_job_that_publishes_or_deploys_runs_in_an_environment(string workflow)
+    {
+        foreach (var (id, job) in Jobs(workflow))
+        {
+            var writes = ((YamlMappingNode)job["permissions"]).Children.Values.Any(level => ((YamlScalarNode)level).Value == "write");
+            Assert.True(!writes || job.Children.ContainsKey("environment"), $"Job {id} may write but runs in no environment, so no reviewer gates it.");
+        }
+    }
+
     /// <summary>The targets of this repository's build, as the committed parameters schema lists them.</summary>
     private static HashSet<string> BuildTargets()
     {
