@@ -24,3 +24,33 @@ partial class Build;
     ImportVariables = [nameof(IPublish.NuGetSource), nameof(IPublish.NuGetStableOnly), nameof(IDeploy.StorageAccountUrl), nameof(IDeploy.AzureTenantId), nameof(IDeploy.AzureClientId)],
     TimeoutMinutes = 30)]
 partial class Build;
+
+/// <summary>
+/// Operations from GitHub (Actions → Run workflow): roll an environment back to the version before, or to a version.
+/// The job runs inside the chosen environment, so its reviewers, its deployment rules and its identity apply.
+/// </summary>
+[GitHubActions(
+    "rollback",
+    On = [GitHubActionsTrigger.WorkflowDispatch],
+    WorkflowDispatchInputs = ["Environment", nameof(IDeploy.ToVersion)],
+    EnvironmentInputs = ["Environment"],
+    InvokedTargets = [nameof(IDeploy.Rollback)],
+    ImportSecrets = [nameof(IDeploy.StorageConnectionString)],
+    ImportVariables = [nameof(IDeploy.StorageAccountUrl), nameof(IDeploy.AzureTenantId), nameof(IDeploy.AzureClientId)],
+    TimeoutMinutes = 30)]
+partial class Build;
+
+/// <summary>
+/// Operations from GitHub: point one environment at the release another runs (staging's release to production, say),
+/// without rebuilding. The job runs inside the environment it moves.
+/// </summary>
+[GitHubActions(
+    "promote",
+    On = [GitHubActionsTrigger.WorkflowDispatch],
+    WorkflowDispatchInputs = ["From", "To"],
+    EnvironmentInputs = ["From", "To"],
+    InvokedTargets = [nameof(IDeploy.Promote)],
+    ImportSecrets = [nameof(IDeploy.StorageConnectionString)],
+    ImportVariables = [nameof(IDeploy.StorageAccountUrl), nameof(IDeploy.AzureTenantId), nameof(IDeploy.AzureClientId)],
+    TimeoutMinutes = 30)]
+partial class Build;

@@ -1,4 +1,5 @@
 using Kiln.Azure.Releases;
+using Kiln.GitHubActions;
 using Kiln.Services;
 using Kiln.Tooling;
 
@@ -87,15 +88,26 @@ public interface IDeploy : IPack
         .Executes(cancellationToken => DeployRun.DeployAsync(this, environment(), cancellationToken));
 
     /// <summary>Points <see cref="PromoteTo"/> at the release <see cref="PromoteFrom"/> runs.</summary>
+    // From a workflow_dispatch workflow with the To input, the job runs inside the environment it moves: that
+    // environment's reviewers, branch rules and identity apply.
+    [GitHubActionsJob(Environment = "${{ inputs.to }}", Permissions = ["id-token: write"])]
     Target Promote => _ => _
         .Description("Points --to at the release --from runs: server-side copy of its verified bytes when their containers differ; never rebuilds.")
         .Requires(() => PromoteFrom, () => PromoteTo)
+        .Requires(
+            () => KilnBuild.IsLocalBuild || !string.IsNullOrWhiteSpace(StorageConnectionString) || !string.IsNullOrWhiteSpace(StorageAccountUrl) && !string.IsNullOrWhiteSpace(AzureTenantId) && !string.IsNullOrWhiteSpace(AzureClientId),
+            DeployRun.StorageMissingOnCI)
         .Requires(() => DeployRun.PointerMoveAllowed(this, PromoteTo!) && DeployRun.EnvironmentNamed(this, PromoteFrom!) != null)
         .Executes(cancellationToken => DeployRun.PromoteAsync(this, cancellationToken));
 
     /// <summary>Points <see cref="DeployEnvironmentName"/> back at the version before the current one, or at <see cref="ToVersion"/>.</summary>
+    // From a workflow_dispatch workflow with the Environment input, the job runs inside the environment it rolls back.
+    [GitHubActionsJob(Environment = "${{ inputs.environment }}", Permissions = ["id-token: write"])]
     Target Rollback => _ => _
         .Description("Points --environment back at the version before the current one, or at --to-version, once that release verifies.")
+        .Requires(
+            () => KilnBuild.IsLocalBuild || !string.IsNullOrWhiteSpace(StorageConnectionString) || !string.IsNullOrWhiteSpace(StorageAccountUrl) && !string.IsNullOrWhiteSpace(AzureTenantId) && !string.IsNullOrWhiteSpace(AzureClientId),
+            DeployRun.StorageMissingOnCI)
         .Requires(() => DeployRun.PointerMoveAllowed(this, DeployEnvironmentName))
         .Executes(cancellationToken => DeployRun.RollbackAsync(this, cancellationToken));
 }

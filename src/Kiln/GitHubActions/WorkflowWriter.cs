@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text.RegularExpressions;
 using Kiln.Parameters;
 using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
@@ -6,7 +7,7 @@ using YamlDotNet.RepresentationModel;
 namespace Kiln.GitHubActions;
 
 /// <summary>Writes one workflow as YAML, with YamlDotNet choosing the quoting, keys in a fixed order, and a header naming its source.</summary>
-internal sealed class WorkflowWriter(GitHubActionsAttribute workflow, IReadOnlyList<ParameterDescriptor> parameters, string buildTypeName)
+internal sealed partial class WorkflowWriter(GitHubActionsAttribute workflow, IReadOnlyList<ParameterDescriptor> parameters, string buildTypeName)
 {
     private static readonly string[] PermissionScopes =
         ["actions", "attestations", "checks", "contents", "deployments", "discussions", "id-token", "issues", "packages", "pages", "pull-requests", "repository-projects", "security-events", "statuses"];
@@ -166,6 +167,7 @@ internal sealed class WorkflowWriter(GitHubActionsAttribute workflow, IReadOnlyL
         node.Add("timeout-minutes", timeout.ToString(CultureInfo.InvariantCulture));
         if (settings?.Environment is { } environment)
         {
+            CheckEnvironmentInput(job, environment);
             var environmentNode = new YamlMappingNode { { "name", environment } };
             if (settings.EnvironmentUrl is { } url)
             {
@@ -333,6 +335,20 @@ internal sealed class WorkflowWriter(GitHubActionsAttribute workflow, IReadOnlyL
 
         return name;
     }
+
+    /// <summary>An environment chosen by a dispatch input (<c>${{ inputs.environment }}</c>) needs that input in the workflow.</summary>
+    private void CheckEnvironmentInput(WorkflowJob job, string environment)
+    {
+        var match = InputExpression().Match(environment);
+        if (match.Success && !workflow.WorkflowDispatchInputs.Any(name => InputId(Parameter(name, nameof(workflow.WorkflowDispatchInputs))) == match.Groups["id"].Value))
+        {
+            throw new KilnException(
+                $"Target '{job.Target.Name}' runs in the environment of the input '{match.Groups["id"].Value}', which [GitHubActions(\"{workflow.Name}\")] does not declare: add the parameter to WorkflowDispatchInputs and EnvironmentInputs.");
+        }
+    }
+
+    [GeneratedRegex(@"\$\{\{\s*inputs\.(?<id>[A-Za-z0-9_-]+)\s*\}\}")]
+    private static partial Regex InputExpression();
 
     private static bool Ships(WorkflowJob job) =>
         job.Runs.Any(target => JobSettings.Of(target) is { } settings

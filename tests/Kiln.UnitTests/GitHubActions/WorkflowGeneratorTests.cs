@@ -335,6 +335,25 @@ public sealed class WorkflowGeneratorTests
     }
 
     [Fact]
+    public void A_job_whose_environment_is_a_dispatch_input_runs_in_the_environment_the_run_chose_alone()
+    {
+        var workflow = Of(new ChosenEnvironmentBuild());
+
+        Assert.Equal("${{ inputs.target-environment }}", At(workflow.Job("roll-back"), "environment", "name"));
+        Assert.Equal("deploy-${{ inputs.target-environment }}", At(workflow.Job("roll-back"), "concurrency", "group"));
+    }
+
+    [Fact]
+    public void A_job_environment_from_an_input_the_workflow_does_not_declare_is_an_error()
+    {
+        var error = Assert.Throws<KilnException>(() => GenerateAll(new UndeclaredEnvironmentBuild()));
+
+        Assert.Equal(
+            "Target 'RollBack' runs in the environment of the input 'target-environment', which [GitHubActions(\"ci\")] does not declare: add the parameter to WorkflowDispatchInputs and EnvironmentInputs.",
+            error.Message);
+    }
+
+    [Fact]
     public void Generation_is_byte_identical_and_starts_with_a_header()
     {
         var first = GenerateAll(new DeployBuild());
@@ -626,6 +645,23 @@ public sealed class WorkflowGeneratorTests
         public string? TargetEnvironment { get; set; }
 
         public Target Deploy => _ => _.Requires(() => TargetEnvironment);
+    }
+
+    [GitHubActions("ci", On = [GitHubActionsTrigger.WorkflowDispatch], InvokedTargets = ["RollBack"], WorkflowDispatchInputs = ["TargetEnvironment"], EnvironmentInputs = ["TargetEnvironment"])]
+    private sealed class ChosenEnvironmentBuild : KilnBuild
+    {
+        [Parameter("The environment to roll back.")]
+        public string? TargetEnvironment { get; set; }
+
+        [GitHubActionsJob(Environment = "${{ inputs.target-environment }}")]
+        public Target RollBack => _ => _.Requires(() => TargetEnvironment);
+    }
+
+    [GitHubActions("ci", On = [GitHubActionsTrigger.WorkflowDispatch], InvokedTargets = ["RollBack"])]
+    private sealed class UndeclaredEnvironmentBuild : KilnBuild
+    {
+        [GitHubActionsJob(Environment = "${{ inputs.target-environment }}")]
+        public Target RollBack => _ => _;
     }
 
     [GitHubActions("ci", On = [GitHubActionsTrigger.WorkflowDispatch], InvokedTargets = ["Deploy"], EnvironmentInputs = ["TargetEnvironment"])]
