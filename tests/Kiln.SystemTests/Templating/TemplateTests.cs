@@ -126,7 +126,7 @@ public sealed class TemplateTests(TemplatedRepositories repositories) : IClassFi
     }
 
     [Fact]
-    public async Task With_deploy_the_build_compiles_with_the_deploy_targets_and_the_release_workflow_deploys()
+    public async Task With_deploy_the_build_compiles_with_the_deploy_targets_the_release_workflow_deploys_and_rollback_and_promote_run_in_their_environment()
     {
         var repository = await repositories.DeployingAsync();
 
@@ -134,6 +134,8 @@ public sealed class TemplateTests(TemplatedRepositories repositories) : IClassFi
         Assert.True(repository.Exists("build/Build.Deploy.cs"), "--deploy did not add build/Build.Deploy.cs.");
         Assert.True(repository.Exists("build/node/package-lock.json"), "--deploy did not add the npm packages of the local Azurite.");
         Assert.Contains("./build.sh DeployProduction", repository.ReadFile(".github/workflows/release.yml"), StringComparison.Ordinal);
+        Assert.Contains("name: ${{ inputs.environment }}", repository.ReadFile(".github/workflows/rollback.yml"), StringComparison.Ordinal);
+        Assert.Contains("name: ${{ inputs.to }}", repository.ReadFile(".github/workflows/promote.yml"), StringComparison.Ordinal);
     }
 
     [Fact]

@@ -71,3 +71,31 @@ partial class Build;
 //#endif
     TimeoutMinutes = 30)]
 partial class Build;
+//#if (deploy)
+
+/// <summary>
+/// Operations from GitHub (Actions → Run workflow): roll an environment back, or promote the release one environment
+/// runs to another. Each job runs inside the chosen environment, so its reviewers, rules and identity apply.
+/// </summary>
+[GitHubActions(
+    "rollback",
+    On = [GitHubActionsTrigger.WorkflowDispatch],
+    DefaultBranch = "KILN_DEFAULT_BRANCH",
+    WorkflowDispatchInputs = ["Environment", nameof(IDeploy.ToVersion)],
+    EnvironmentInputs = ["Environment"],
+    InvokedTargets = [nameof(IDeploy.Rollback)],
+    ImportSecrets = [nameof(IDeploy.StorageConnectionString)],
+    ImportVariables = [nameof(IDeploy.StorageAccountUrl), nameof(IDeploy.AzureTenantId), nameof(IDeploy.AzureClientId)],
+    TimeoutMinutes = 30)]
+[GitHubActions(
+    "promote",
+    On = [GitHubActionsTrigger.WorkflowDispatch],
+    DefaultBranch = "KILN_DEFAULT_BRANCH",
+    WorkflowDispatchInputs = ["From", "To"],
+    EnvironmentInputs = ["From", "To"],
+    InvokedTargets = [nameof(IDeploy.Promote)],
+    ImportSecrets = [nameof(IDeploy.StorageConnectionString)],
+    ImportVariables = [nameof(IDeploy.StorageAccountUrl), nameof(IDeploy.AzureTenantId), nameof(IDeploy.AzureClientId)],
+    TimeoutMinutes = 30)]
+partial class Build;
+//#endif
