@@ -9,13 +9,16 @@ using Kiln.GitHubActions;
 /// </summary>
 partial class Build
 {
-    /// <summary>The environments, from the branch model: develop anywhere, main/release/tags to test and staging, tags alone to production.</summary>
+    /// <summary>
+    /// The environments, from the branch model: develop anywhere, main/release/tags to test and staging, tags alone to
+    /// production, which has a container of its own, so that an identity trusted by staging cannot write it.
+    /// </summary>
     public IReadOnlyList<DeployEnvironment> DeployEnvironments { get; } =
     [
         new("development", Container: "kiln-preview", PathPrefix: "kiln/", AllowedRefs: ["*"], GitHubEnvironment: "development"),
         new("test", Container: "kiln-preview", PathPrefix: "kiln/", AllowedRefs: ["refs/heads/main", "refs/heads/release/*", "refs/tags/v*"], GitHubEnvironment: "test"),
         new("staging", Container: "kiln-releases", PathPrefix: "kiln/", AllowedRefs: ["refs/heads/main", "refs/heads/release/*", "refs/tags/v*"], GitHubEnvironment: "staging"),
-        new("production", Container: "kiln-releases", PathPrefix: "kiln/", AllowedRefs: ["refs/tags/v*"], GitHubEnvironment: "production") { RefusesLocalDeploys = true },
+        new("production", Container: "kiln-production", PathPrefix: "kiln/", AllowedRefs: ["refs/tags/v*"], GitHubEnvironment: "production") { RefusesLocalDeploys = true },
     ];
 
     // The release workflow deploys twice with different environments; a generated job runs one target with the

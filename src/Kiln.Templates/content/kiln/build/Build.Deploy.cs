@@ -10,12 +10,15 @@ using Kiln.GitHubActions;
 /// </summary>
 partial class Build : IDeploy
 {
-    /// <summary>The environments, from the branch model: development from anywhere, staging from KILN_DEFAULT_BRANCH and tags, production from tags alone.</summary>
+    /// <summary>
+    /// The environments, from the branch model: development from anywhere, staging from KILN_DEFAULT_BRANCH and tags,
+    /// production from tags alone, in a container of its own (give each environment its own identity: docs/deploying.md).
+    /// </summary>
     public IReadOnlyList<DeployEnvironment> DeployEnvironments { get; } =
     [
         new("development", Container: "preview", PathPrefix: "", AllowedRefs: ["*"], GitHubEnvironment: "development"),
         new("staging", Container: "releases", PathPrefix: "", AllowedRefs: ["refs/heads/KILN_DEFAULT_BRANCH", "refs/tags/v*"], GitHubEnvironment: "staging"),
-        new("production", Container: "releases", PathPrefix: "", AllowedRefs: ["refs/tags/v*"], GitHubEnvironment: "production") { RefusesLocalDeploys = true },
+        new("production", Container: "production", PathPrefix: "", AllowedRefs: ["refs/tags/v*"], GitHubEnvironment: "production") { RefusesLocalDeploys = true },
     ];
 
     // The release workflow deploys twice, to two environments: a generated job runs one target, so each gets its own.
