@@ -29,7 +29,9 @@ public interface ITest : ICompile, IHazArtifacts
 
     /// <summary>
     /// Adjusts the <c>dotnet test</c> settings of every tier, which start as the project, the configuration, no build,
-    /// the TRX and console loggers, the hang timeout and, with <see cref="IReportCoverage"/>, the coverage collector.
+    /// a TRX report, the hang timeout and, with <see cref="IReportCoverage"/>, coverage: on VSTest the TRX and console
+    /// loggers, --blame-hang and coverlet's collector; on Microsoft.Testing.Platform (global.json) the switches of the
+    /// extensions the project references (TrxReport, HangDump, coverlet.MTP or CodeCoverage); see <see cref="DotNetTestSettings.Platform"/>.
     /// </summary>
     DotNetTestSettings TestSettings(DotNetTestSettings settings) => settings;
 

@@ -205,25 +205,35 @@ internal static class TestRun
             Directory.Delete(runDirectory, recursive: true);
         }
 
-        var settings = tierSettings(build.TestSettings(new()
-        {
-            Project = project,
-            Configuration = build.Configuration.ToString(),
-            NoBuild = true,
-            ResultsDirectory = runDirectory,
-            Loggers = [$"trx;LogFileName={resultsFile}", "console;verbosity=minimal"],
-            Collectors = coverage is null ? [] : ["XPlat Code Coverage"],
-            Settings = coverage?.CoverageSettingsFile is { } runSettings ? (string)runSettings : null,
-            BlameHangTimeout = build.TestHangTimeout,
-            BlameHangDumpType = "mini",
-            Environment = environment,
-        }));
+        var testProject = DotNetTestProject.Read(project, root);
+        var settings = tierSettings(build.TestSettings(testProject.Platform == TestPlatform.VSTest
+            ? new()
+            {
+                Project = project,
+                Configuration = build.Configuration.ToString(),
+                NoBuild = true,
+                ResultsDirectory = runDirectory,
+                Loggers = [$"trx;LogFileName={resultsFile}", "console;verbosity=minimal"],
+                Collectors = coverage is null ? [] : ["XPlat Code Coverage"],
+                Settings = coverage?.CoverageSettingsFile is { } runSettings ? (string)runSettings : null,
+                BlameHangTimeout = build.TestHangTimeout,
+                BlameHangDumpType = "mini",
+                Environment = environment,
+            }
+            : TestingPlatformSettings(build, testProject, runDirectory, coverage is not null, environment)));
         try
         {
             await DotNet.TestAsync(settings, cancellationToken).ConfigureAwait(false);
         }
         finally
         {
+            // Microsoft.Testing.Platform writes its report into the results directory; it joins the other projects' there.
+            var report = runDirectory / $"{name}.trx";
+            if (testProject.Platform == TestPlatform.MicrosoftTestingPlatform && File.Exists(report))
+            {
+                File.Move(report, resultsFile, overwrite: true);
+            }
+
             if (File.Exists(resultsFile))
             {
                 foreach (var failure in TestFailure.FromTrx(resultsFile, root))
@@ -232,15 +242,62 @@ internal static class TestRun
                 }
             }
 
-            // The collector writes <results>/<guid>/coverage.cobertura.xml (the TRX logger copies it into another folder, deeper down).
-            var collected = rawCoverage is not null && Directory.Exists(runDirectory)
-                ? Directory.EnumerateDirectories(runDirectory).Select(folder => Path.Combine(folder, "coverage.cobertura.xml")).FirstOrDefault(File.Exists)
-                : null;
+            var collected = rawCoverage is not null ? CollectedCoverage(runDirectory, testProject.Platform) : null;
             if (collected is not null)
             {
                 File.Move(collected, rawCoverage!, overwrite: true);
             }
         }
+    }
+
+    /// <summary>
+    /// The switches of the extensions the project references: Kiln counts from the TRX report, so that one is required;
+    /// the hang dump and coverage go along when their extension is there.
+    /// </summary>
+    private static DotNetTestSettings TestingPlatformSettings(
+        ITest build, DotNetTestProject project, AbsolutePath runDirectory, bool collectCoverage, IReadOnlyDictionary<string, string?> environment)
+    {
+        var name = TestProjects.NameOf(AbsolutePath.Create(project.Path));
+        if (!project.References(DotNetTestProject.TrxReportPackage))
+        {
+            throw new KilnException(
+                $"{name} runs on Microsoft.Testing.Platform without {DotNetTestProject.TrxReportPackage}, so its tests cannot be counted: add a PackageReference to it in {Path.GetFileName(project.Path)}.");
+        }
+
+        if (collectCoverage && project.CoverageExtension == TestCoverageExtension.None)
+        {
+            Log.Warning($"{name} runs on Microsoft.Testing.Platform without a coverage extension, so it collects no coverage: add a PackageReference to {DotNetTestProject.CoverletPackage} or {DotNetTestProject.CodeCoveragePackage}.");
+        }
+
+        var hangDump = project.References(DotNetTestProject.HangDumpPackage);
+        return new()
+        {
+            Platform = TestPlatform.MicrosoftTestingPlatform,
+            Project = project.Path,
+            Configuration = build.Configuration.ToString(),
+            NoBuild = true,
+            ResultsDirectory = runDirectory,
+            TrxReportFileName = $"{name}.trx",
+            HangDumpTimeout = hangDump ? build.TestHangTimeout : null,
+            HangDumpType = hangDump ? "Mini" : null,
+            Coverage = collectCoverage ? project.CoverageExtension : TestCoverageExtension.None,
+            Environment = environment,
+        };
+    }
+
+    /// <summary>The Cobertura file a run left in its results directory; null when it collected none.</summary>
+    private static string? CollectedCoverage(AbsolutePath runDirectory, TestPlatform platform)
+    {
+        if (!Directory.Exists(runDirectory))
+        {
+            return null;
+        }
+
+        // VSTest's collector writes <results>/<guid>/coverage.cobertura.xml (the TRX logger copies it into another folder,
+        // deeper down); the platform's extensions write *.cobertura*.xml into the results directory itself.
+        return platform == TestPlatform.VSTest
+            ? Directory.EnumerateDirectories(runDirectory).Select(folder => Path.Combine(folder, "coverage.cobertura.xml")).FirstOrDefault(File.Exists)
+            : Directory.EnumerateFiles(runDirectory, "*cobertura*.xml").OrderByDescending(File.GetLastWriteTimeUtc).FirstOrDefault();
     }
 
     /// <summary>Merges the projects' coverage into the coverage folder; null when none collected any.</summary>

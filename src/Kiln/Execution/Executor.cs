@@ -14,11 +14,30 @@ namespace Kiln.Execution;
 /// or Ctrl-C. A target that names its inputs and outputs is skipped as UpToDate when its record says
 /// nothing changed. The summary lists the targets in plan order whatever order they ended in.
 /// </summary>
-internal sealed class Executor(Host host, UpToDateRecords? records = null, int maxParallel = 1)
+internal sealed class Executor(Host host, UpToDateRecords? records = null, int maxParallel = 1, Heartbeat? heartbeat = null)
 {
+    private readonly Heartbeat heartbeat = heartbeat ?? new Heartbeat(host);
+
     public async Task<BuildSummary> RunAsync(ExecutionPlan plan, CancellationToken cancellation)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(maxParallel, 1);
+
+        // Started here, outside every target's flow, so that its lines are not held in a target's block.
+        using var beating = new CancellationTokenSource();
+        var beats = heartbeat.RunAsync(beating.Token);
+        try
+        {
+            return await RunPlanAsync(plan, cancellation).ConfigureAwait(false);
+        }
+        finally
+        {
+            await beating.CancelAsync().ConfigureAwait(false);
+            await beats.ConfigureAwait(false);
+        }
+    }
+
+    private async Task<BuildSummary> RunPlanAsync(ExecutionPlan plan, CancellationToken cancellation)
+    {
         var clock = Stopwatch.StartNew();
         var results = plan.Targets.ToDictionary(target => target.Node, target => new TargetResult(target.Name));
         var predecessors = plan.Targets.ToDictionary(target => target.Node, target => plan.Predecessors(target.Node).ToList());
@@ -168,10 +187,13 @@ internal sealed class Executor(Host host, UpToDateRecords? records = null, int m
                 records!.Forget(planned.Name);
             }
 
-            foreach (var action in definition.Actions)
+            using (heartbeat.Track(planned.Name, result))
             {
-                cancellation.ThrowIfCancellationRequested();
-                await action(cancellation).ConfigureAwait(false);
+                foreach (var action in definition.Actions)
+                {
+                    cancellation.ThrowIfCancellationRequested();
+                    await action(cancellation).ConfigureAwait(false);
+                }
             }
 
             result.Status = TargetStatus.Succeeded;

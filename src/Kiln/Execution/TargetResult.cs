@@ -24,5 +24,8 @@ internal sealed class TargetResult(string name)
     /// <summary>True for a target that only reads the run history (Report): a run of such targets alone is not recorded.</summary>
     public bool IsExcludedFromHistory { get; set; }
 
+    /// <summary>The tool the target is running now, for its heartbeat; null between tools.</summary>
+    public Tooling.ToolCommand? RunningCommand { get; set; }
+
     public bool HasRun => Status is TargetStatus.Succeeded or TargetStatus.Failed or TargetStatus.Aborted;
 }

@@ -50,18 +50,16 @@ public sealed record CoverageReport(string Directory, double LineCoverage)
             throw new KilnException($"{manifest.Path} has no {ToolPackage}: add it with 'dotnet tool install {ToolPackage} --version 5.6.0' in {manifest.RootDirectory}.");
         }
 
-        await manifest.EnsureRestoredAsync(cancellationToken).ConfigureAwait(false);
         System.IO.Directory.CreateDirectory(targetDirectory);
-        await ProcessRunner.RunAsync(
-            new ToolCommand("dotnet", [
-                "reportgenerator",
+        await manifest.RunAsync(
+            "reportgenerator",
+            [
                 $"-reports:{string.Join(';', coberturaFiles.Select(Path.GetFullPath))}",
                 $"-targetdir:{Path.GetFullPath(targetDirectory)}",
                 "-reporttypes:Html;Cobertura;MarkdownSummaryGithub",
                 "-verbosity:Warning",
-            ])
-            { WorkingDirectory = manifest.RootDirectory },
-            cancellationToken).ConfigureAwait(false);
+            ],
+            cancellationToken: cancellationToken).ConfigureAwait(false);
 
         var report = new CoverageReport(targetDirectory, 0);
         report = report with { LineCoverage = ReadLineCoverage(report.CoberturaFile) };

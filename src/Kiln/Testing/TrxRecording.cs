@@ -27,12 +27,24 @@ internal static class TrxRecording
     }
 
     /// <summary>
-    /// The files of the "trx;LogFileName=..." loggers: an absolute name as it is, a relative one under the results
+    /// The TRX report of Microsoft.Testing.Platform, and the files of the "trx;LogFileName=..." loggers: an absolute name as it is, a relative one under the results
     /// directory (where dotnet test puts it); without a results directory or a file name, dotnet picks a name Kiln cannot know.
     /// </summary>
     public static IEnumerable<string> TrxFiles(DotNetTestSettings settings)
     {
         ArgumentNullException.ThrowIfNull(settings);
+        if (settings.Platform == TestPlatform.MicrosoftTestingPlatform && settings.TrxReportFileName is { Length: > 0 } report)
+        {
+            if (Path.IsPathRooted(report))
+            {
+                yield return report;
+            }
+            else if (settings.ResultsDirectory is { } directory)
+            {
+                yield return Path.GetFullPath(Path.Combine(settings.WorkingDirectory ?? Directory.GetCurrentDirectory(), directory, report));
+            }
+        }
+
         foreach (var logger in settings.Loggers)
         {
             var parts = logger.Split(';');

@@ -30,7 +30,7 @@ public abstract record DotNetSettings
         var arguments = new List<string> { Verb };
         if (Project is not null)
         {
-            arguments.Add(Project);
+            AddProject(arguments, Project);
         }
 
         AddArguments(arguments);
@@ -41,8 +41,18 @@ public abstract record DotNetSettings
         }
 
         arguments.AddRange(Properties.OrderBy(property => property.Key, StringComparer.Ordinal).Select(property => $"-p:{property.Key}={property.Value}"));
-        arguments.Add("--nologo");
+        AddFlag(arguments, "--nologo", PassesNoLogo);
         return new ToolCommand("dotnet", arguments) { WorkingDirectory = WorkingDirectory, Environment = Environment, Timeout = Timeout };
+    }
+
+    /// <summary>Whether the command takes <c>--nologo</c>; every verb does but <c>dotnet test</c> on Microsoft.Testing.Platform.</summary>
+    protected virtual bool PassesNoLogo => true;
+
+    /// <summary>Adds the project or solution: as the first argument, unless the verb names it with an option.</summary>
+    protected virtual void AddProject(List<string> arguments, string project)
+    {
+        ArgumentNullException.ThrowIfNull(arguments);
+        arguments.Add(project);
     }
 
     /// <summary>Adds the verb's own arguments.</summary>

@@ -59,6 +59,12 @@ public static class ProcessRunner
         }
 
         process.StandardInput.Close();
+        var target = BuildContext.CurrentTarget;
+        if (target is not null)
+        {
+            target.RunningCommand = command;
+        }
+
         using var timeout = command.Timeout is { } limit ? new CancellationTokenSource(limit) : new CancellationTokenSource();
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, context.Cancellation, timeout.Token);
         var output = new List<ToolOutputLine>();
@@ -69,6 +75,11 @@ public static class ProcessRunner
 
             // A grandchild that outlives the tool (a build server, say) can hold the pipes open; do not wait for it forever.
             await Task.WhenAny(pumps, Task.Delay(OutputGracePeriod, CancellationToken.None)).ConfigureAwait(false);
+        }
+
+        if (target is not null && ReferenceEquals(target.RunningCommand, command))
+        {
+            target.RunningCommand = null;
         }
 
         if (timeout.IsCancellationRequested)

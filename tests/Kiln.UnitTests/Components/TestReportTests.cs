@@ -44,6 +44,20 @@ public sealed class TestReportTests : IDisposable
         Assert.Contains("Other.UnitTests left no test results (artifacts/test-results/Other.UnitTests.trx)", run.Output, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task UnitTest_on_the_testing_platform_without_the_trx_report_extension_says_which_package_to_add()
+    {
+        File.WriteAllText(Path.Combine(root.Path, "global.json"), """{ "test": { "runner": "Microsoft.Testing.Platform" } }""");
+
+        var run = await root.RunAsync(new TierBuild(), ["UnitTest", "--skip"]);
+
+        Assert.Equal(1, run.ExitCode);
+        Assert.Contains(
+            "Other.UnitTests runs on Microsoft.Testing.Platform without Microsoft.Testing.Extensions.TrxReport, so its tests cannot be counted: add a PackageReference to it in Other.UnitTests.csproj.",
+            run.Output,
+            StringComparison.Ordinal);
+    }
+
     private void WriteResults(string project, int passed)
     {
         var folder = Directory.CreateDirectory(Path.Combine(root.Path, "artifacts", "test-results")).FullName;

@@ -31,6 +31,14 @@ public sealed class TrxRecordingTests : IDisposable
     }
 
     [Fact]
+    public void The_testing_platforms_trx_report_is_under_the_results_directory()
+    {
+        var settings = new DotNetTestSettings { Platform = TestPlatform.MicrosoftTestingPlatform, TrxReportFileName = "unit.trx", ResultsDirectory = Folder };
+
+        Assert.Equal([Path.Combine(Folder, "unit.trx")], TrxRecording.TrxFiles(settings));
+    }
+
+    [Fact]
     public void A_trx_logger_without_a_file_name_or_other_loggers_name_no_file()
     {
         var settings = new DotNetTestSettings { Loggers = ["trx", "console;verbosity=minimal", "html;LogFileName=x.html"] };

@@ -53,6 +53,23 @@ public sealed class DotNetToolManifestTests : IDisposable
         Assert.False(manifest.IsRestored("Other.Tool", packages));
     }
 
+    [Fact]
+    public void DotNetToolManifest_counts_a_tool_as_resolvable_only_when_the_dotnet_homes_tool_cache_holds_its_version()
+    {
+        WriteManifest("""{ "version": 1, "tools": { "Some.Tool": { "version": "1.2.3", "commands": ["some"] } } }""");
+        var home = Path.Combine(root, "home");
+        var cache = Directory.CreateDirectory(Path.Combine(home, ".dotnet", "toolResolverCache", "1")).FullName;
+        var manifest = DotNetToolManifest.Read(root);
+
+        Assert.False(manifest.IsResolvable("Some.Tool", home));
+        File.WriteAllText(Path.Combine(cache, "some.tool"), """[{ "Version": "1.2.2", "Name": "some" }]""");
+        Assert.False(manifest.IsResolvable("Some.Tool", home));
+        File.WriteAllText(Path.Combine(cache, "some.tool"), """[{ "Version": "1.2.2", "Name": "some" }, { "Version": "1.2.3", "Name": "some" }]""");
+        Assert.True(manifest.IsResolvable("Some.Tool", home));
+        File.WriteAllText(Path.Combine(cache, "some.tool"), "not json");
+        Assert.False(manifest.IsResolvable("Some.Tool", home));
+    }
+
     private void WriteManifest(string json)
     {
         Directory.CreateDirectory(Path.Combine(root, ".config"));
