@@ -19,9 +19,9 @@ internal sealed class BaseVersionFinder(CalculationContext context)
             found.AddRange(MergeMessages(branch));
         }
 
-        if (strategies.Contains(VersionStrategy.VersionInBranchName) && branch.IsReleaseBranch && VersionInBranchName(branch.Name) is { } named)
+        if (strategies.Contains(VersionStrategy.VersionInBranchName) && branch.VersionBranchName is { } versionBranch && VersionInBranchName(versionBranch) is { } named)
         {
-            found.Add(new BaseVersion($"Version in branch name '{branch.Name}'", named, null, ShouldIncrement: false));
+            found.Add(new BaseVersion($"Version in branch name '{versionBranch}'", named, null, ShouldIncrement: false));
         }
 
         if (strategies.Contains(VersionStrategy.TrackReleaseBranches) && branch.TracksReleaseBranches)

@@ -12,7 +12,8 @@ internal sealed class EffectiveBranchResolver(CalculationContext context)
     {
         var configuration = context.Classifier.Classify(branchName);
         var global = context.Configuration.Defaults;
-        var chain = InheritanceChain(configuration, branchName, tip);
+        var links = InheritanceChain(configuration, branchName, tip);
+        var chain = links.Select(link => link.Configuration).ToList();
 
         T Pick<T>(Func<BranchConfiguration, T?> value, T fallback)
             where T : struct =>
@@ -35,6 +36,7 @@ internal sealed class EffectiveBranchResolver(CalculationContext context)
             TrackMergeMessage = Pick(branch => branch.TrackMergeMessage, true),
             TracksReleaseBranches = Pick(branch => branch.TracksReleaseBranches, false),
             IsReleaseBranch = configuration.IsReleaseBranch ?? global.IsReleaseBranch ?? false,
+            VersionBranchName = VersionBranchName(links, global),
             IsMainBranch = configuration.IsMainBranch ?? global.IsMainBranch ?? false,
             PreReleaseWeight = Pick(branch => branch.PreReleaseWeight, 0),
         };
@@ -76,36 +78,53 @@ internal sealed class EffectiveBranchResolver(CalculationContext context)
                 continue;
             }
 
+            // At the same merge base, a branch that has not moved on since is the one this branch was created from.
             var when = context.History[mergeBase].CommitterDate;
-            if (best is null || when > best.Value.When || (when == best.Value.When && order < best.Value.Order))
+            var rank = mergeBase == sha ? order - allowed.Count : order;
+            if (best is null || when > best.Value.When || (when == best.Value.When && rank < best.Value.Order))
             {
-                best = (shortName, sha, mergeBase, order, when);
+                best = (shortName, sha, mergeBase, rank, when);
             }
         }
 
         return best is { } found ? (found.Name, found.Tip, found.MergeBase) : null;
     }
 
-    private List<BranchConfiguration> InheritanceChain(BranchConfiguration configuration, string branchName, string tip)
+    /// <summary>
+    /// The branch whose name carries the version: the branch itself when it is a release branch, else (a branch that
+    /// leaves is-release-branch unset and inherits) the nearest release branch it was created from; null for none.
+    /// </summary>
+    private static string? VersionBranchName(List<(BranchConfiguration Configuration, string Name)> links, BranchConfiguration global)
     {
-        var chain = new List<BranchConfiguration> { configuration };
-        var name = branchName;
-        var at = tip;
-        while (chain[^1].Increment is null or IncrementStrategy.Inherit && chain.Count < 8)
+        foreach (var (configuration, name) in links)
         {
-            if (FindSourceBranch(chain[^1], name, at) is not { } source)
+            if (configuration.IsReleaseBranch is { } isRelease)
+            {
+                return isRelease ? BranchClassifier.ShortName(name) : null;
+            }
+        }
+
+        return global.IsReleaseBranch == true ? BranchClassifier.ShortName(links[0].Name) : null;
+    }
+
+    private List<(BranchConfiguration Configuration, string Name)> InheritanceChain(BranchConfiguration configuration, string branchName, string tip)
+    {
+        var chain = new List<(BranchConfiguration Configuration, string Name)> { (configuration, branchName) };
+        var at = tip;
+        while (chain[^1].Configuration.Increment is null or IncrementStrategy.Inherit && chain.Count < 8)
+        {
+            if (FindSourceBranch(chain[^1].Configuration, chain[^1].Name, at) is not { } source)
             {
                 break;
             }
 
             var kind = context.Classifier.Classify(source.Name);
-            if (chain.Contains(kind))
+            if (chain.Any(link => link.Configuration == kind))
             {
                 break;
             }
 
-            chain.Add(kind);
-            name = source.Name;
+            chain.Add((kind, source.Name));
             at = source.MergeBase;
         }
 

@@ -258,6 +258,15 @@ public sealed class VersionCalculatorTests
     }
 
     [Fact]
+    public void A_feature_created_from_a_release_branch_takes_the_version_in_that_branch_name()
+    {
+        var history = new HistoryBuilder().Commit().Tag("1.0.0").Branch("develop").Commit().Branch("release/2.0.0").Commit()
+            .Checkout("develop").Merge("release/2.0.0").Checkout("release/2.0.0").Branch("feature/x").Commit();
+
+        Assert.Equal("2.0.0-x.1+3", history.FullSemVer());
+    }
+
+    [Fact]
     public void Tracks_release_branches_off_ignores_open_release_branches()
     {
         var yaml = "branches:\n  develop:\n    tracks-release-branches: false\n";

@@ -117,6 +117,33 @@ public sealed class DevelopScenarioTests
     }
 
     [Fact]
+    public async Task Develop_tracks_the_highest_open_release_branch_and_a_feature_off_the_lower_one_inherits_its_version()
+    {
+        using var repository = await ScenarioRepository.InitAsync();
+        await repository.MakeATaggedCommitAsync("1.0.0");
+        await repository.BranchToAsync("develop");
+        await repository.CreateBranchAsync("release/3.0.0");
+        await repository.MakeACommitAsync();
+        await repository.BranchToAsync("release/2.0.0");
+        await repository.MakeCommitsAsync(2);
+        await repository.AssertFullSemVerAsync("2.0.0-beta.1+3");
+
+        await repository.CheckoutAsync("develop");
+        await repository.AssertFullSemVerAsync("3.1.0-alpha.1");
+
+        await repository.MakeACommitAsync();
+        await repository.AssertFullSemVerAsync("3.1.0-alpha.2");
+
+        await repository.MergeNoFFAsync("release/2.0.0");
+        await repository.AssertFullSemVerAsync("3.1.0-alpha.5");
+
+        await repository.CheckoutAsync("release/2.0.0");
+        await repository.BranchToAsync("feature/MyFeature");
+        await repository.MakeACommitAsync();
+        await repository.AssertFullSemVerAsync("2.0.0-MyFeature.1+4");
+    }
+
+    [Fact]
     public async Task A_feature_that_merged_develop_inherits_develops_increment_among_several_develop_like_branches()
     {
         using var repository = await ScenarioRepository.InitAsync();
