@@ -51,7 +51,10 @@ internal sealed class EffectiveBranchResolver(CalculationContext context)
             .Distinct(StringComparer.OrdinalIgnoreCase)
             .ToList();
 
-    /// <summary>The branch the current one was most recently created from: the newest merge base among allowed source branches.</summary>
+    /// <summary>
+    /// The branch the current one was most recently created from: the newest merge base among allowed source branches,
+    /// where a source that merged this branch since counts from where this branch left it.
+    /// </summary>
     public (string Name, string Tip, string MergeBase)? FindSourceBranch(BranchConfiguration configuration, string branchName, string tip)
     {
         var allowed = SourceBranchNames(configuration);
@@ -67,7 +70,7 @@ internal sealed class EffectiveBranchResolver(CalculationContext context)
 
             var kind = context.Classifier.Classify(shortName);
             var order = IndexOf(allowed, kind.Name);
-            if (order < 0 || context.History.MergeBase(sha, tip) is not { } mergeBase)
+            if (order < 0 || context.History.MergeBaseBeforeForwardMerges(tip, sha) is not { } mergeBase)
             {
                 continue;
             }
