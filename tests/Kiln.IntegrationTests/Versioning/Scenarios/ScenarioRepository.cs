@@ -85,5 +85,15 @@ public sealed class ScenarioRepository : IDisposable
         Assert.Equal(expected, variables.FullSemVer);
     }
 
+    /// <summary>Asserts HEAD's FullSemVer and CommitsSinceVersionSource under GitFlow/v1.</summary>
+    public async Task AssertFullSemVerAsync(string expected, long commitsSinceVersionSource)
+    {
+        var variables = await VersionAsync();
+        Assert.Equal((expected, commitsSinceVersionSource), (variables.FullSemVer, variables.CommitsSinceVersionSource));
+    }
+
+    /// <summary>Rebases the current branch onto another (git drops commits the other already has).</summary>
+    public Task RebaseOntoAsync(string branch) => repository.GitAsync("rebase", "-q", branch);
+
     public void Dispose() => repository.Dispose();
 }
