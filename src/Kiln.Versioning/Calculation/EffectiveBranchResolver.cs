@@ -35,7 +35,7 @@ internal sealed class EffectiveBranchResolver(CalculationContext context)
             TrackMergeTarget = Pick(branch => branch.TrackMergeTarget, false),
             TrackMergeMessage = Pick(branch => branch.TrackMergeMessage, true),
             TracksReleaseBranches = Pick(branch => branch.TracksReleaseBranches, false),
-            IsReleaseBranch = configuration.IsReleaseBranch ?? global.IsReleaseBranch ?? false,
+            IsReleaseBranch = chain.Select(branch => branch.IsReleaseBranch).FirstOrDefault(value => value is not null) ?? global.IsReleaseBranch ?? false,
             VersionBranchName = VersionBranchName(links, global),
             IsMainBranch = configuration.IsMainBranch ?? global.IsMainBranch ?? false,
             PreReleaseWeight = Pick(branch => branch.PreReleaseWeight, 0),

@@ -267,6 +267,15 @@ public sealed class VersionCalculatorTests
     }
 
     [Fact]
+    public void A_feature_off_a_hotfix_inherits_is_release_branch_and_ignores_newer_tags_on_main()
+    {
+        var history = new HistoryBuilder().Commit().Tag("1.1.0").Branch("support-1.1").Checkout("main").Commit().Tag("2.0.0")
+            .Checkout("support-1.1").Branch("hotfix-1.1.1").Commit().Branch("feature/fix").Commit();
+
+        Assert.Equal("1.1.1-fix.1+2", history.FullSemVer());
+    }
+
+    [Fact]
     public void Tracks_release_branches_off_ignores_open_release_branches()
     {
         var yaml = "branches:\n  develop:\n    tracks-release-branches: false\n";
