@@ -63,6 +63,9 @@ public sealed class ScenarioRepository : IDisposable
     /// <summary>Merges a branch into the current one with a merge commit and git's own message.</summary>
     public Task<string> MergeNoFFAsync(string branch) => repository.MergeAsync(branch);
 
+    /// <summary>Merges a branch into the current one, fast-forward when git can.</summary>
+    public Task MergeAsync(string branch) => repository.GitAsync("merge", "-q", "--no-edit", branch);
+
     public Task RemoveBranchAsync(string branch) => repository.GitAsync("branch", "-D", branch);
 
     /// <summary>Computes the version with the configuration (GitVersion.yml text) or, without one, GitFlow/v1.</summary>
