@@ -19,9 +19,9 @@ internal sealed class BaseVersionFinder(CalculationContext context)
             found.AddRange(MergeMessages(branch));
         }
 
-        if (strategies.Contains(VersionStrategy.VersionInBranchName) && branch.IsReleaseBranch && VersionInBranchName(branch.Name) is { } named)
+        if (strategies.Contains(VersionStrategy.VersionInBranchName) && branch.VersionBranchName is { } versionBranch && VersionInBranchName(versionBranch) is { } named)
         {
-            found.Add(new BaseVersion($"Version in branch name '{branch.Name}'", named, null, ShouldIncrement: false));
+            found.Add(new BaseVersion($"Version in branch name '{versionBranch}'", named, null, ShouldIncrement: false));
         }
 
         if (strategies.Contains(VersionStrategy.TrackReleaseBranches) && branch.TracksReleaseBranches)
@@ -138,12 +138,16 @@ internal sealed class BaseVersionFinder(CalculationContext context)
                 continue;
             }
 
-            var source = history.MergeBase(commit.Parents[0], commit.Parents[1]);
-            yield return new BaseVersion($"Merge message '{commit.Message.Split('\n', 2)[0].Trim()}'", version, source, !branch.PreventIncrementOfMergedBranch);
+            // Like a version in a branch name, a merged version is no source to count from: the count runs from the tag,
+            // the tracked release branch or other source behind it.
+            yield return new BaseVersion($"Merge message '{commit.Message.Split('\n', 2)[0].Trim()}'", version, null, !branch.PreventIncrementOfMergedBranch);
         }
     }
 
-    /// <summary>Open release branches (develop): the version in each one's name, counted from its merge base with HEAD.</summary>
+    /// <summary>
+    /// Release branches (develop): the version in each one's name, counted from where it left HEAD's branch, also when it
+    /// was merged back since.
+    /// </summary>
     private IEnumerable<BaseVersion> ReleaseBranches(EffectiveBranch branch)
     {
         var names = new HashSet<string>(StringComparer.Ordinal);
@@ -155,7 +159,7 @@ internal sealed class BaseVersionFinder(CalculationContext context)
                 continue;
             }
 
-            if (VersionInBranchName(shortName) is { } version && context.History.MergeBase(tip, context.History.Head) is { } mergeBase)
+            if (VersionInBranchName(shortName) is { } version && context.History.MergeBaseBeforeForwardMerges(tip, context.History.Head) is { } mergeBase)
             {
                 yield return new BaseVersion($"Release branch '{shortName}'", version, mergeBase, ShouldIncrement: true);
             }

@@ -35,5 +35,8 @@ internal sealed record EffectiveBranch
 
     public required bool IsMainBranch { get; init; }
 
+    /// <summary>The release branch whose name gives the version: this one, or the one an inheriting branch was created from.</summary>
+    public string? VersionBranchName { get; init; }
+
     public required int PreReleaseWeight { get; init; }
 }

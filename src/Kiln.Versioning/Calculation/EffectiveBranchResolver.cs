@@ -12,7 +12,8 @@ internal sealed class EffectiveBranchResolver(CalculationContext context)
     {
         var configuration = context.Classifier.Classify(branchName);
         var global = context.Configuration.Defaults;
-        var chain = InheritanceChain(configuration, branchName, tip);
+        var links = InheritanceChain(configuration, branchName, tip);
+        var chain = links.Select(link => link.Configuration).ToList();
 
         T Pick<T>(Func<BranchConfiguration, T?> value, T fallback)
             where T : struct =>
@@ -34,7 +35,8 @@ internal sealed class EffectiveBranchResolver(CalculationContext context)
             TrackMergeTarget = Pick(branch => branch.TrackMergeTarget, false),
             TrackMergeMessage = Pick(branch => branch.TrackMergeMessage, true),
             TracksReleaseBranches = Pick(branch => branch.TracksReleaseBranches, false),
-            IsReleaseBranch = configuration.IsReleaseBranch ?? global.IsReleaseBranch ?? false,
+            IsReleaseBranch = chain.Select(branch => branch.IsReleaseBranch).FirstOrDefault(value => value is not null) ?? global.IsReleaseBranch ?? false,
+            VersionBranchName = VersionBranchName(links, global),
             IsMainBranch = configuration.IsMainBranch ?? global.IsMainBranch ?? false,
             PreReleaseWeight = Pick(branch => branch.PreReleaseWeight, 0),
         };
@@ -49,7 +51,10 @@ internal sealed class EffectiveBranchResolver(CalculationContext context)
             .Distinct(StringComparer.OrdinalIgnoreCase)
             .ToList();
 
-    /// <summary>The branch the current one was most recently created from: the newest merge base among allowed source branches.</summary>
+    /// <summary>
+    /// The branch the current one was most recently created from: the newest merge base among allowed source branches,
+    /// where a source that merged this branch since counts from where this branch left it.
+    /// </summary>
     public (string Name, string Tip, string MergeBase)? FindSourceBranch(BranchConfiguration configuration, string branchName, string tip)
     {
         var allowed = SourceBranchNames(configuration);
@@ -65,7 +70,7 @@ internal sealed class EffectiveBranchResolver(CalculationContext context)
 
             var kind = context.Classifier.Classify(shortName);
             var order = IndexOf(allowed, kind.Name);
-            if (order < 0 || context.History.MergeBase(sha, tip) is not { } mergeBase)
+            if (order < 0 || context.History.MergeBaseBeforeForwardMerges(tip, sha) is not { } mergeBase)
             {
                 continue;
             }
@@ -76,36 +81,53 @@ internal sealed class EffectiveBranchResolver(CalculationContext context)
                 continue;
             }
 
+            // At the same merge base, a branch that has not moved on since is the one this branch was created from.
             var when = context.History[mergeBase].CommitterDate;
-            if (best is null || when > best.Value.When || (when == best.Value.When && order < best.Value.Order))
+            var rank = mergeBase == sha ? order - allowed.Count : order;
+            if (best is null || when > best.Value.When || (when == best.Value.When && rank < best.Value.Order))
             {
-                best = (shortName, sha, mergeBase, order, when);
+                best = (shortName, sha, mergeBase, rank, when);
             }
         }
 
         return best is { } found ? (found.Name, found.Tip, found.MergeBase) : null;
     }
 
-    private List<BranchConfiguration> InheritanceChain(BranchConfiguration configuration, string branchName, string tip)
+    /// <summary>
+    /// The branch whose name carries the version: the branch itself when it is a release branch, else (a branch that
+    /// leaves is-release-branch unset and inherits) the nearest release branch it was created from; null for none.
+    /// </summary>
+    private static string? VersionBranchName(List<(BranchConfiguration Configuration, string Name)> links, BranchConfiguration global)
     {
-        var chain = new List<BranchConfiguration> { configuration };
-        var name = branchName;
-        var at = tip;
-        while (chain[^1].Increment is null or IncrementStrategy.Inherit && chain.Count < 8)
+        foreach (var (configuration, name) in links)
         {
-            if (FindSourceBranch(chain[^1], name, at) is not { } source)
+            if (configuration.IsReleaseBranch is { } isRelease)
+            {
+                return isRelease ? BranchClassifier.ShortName(name) : null;
+            }
+        }
+
+        return global.IsReleaseBranch == true ? BranchClassifier.ShortName(links[0].Name) : null;
+    }
+
+    private List<(BranchConfiguration Configuration, string Name)> InheritanceChain(BranchConfiguration configuration, string branchName, string tip)
+    {
+        var chain = new List<(BranchConfiguration Configuration, string Name)> { (configuration, branchName) };
+        var at = tip;
+        while (chain[^1].Configuration.Increment is null or IncrementStrategy.Inherit && chain.Count < 8)
+        {
+            if (FindSourceBranch(chain[^1].Configuration, chain[^1].Name, at) is not { } source)
             {
                 break;
             }
 
             var kind = context.Classifier.Classify(source.Name);
-            if (chain.Contains(kind))
+            if (chain.Any(link => link.Configuration == kind))
             {
                 break;
             }
 
-            chain.Add(kind);
-            name = source.Name;
+            chain.Add((kind, source.Name));
             at = source.MergeBase;
         }
 

@@ -102,6 +102,41 @@ internal sealed class GitHistory
         return best.OrderByDescending(sha => commits[sha].CommitterDate).ThenBy(sha => sha, StringComparer.Ordinal).First();
     }
 
+    /// <summary>
+    /// The merge base of a branch with another, as GitVersion finds it: when the plain merge base was later merged into
+    /// the other branch (a release merged back into develop), the merge base with that merge's first parent instead,
+    /// repeated until no such merge is left. So a branch merged back still counts from where it left the other branch.
+    /// </summary>
+    public string? MergeBaseBeforeForwardMerges(string branchTip, string other)
+    {
+        var mergeBase = MergeBase(branchTip, other);
+        var target = other;
+        while (mergeBase is not null)
+        {
+            var forwardMerge = Range(mergeBase, target)
+                .Where(commit => commit.Parents.Contains(mergeBase, StringComparer.Ordinal))
+                .OrderByDescending(commit => commit.CommitterDate)
+                .ThenBy(commit => commit.Sha, StringComparer.Ordinal)
+                .FirstOrDefault();
+            if (forwardMerge is null)
+            {
+                break;
+            }
+
+            var firstParent = forwardMerge.Parents[0];
+            var earlier = MergeBase(branchTip, firstParent);
+            if (earlier is null || (earlier == mergeBase && firstParent == target))
+            {
+                break;
+            }
+
+            mergeBase = earlier;
+            target = firstParent;
+        }
+
+        return mergeBase;
+    }
+
     /// <summary>The first-parent chain from a commit back to the root.</summary>
     public IEnumerable<Commit> FirstParentChain(string sha)
     {

@@ -240,6 +240,42 @@ public sealed class VersionCalculatorTests
     }
 
     [Fact]
+    public void A_tracked_release_branch_merged_back_into_develop_counts_from_where_it_left_develop()
+    {
+        var history = new HistoryBuilder().Commit().Tag("1.0.0").Branch("develop").Commit().Branch("release/2.0.0").Commits(2)
+            .Checkout("develop").Commit().Merge("release/2.0.0");
+
+        Assert.Equal("2.1.0-alpha.4", history.FullSemVer());
+    }
+
+    [Fact]
+    public void A_merged_release_is_no_source_to_count_from_once_its_branch_is_gone()
+    {
+        var history = new HistoryBuilder().Commit().Branch("develop").Commit().Branch("release/1.0.0").Commit()
+            .Checkout("develop").Commit().Merge("release/1.0.0").Delete("release/1.0.0");
+
+        Assert.Equal("1.1.0-alpha.5", history.FullSemVer());
+    }
+
+    [Fact]
+    public void A_feature_created_from_a_release_branch_takes_the_version_in_that_branch_name()
+    {
+        var history = new HistoryBuilder().Commit().Tag("1.0.0").Branch("develop").Commit().Branch("release/2.0.0").Commit()
+            .Checkout("develop").Merge("release/2.0.0").Checkout("release/2.0.0").Branch("feature/x").Commit();
+
+        Assert.Equal("2.0.0-x.1+3", history.FullSemVer());
+    }
+
+    [Fact]
+    public void A_feature_off_a_hotfix_inherits_is_release_branch_and_ignores_newer_tags_on_main()
+    {
+        var history = new HistoryBuilder().Commit().Tag("1.1.0").Branch("support-1.1").Checkout("main").Commit().Tag("2.0.0")
+            .Checkout("support-1.1").Branch("hotfix-1.1.1").Commit().Branch("feature/fix").Commit();
+
+        Assert.Equal("1.1.1-fix.1+2", history.FullSemVer());
+    }
+
+    [Fact]
     public void Tracks_release_branches_off_ignores_open_release_branches()
     {
         var yaml = "branches:\n  develop:\n    tracks-release-branches: false\n";
