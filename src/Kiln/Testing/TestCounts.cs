@@ -16,7 +16,9 @@ public sealed record TestCounts(int Passed, int Failed, int Skipped)
         var counters = XDocument.Load(path).Root?.Element(trx + "ResultSummary")?.Element(trx + "Counters")
             ?? throw new KilnException($"{path} is not a TRX file with a ResultSummary: delete it and run the tests again.");
         int Read(string name) => int.Parse(counters.Attribute(name)?.Value ?? "0", CultureInfo.InvariantCulture);
-        return new TestCounts(Read("passed"), Read("failed") + Read("error") + Read("timeout") + Read("aborted"), Read("notExecuted"));
+        // dotnet test's logger counts a skipped test in total but not in executed, and may leave notExecuted at zero.
+        var skipped = counters.Attribute("executed") is null ? Read("notExecuted") : Math.Max(Read("notExecuted"), Read("total") - Read("executed"));
+        return new TestCounts(Read("passed"), Read("failed") + Read("error") + Read("timeout") + Read("aborted"), skipped);
     }
 
     /// <summary>Adds two counts.</summary>

@@ -17,6 +17,15 @@ public sealed class TestCountsTests : IDisposable
     }
 
     [Fact]
+    public void TestCounts_counts_tests_that_did_not_execute_as_skipped_when_dotnet_test_leaves_notExecuted_at_zero()
+    {
+        // dotnet test's TRX logger writes skipped xUnit tests as total minus executed, with notExecuted="0".
+        WriteTrx("""<Counters total="359" executed="356" passed="356" failed="0" error="0" timeout="0" aborted="0" notExecuted="0" />""");
+
+        Assert.Equal(new TestCounts(356, 0, 3), TestCounts.FromTrx(path));
+    }
+
+    [Fact]
     public void TestCounts_counts_errors_timeouts_and_aborts_as_failures()
     {
         WriteTrx("""<Counters passed="5" failed="1" error="2" timeout="3" aborted="4" />""");
