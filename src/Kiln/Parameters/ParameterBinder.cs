@@ -124,12 +124,24 @@ internal sealed class ParameterBinder(IReadOnlyList<ParameterDescriptor> paramet
         return match is null ? null : new(match, environment[match]);
     }
 
+    /// <summary>NUKE's options that Kiln does without, by normalized name, with what a NUKE user does instead.</summary>
+    private static readonly Dictionary<string, string> NukeOptions = new(StringComparer.Ordinal)
+    {
+        ["continue"] = "Kiln has no --continue (NUKE's): mark the targets that must run after a failure with ProceedAfterFailure() or AssuredAfterFailure().",
+        ["host"] = "Kiln has no --host (NUKE's): it runs as GitHub Actions when GITHUB_ACTIONS=true and on the console otherwise.",
+    };
+
     private void RejectUnknownOptions(CommandLineArguments commandLine)
     {
         foreach (var option in commandLine.Options.Values)
         {
             if (Find(option.Name) is null)
             {
+                if (NukeOptions.TryGetValue(ParameterNames.Normalize(option.Name), out var instead))
+                {
+                    throw new KilnException($"Unknown parameter '{option.Spelling}'. {instead}");
+                }
+
                 var suggestion = NameSuggestions.DidYouMean(option.Name, parameters.Select(parameter => parameter.Name), name => "--" + ParameterNames.ToKebabCase(name));
                 throw new KilnException($"Unknown parameter '{option.Spelling}'.{suggestion} Run with --help to list the parameters.");
             }

@@ -108,6 +108,17 @@ public sealed class BuildRunnerTests : IDisposable
         Assert.Equal("Unknown target 'Compil'. Did you mean Compile? Run with --help to list the targets.\n", run.Output.ReplaceLineEndings("\n"));
     }
 
+    [Theory]
+    [InlineData("--continue", "Kiln has no --continue (NUKE's): mark the targets that must run after a failure with ProceedAfterFailure() or AssuredAfterFailure().")]
+    [InlineData("--host", "Kiln has no --host (NUKE's): it runs as GitHub Actions when GITHUB_ACTIONS=true and on the console otherwise.")]
+    public async Task BuildRunner_answers_a_NUKE_option_Kiln_does_not_have_with_what_to_do_instead(string option, string hint)
+    {
+        var run = await root.RunAsync(new SampleBuild(), ["Compile", option]);
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Equal($"Unknown parameter '{option}'. {hint}", run.Lines[0]);
+    }
+
     [Fact]
     public async Task BuildRunner_exits_with_two_for_an_unknown_parameter_and_suggests_the_closest()
     {
