@@ -3,7 +3,7 @@ using Kiln.Parameters;
 
 namespace Kiln.CommandLine;
 
-/// <summary>Writes <c>--help</c>: targets with their direct dependencies and descriptions, then parameters, then Kiln's options.</summary>
+/// <summary>Writes <c>--help</c>: targets in run order with their direct dependencies and descriptions, then parameters, then Kiln's options.</summary>
 internal static class HelpWriter
 {
     public static IReadOnlyList<string> Write(
@@ -13,7 +13,7 @@ internal static class HelpWriter
         IReadOnlyList<ParameterDescriptor> options)
     {
         var lines = new List<string> { "Usage: ./build.sh [targets] [--parameter value ...]", string.Empty, "Targets (* is the default; -> its direct dependencies):" };
-        var listed = graph.Targets.Where(target => !target.Definition.IsUnlisted).ToList();
+        var listed = RunOrder(graph).Where(target => !target.Definition.IsUnlisted).ToList();
         var nameWidth = listed.Select(target => target.Name.Length + 2).DefaultIfEmpty(0).Max();
         foreach (var target in listed)
         {
@@ -30,6 +30,19 @@ internal static class HelpWriter
         lines.Add("Options:");
         lines.AddRange(Describe(options));
         return lines;
+    }
+
+    /// <summary>The targets in the order a run of all of them would take (declaration order breaks ties); as declared when the graph has a cycle, which the run reports.</summary>
+    private static IEnumerable<TargetNode> RunOrder(TargetGraph graph)
+    {
+        try
+        {
+            return Planning.Planner.Plan(graph, graph.Targets.Select(target => target.Name).ToList(), skip: null, applyConditions: false).Targets.Select(planned => planned.Node);
+        }
+        catch (KilnException)
+        {
+            return graph.Targets;
+        }
     }
 
     private static IEnumerable<string> Describe(IReadOnlyList<ParameterDescriptor> parameters)

@@ -372,6 +372,15 @@ public sealed class BuildRunnerTests : IDisposable
     }
 
     [Fact]
+    public async Task BuildRunner_help_lists_the_targets_in_the_order_a_run_of_all_of_them_would_take()
+    {
+        var run = await root.RunAsync(new BackwardsBuild(), ["--help"]);
+
+        Assert.Equal(0, run.ExitCode);
+        Assert.Equal(["Restore", "Compile", "Pack"], run.Lines.Skip(3).TakeWhile(line => line.Length > 0).Select(line => line.Trim().Split(' ')[0]));
+    }
+
+    [Fact]
     public async Task BuildRunner_help_hides_unlisted_targets()
     {
         var run = await root.RunAsync(new HelpBuild(), ["--help"], null, "Test");
@@ -661,6 +670,15 @@ public sealed class BuildRunnerTests : IDisposable
     private sealed class WorkflowBuild : KilnBuild
     {
         public Target Compile => _ => _.Executes(() => { });
+    }
+
+    private sealed class BackwardsBuild : KilnBuild
+    {
+        public Target Pack => _ => _.DependsOn(Compile);
+
+        public Target Compile => _ => _.DependsOn(Restore);
+
+        public Target Restore => _ => _;
     }
 
     private sealed class CycleBuild : KilnBuild
