@@ -12,10 +12,21 @@ internal static class GitVersionCache
 
     /// <summary>The build's version, computing it when this is the first use; a failure stays the answer for this build.</summary>
     public static Task<VersionVariables> GetAsync(IHazGitVersion build, CancellationToken cancellationToken) =>
-        Versions.GetValue(build, _ => GitVersion.CalculateAsync(
-            KilnBuild.RootDirectory,
-            environment: EnvironmentSnapshot.Current,
-            cancellationToken: cancellationToken));
+        Versions.GetValue(build, _ => CalculateAsync(cancellationToken));
+
+    // Kiln.Versioning stands alone, with an exception of its own; its messages already name the problem and the fix,
+    // so the engine shows them as its own: one line, without the type's name.
+    private static async Task<VersionVariables> CalculateAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await GitVersion.CalculateAsync(KilnBuild.RootDirectory, environment: EnvironmentSnapshot.Current, cancellationToken: cancellationToken).ConfigureAwait(false);
+        }
+        catch (VersioningException exception)
+        {
+            throw new KilnException(exception.Message, exception);
+        }
+    }
 
     /// <summary>The build's version; it blocks only when no target computed it yet (the Version target does it asynchronously).</summary>
     public static VersionVariables Get(IHazGitVersion build) =>
