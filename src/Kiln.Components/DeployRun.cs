@@ -28,7 +28,7 @@ internal static class DeployRun
         var from = EnvironmentNamed(build, build.PromoteFrom!);
         var to = EnvironmentNamed(build, build.PromoteTo!);
         await using var storage = await OpenStorageAsync(build, cancellationToken).ConfigureAwait(false);
-        var result = await RunStoreAsync(storage, async () => await Store(build, storage, to).PromoteAsync(Store(build, storage, from), from.Name, to.Name, await OriginAsync(cancellationToken).ConfigureAwait(false), cancellationToken).ConfigureAwait(false)).ConfigureAwait(false);
+        var result = await RunStoreAsync(storage, async () => await Store(build, storage, to).PromoteAsync(Store(build, storage, from), from.Name, to.Name, await OriginAsync(cancellationToken).ConfigureAwait(false), to.AllowedRefs, cancellationToken).ConfigureAwait(false)).ConfigureAwait(false);
         Report(result, storage);
     }
 
@@ -36,7 +36,7 @@ internal static class DeployRun
     {
         var environment = EnvironmentNamed(build, build.DeployEnvironmentName);
         await using var storage = await OpenStorageAsync(build, cancellationToken).ConfigureAwait(false);
-        var result = await RunStoreAsync(storage, async () => await Store(build, storage, environment).RollbackAsync(environment.Name, build.ToVersion, await OriginAsync(cancellationToken).ConfigureAwait(false), cancellationToken).ConfigureAwait(false)).ConfigureAwait(false);
+        var result = await RunStoreAsync(storage, async () => await Store(build, storage, environment).RollbackAsync(environment.Name, build.ToVersion, await OriginAsync(cancellationToken).ConfigureAwait(false), build.AllowUnserved, cancellationToken).ConfigureAwait(false)).ConfigureAwait(false);
         Report(result, storage);
     }
 
@@ -209,7 +209,7 @@ internal static class DeployRun
         var repository = Environment.GetEnvironmentVariable("GITHUB_REPOSITORY");
         var run = Environment.GetEnvironmentVariable("GITHUB_RUN_ID");
         var runUrl = server is { Length: > 0 } && repository is { Length: > 0 } && run is { Length: > 0 } ? new Uri($"{server}/{repository}/actions/runs/{run}") : null;
-        return new ReleaseOrigin(commit.StandardOutput.FirstOrDefault()?.Trim(), runUrl);
+        return new ReleaseOrigin(commit.StandardOutput.FirstOrDefault()?.Trim(), runUrl) { GitRef = CurrentGitRef() };
     }
 
     /// <summary>Turns the store's refusals and the storage's answers into one line each; a 401/403 names the credential's parameter.</summary>

@@ -34,6 +34,10 @@ public interface IDeploy : IPack
     [Parameter("The version Rollback goes back to (default: the version before the current one).")]
     string? ToVersion => this.ParameterValue<IDeploy, string?>(null);
 
+    /// <summary>Whether Rollback may go to a <see cref="ToVersion"/> the environment never ran.</summary>
+    [Parameter("Lets Rollback --to-version point the environment at a version it never ran (otherwise only versions in its history).")]
+    bool AllowUnserved => this.ParameterValue(false);
+
     /// <summary>The release storage account's connection string (SharedKey or SAS).</summary>
     [Parameter("Connection string of the release storage account (SharedKey or SAS). Without it and --storage-account-url, a local Azurite.", EnvironmentVariable = "AZURE_STORAGE_CONNECTION_STRING"), Secret]
     string? StorageConnectionString => this.ParameterValue<IDeploy, string?>(null);

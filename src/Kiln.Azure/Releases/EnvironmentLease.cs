@@ -6,10 +6,11 @@ using Kiln.Azure.Models;
 namespace Kiln.Azure.Releases;
 
 /// <summary>
-/// The lease on an environment's lock blob (<c>environments/&lt;env&gt;/lock</c>) that one deploy, promote or rollback
-/// holds for its whole run, renewed in the background. Another operation on the environment waits for it a bounded time,
-/// then fails with a message that says who to wait for. The lock is a blob of its own because a lease needs an existing
-/// blob, and the pointer does not exist before the first deploy.
+/// The lease on an environment's pointer blob (<c>environments/&lt;env&gt;/current.json</c>) that one deploy, promote or
+/// rollback holds for its whole run, renewed in the background. The pointer write carries the lease id, so the storage
+/// itself refuses a holder whose lease lapsed and was taken by another operation. Another operation on the environment
+/// waits for it a bounded time, then fails with a message that says who to wait for. A lease needs an existing blob: before
+/// the first deploy the pointer is created empty (0 bytes), which readers take as "no release yet".
 /// </summary>
 internal sealed class EnvironmentLease : IAsyncDisposable
 {
@@ -28,6 +29,9 @@ internal sealed class EnvironmentLease : IAsyncDisposable
         renewing = RenewAsync(duration);
     }
 
+    /// <summary>The lease id, sent with every write of the pointer.</summary>
+    public string LeaseId => lease.LeaseId;
+
     /// <summary>Cancelled when the caller cancels or the lease is lost (a renewal failed).</summary>
     public CancellationToken Token => operation.Token;
 
@@ -37,18 +41,21 @@ internal sealed class EnvironmentLease : IAsyncDisposable
     /// <summary>Why the lease was lost, in words that never hold a key; null while it is held.</summary>
     public string? LostReason { get; private set; }
 
-    public static async Task<EnvironmentLease> AcquireAsync(BlobClient lockBlob, string environment, ReleaseStoreOptions options, CancellationToken cancellationToken)
+    public static async Task<EnvironmentLease> AcquireAsync(BlobClient pointerBlob, string environment, ReleaseStoreOptions options, CancellationToken cancellationToken)
     {
         try
         {
-            await lockBlob.UploadAsync(BinaryData.FromString(string.Empty), new BlobUploadOptions { Conditions = new BlobRequestConditions { IfNoneMatch = ETag.All } }, cancellationToken).ConfigureAwait(false);
+            await pointerBlob.UploadAsync(
+                BinaryData.FromString(string.Empty),
+                new BlobUploadOptions { HttpHeaders = new BlobHttpHeaders { ContentType = "application/json" }, Conditions = new BlobRequestConditions { IfNoneMatch = ETag.All } },
+                cancellationToken).ConfigureAwait(false);
         }
         catch (RequestFailedException exception) when (exception.Status is 409 or 412)
         {
-            // The lock blob exists (412: and someone holds its lease).
+            // The pointer exists (412: and someone holds its lease).
         }
 
-        var client = lockBlob.GetBlobLeaseClient();
+        var client = pointerBlob.GetBlobLeaseClient();
         var clock = Stopwatch.StartNew();
         var waiting = false;
         while (true)
@@ -63,13 +70,13 @@ internal sealed class EnvironmentLease : IAsyncDisposable
                 if (clock.Elapsed >= options.LeaseWaitTime)
                 {
                     throw new ReleaseStoreException(string.Create(CultureInfo.InvariantCulture,
-                        $"Another deploy, promote or rollback of '{environment}' holds its lease ({lockBlob.Name}) and did not finish within {options.LeaseWaitTime.TotalSeconds:0} s: let it finish, then run again (a lease whose holder died expires within {options.LeaseDuration.TotalSeconds:0} s)."));
+                        $"Another deploy, promote or rollback of '{environment}' holds its lease (on {pointerBlob.Name}) and did not finish within {options.LeaseWaitTime.TotalSeconds:0} s: let it finish, then run again (a lease whose holder died expires within {options.LeaseDuration.TotalSeconds:0} s)."));
                 }
 
                 if (!waiting)
                 {
                     waiting = true;
-                    options.Log?.Invoke($"Another operation holds the lease of '{environment}' ({lockBlob.Name}): waiting for it.");
+                    options.Log?.Invoke($"Another operation holds the lease of '{environment}' (on {pointerBlob.Name}): waiting for it.");
                 }
 
                 await Task.Delay(options.LeaseRetryInterval, cancellationToken).ConfigureAwait(false);

@@ -6,8 +6,8 @@ namespace Kiln.Azure.Releases;
 
 /// <summary>
 /// What a release is: its version and every file with its length and SHA-256, in path order. Stored last, as
-/// <c>releases/&lt;version&gt;/manifest.json</c>, so a release whose manifest exists is complete; its bytes are the same
-/// for the same files, so two manifests compare by their JSON.
+/// <c>releases/&lt;version&gt;/manifest.json</c>, so a release whose manifest exists is complete. It also records the git
+/// ref and commit the release was built from; two manifests are the same release when their files are (<see cref="FirstDifference"/>).
 /// </summary>
 public sealed partial class ReleaseManifest
 {
@@ -39,11 +39,23 @@ public sealed partial class ReleaseManifest
     /// <summary>The files, in ordinal path order.</summary>
     public IReadOnlyList<ReleaseFile> Files { get; }
 
+    /// <summary>The git ref the release was built from (refs/tags/v1.2.0, refs/heads/main), when known: Promote checks it against the target environment's refs.</summary>
+    public string? GitRef { get; init; }
+
+    /// <summary>The commit the release was built from, when known.</summary>
+    public string? Commit { get; init; }
+
     /// <summary>The total length of the files.</summary>
     public long TotalLength => Files.Sum(file => file.Length);
 
     /// <summary>The manifest as JSON (UTF-8, indented, files in path order): the same files give the same bytes.</summary>
-    public byte[] ToJson() => JsonSerializer.SerializeToUtf8Bytes(new ManifestDocument(Version, [.. Files]), ReleaseJson.Options);
+    public byte[] ToJson() => JsonSerializer.SerializeToUtf8Bytes(new ManifestDocument(Version, [.. Files], GitRef, Commit), ReleaseJson.Options);
+
+    /// <summary>This manifest with the ref and commit of the build that made it (those of <paramref name="origin"/>; unchanged when it knows none).</summary>
+    public ReleaseManifest BuiltFrom(ReleaseOrigin? origin) =>
+        origin is null || (origin.GitRef is null && origin.Commit is null)
+            ? this
+            : new ReleaseManifest(Version, Files) { GitRef = origin.GitRef ?? GitRef, Commit = origin.Commit ?? Commit };
 
     /// <summary>Reads a manifest written by <see cref="ToJson"/>.</summary>
     /// <exception cref="ReleaseStoreException">The JSON is not a release manifest.</exception>
@@ -57,7 +69,7 @@ public sealed partial class ReleaseManifest
                 throw new ReleaseStoreException($"{origin} is not a release manifest (it needs version and files with path, length and sha256).");
             }
 
-            return new ReleaseManifest(document.Version, document.Files);
+            return new ReleaseManifest(document.Version, document.Files) { GitRef = document.GitRef, Commit = document.Commit };
         }
         catch (Exception exception) when (exception is JsonException or ArgumentException)
         {
@@ -123,5 +135,5 @@ public sealed partial class ReleaseManifest
     [GeneratedRegex("^[0-9][0-9A-Za-z.+-]{0,127}$", RegexOptions.CultureInvariant)]
     private static partial Regex VersionPattern();
 
-    private sealed record ManifestDocument(string Version, List<ReleaseFile> Files);
+    private sealed record ManifestDocument(string Version, List<ReleaseFile> Files, string? GitRef = null, string? Commit = null);
 }

@@ -11,13 +11,12 @@ namespace Kiln.Azure.Releases;
 /// Versioned releases in a Blob container, with one pointer per environment:
 /// <code>
 /// &lt;prefix&gt;releases/&lt;version&gt;/...files...          immutable once its manifest.json exists (written last)
-/// &lt;prefix&gt;environments/&lt;env&gt;/current.json          the pointer: which release the environment runs
+/// &lt;prefix&gt;environments/&lt;env&gt;/current.json          the pointer: which release the environment runs (0 bytes: none yet)
 /// &lt;prefix&gt;environments/&lt;env&gt;/history/&lt;utc&gt;-&lt;version&gt;.json   one blob per move, created once
-/// &lt;prefix&gt;environments/&lt;env&gt;/lock                  leased by the operation that moves the pointer
 /// </code>
-/// Deploy uploads what is missing, hashes every blob's bytes against the manifest, then moves the pointer under the
-/// environment's lease and an If-Match on the pointer's ETag (If-None-Match: * for the first), appends to the history
-/// and reads the release back through the pointer. Promote copies a verified release on the server; Rollback points
+/// Every operation on an environment holds the lease of its pointer blob for its whole run. Deploy uploads what is
+/// missing, hashes every blob's bytes against the manifest, then writes the pointer with the lease id and an If-Match on
+/// the ETag of the read that chose the move, appends to the history and reads the release back through the pointer. Promote copies a verified release on the server; Rollback points
 /// back at an earlier release that still verifies. A failure leaves the pointer where it was.
 /// </summary>
 public sealed partial class ReleaseStore
@@ -79,32 +78,43 @@ public sealed partial class ReleaseStore
     {
         ArgumentNullException.ThrowIfNull(bundle);
         CheckEnvironment(environment);
-        var manifest = await bundle.CreateManifestAsync(cancellationToken).ConfigureAwait(false);
-        return await UnderLeaseAsync(environment, DeployAction, async token =>
+        var manifest = (await bundle.CreateManifestAsync(cancellationToken).ConfigureAwait(false)).BuiltFrom(origin);
+        return await UnderLeaseAsync(environment, DeployAction, async lease =>
         {
+            var token = lease.Token;
             var (transferred, bytes, present) = await UploadAsync(bundle, manifest, environment, token).ConfigureAwait(false);
 
             // The upload checked the files by their recorded SHA-256s, and a file stored by an earlier run may have been
             // rewritten behind the store's back with the old metadata: before the pointer moves, hash every file's bytes.
-            if ((await ReadPointerAsync(environment, token).ConfigureAwait(false)).Pointer?.Version != manifest.Version)
+            var read = await ReadPointerAsync(environment, token).ConfigureAwait(false);
+            if (read.Pointer?.Version != manifest.Version)
             {
                 await VerifyContentAsync(manifest, $"Release {manifest.Version}", $"the pointer of '{environment}' was not moved", token).ConfigureAwait(false);
             }
 
-            var (moved, previous) = await MovePointerAsync(environment, manifest.Version, DeployAction, origin, token).ConfigureAwait(false);
+            var (moved, previous) = await MovePointerAsync(environment, manifest.Version, DeployAction, origin, read, lease, token).ConfigureAwait(false);
             await SmokeCheckAsync(environment, manifest.Version, token).ConfigureAwait(false);
             return Result(DeployAction, environment, manifest, moved, previous, transferred, bytes, present);
         }, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>
-    /// Promotes the release the source environment runs to the environment: verifies the source release's bytes, copies
-    /// them on the server when the stores differ (nothing to copy when they share a container and prefix), verifies,
-    /// and moves the pointer. Never rebuilds.
+    /// Promotes the release the source environment runs to the environment: checks that the release was built from a ref
+    /// the environment takes, verifies the source release's bytes, copies them on the server when the stores differ
+    /// (nothing to copy when they share a container and prefix), verifies, and moves the pointer, provided the source
+    /// still runs that release. Never rebuilds.
     /// </summary>
-    /// <exception cref="ReleaseStoreException">The source has no release or it does not verify, the stores are in different
-    /// accounts, or as for <see cref="DeployAsync"/>.</exception>
-    public async Task<ReleaseResult> PromoteAsync(ReleaseStore source, string sourceEnvironment, string environment, ReleaseOrigin? origin = null, CancellationToken cancellationToken = default)
+    /// <param name="source">The store of the source environment.</param>
+    /// <param name="sourceEnvironment">The environment whose release is promoted.</param>
+    /// <param name="environment">The environment the release is promoted to.</param>
+    /// <param name="origin">Who promotes (recorded in the pointer and history).</param>
+    /// <param name="allowedRefs">The git ref patterns the environment takes (see <see cref="GitRefPattern"/>); the
+    /// release's manifest must record a matching ref. Null takes a release built from any ref.</param>
+    /// <param name="cancellationToken">Stops the promotion; the pointer then stays.</param>
+    /// <exception cref="ReleaseStoreException">The source has no release or it does not verify, the release was built
+    /// from a ref the environment does not take, the source moved meanwhile, the stores are in different accounts, or as
+    /// for <see cref="DeployAsync"/>.</exception>
+    public async Task<ReleaseResult> PromoteAsync(ReleaseStore source, string sourceEnvironment, string environment, ReleaseOrigin? origin = null, IReadOnlyList<string>? allowedRefs = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(source);
         CheckEnvironment(sourceEnvironment);
@@ -120,7 +130,7 @@ public sealed partial class ReleaseStore
             throw new ReleaseStoreException($"Promote copies on the server within one storage account, and '{sourceEnvironment}' ({source.Container.Uri.Authority}) and '{environment}' ({Container.Uri.Authority}) are in different accounts: deploy the release to '{environment}' instead.");
         }
 
-        var (pointer, _) = await source.ReadPointerAsync(sourceEnvironment, cancellationToken).ConfigureAwait(false);
+        var (pointer, sourceETag) = await source.ReadPointerAsync(sourceEnvironment, cancellationToken).ConfigureAwait(false);
         if (pointer is null)
         {
             throw new ReleaseStoreException($"'{sourceEnvironment}' has no release yet ({source.PointerUri(sourceEnvironment)} does not exist): deploy to it first, then promote.");
@@ -128,14 +138,22 @@ public sealed partial class ReleaseStore
 
         var manifest = await source.ReadManifestAsync(pointer.Version, cancellationToken).ConfigureAwait(false)
             ?? throw new ReleaseVerificationException($"'{sourceEnvironment}' points at {pointer.Version}, but {source.ReleaseUri(pointer.Version)} has no {ReleaseManifest.FileName}: its release is incomplete, so nothing was promoted.");
+        if (allowedRefs is not null && RefRefusal(manifest, sourceEnvironment, environment, allowedRefs) is { } refusal)
+        {
+            throw new ReleaseStoreException(refusal);
+        }
+
         await source.VerifyContentAsync(manifest, $"The release '{sourceEnvironment}' runs, {manifest.Version},", $"nothing was promoted and the pointer of '{environment}' was not moved", cancellationToken).ConfigureAwait(false);
 
-        return await UnderLeaseAsync(environment, PromoteAction, async token =>
+        return await UnderLeaseAsync(environment, PromoteAction, async lease =>
         {
+            var token = lease.Token;
+            var read = await ReadPointerAsync(environment, token).ConfigureAwait(false);
             var (transferred, bytes, present) = sameFolder
                 ? (0, 0L, manifest.Files.Count)
                 : await CopyAsync(source, manifest, environment, token).ConfigureAwait(false);
-            var (moved, previous) = await MovePointerAsync(environment, manifest.Version, PromoteAction, origin, token).ConfigureAwait(false);
+            await source.CheckUnmovedAsync(sourceEnvironment, sourceETag, pointer.Version, environment, token).ConfigureAwait(false);
+            var (moved, previous) = await MovePointerAsync(environment, manifest.Version, PromoteAction, origin, read, lease, token).ConfigureAwait(false);
             await SmokeCheckAsync(environment, manifest.Version, token).ConfigureAwait(false);
             return Result(PromoteAction, environment, manifest, moved, previous, transferred, bytes, present);
         }, cancellationToken).ConfigureAwait(false);
@@ -144,10 +162,16 @@ public sealed partial class ReleaseStore
     /// <summary>
     /// Points the environment back at the version it ran before (the pointer's previous version) or at the named one,
     /// once that release is found complete and its bytes verify, under the environment's lease; recorded in the history.
+    /// A named version must be one the environment ran (it is in its history) unless <paramref name="allowUnserved"/>.
     /// </summary>
-    /// <exception cref="ReleaseStoreException">Nothing to roll back to, the version does not exist or does not verify
-    /// (the pointer stays), or as for <see cref="DeployAsync"/>.</exception>
-    public async Task<ReleaseResult> RollbackAsync(string environment, string? toVersion = null, ReleaseOrigin? origin = null, CancellationToken cancellationToken = default)
+    /// <param name="environment">The environment to roll back.</param>
+    /// <param name="toVersion">The version to go back to; null for the one before the current.</param>
+    /// <param name="origin">Who rolls back (recorded in the pointer and history).</param>
+    /// <param name="allowUnserved">Whether a named version the environment never ran may be chosen.</param>
+    /// <param name="cancellationToken">Stops the rollback; the pointer then stays.</param>
+    /// <exception cref="ReleaseStoreException">Nothing to roll back to, the version was never served here, does not exist
+    /// or does not verify (the pointer stays), or as for <see cref="DeployAsync"/>.</exception>
+    public async Task<ReleaseResult> RollbackAsync(string environment, string? toVersion = null, ReleaseOrigin? origin = null, bool allowUnserved = false, CancellationToken cancellationToken = default)
     {
         CheckEnvironment(environment);
         if (toVersion is not null)
@@ -155,9 +179,11 @@ public sealed partial class ReleaseStore
             ReleaseManifest.CheckVersion(toVersion);
         }
 
-        return await UnderLeaseAsync(environment, RollbackAction, async token =>
+        return await UnderLeaseAsync(environment, RollbackAction, async lease =>
         {
-            var (current, _) = await ReadPointerAsync(environment, token).ConfigureAwait(false);
+            var token = lease.Token;
+            var read = await ReadPointerAsync(environment, token).ConfigureAwait(false);
+            var current = read.Pointer;
             if (current is null)
             {
                 throw new ReleaseStoreException($"'{environment}' has no release yet ({PointerUri(environment)} does not exist): there is nothing to roll back.");
@@ -170,10 +196,19 @@ public sealed partial class ReleaseStore
                 throw new ReleaseStoreException($"'{environment}' already runs {target}: nothing to roll back.");
             }
 
+            if (toVersion is not null && !allowUnserved)
+            {
+                var served = (await ReadHistoryAsync(environment, token).ConfigureAwait(false)).Select(entry => entry.Version).Distinct(StringComparer.Ordinal).ToList();
+                if (!served.Contains(target, StringComparer.Ordinal))
+                {
+                    throw new ReleaseStoreException($"'{environment}' never ran {target} (its history has {(served.Count == 0 ? "no entries" : string.Join(", ", served.TakeLast(5)))}): roll back to a version it ran, or add --allow-unserved to point it at {target} anyway; the pointer of '{environment}' was not moved.");
+                }
+            }
+
             var manifest = await ReadManifestAsync(target, token).ConfigureAwait(false)
                 ?? throw new ReleaseStoreException($"Release {target} does not exist at {ReleaseUri(target)} (or is incomplete: no {ReleaseManifest.FileName}): name a version that was deployed; the pointer of '{environment}' was not moved.");
             await VerifyContentAsync(manifest, $"Release {target}", $"the pointer of '{environment}' was not moved", token).ConfigureAwait(false);
-            var (moved, previous) = await MovePointerAsync(environment, target, RollbackAction, origin, token).ConfigureAwait(false);
+            var (moved, previous) = await MovePointerAsync(environment, target, RollbackAction, origin, read, lease, token).ConfigureAwait(false);
             await SmokeCheckAsync(environment, target, token).ConfigureAwait(false);
             return Result(RollbackAction, environment, manifest, moved, previous, 0, 0, manifest.Files.Count);
         }, cancellationToken).ConfigureAwait(false);
@@ -188,9 +223,14 @@ public sealed partial class ReleaseStore
 
     /// <summary>The environment's history, oldest first.</summary>
     /// <exception cref="ReleaseStoreException">An entry is not readable.</exception>
-    public async Task<IReadOnlyList<EnvironmentPointer>> GetHistoryAsync(string environment, CancellationToken cancellationToken = default)
+    public Task<IReadOnlyList<EnvironmentPointer>> GetHistoryAsync(string environment, CancellationToken cancellationToken = default)
     {
         CheckEnvironment(environment);
+        return ReadHistoryAsync(environment, cancellationToken);
+    }
+
+    private async Task<IReadOnlyList<EnvironmentPointer>> ReadHistoryAsync(string environment, CancellationToken cancellationToken)
+    {
         var entries = new List<(string Name, EnvironmentPointer Entry)>();
         await foreach (var item in Container.GetBlobsAsync(prefix: HistoryFolder(environment), cancellationToken: cancellationToken).ConfigureAwait(false))
         {
@@ -222,8 +262,6 @@ public sealed partial class ReleaseStore
     internal string ReleaseBlobName(string version, string path) => ReleaseFolder(version) + path;
 
     internal string PointerName(string environment) => $"{PathPrefix}environments/{environment}/current.json";
-
-    internal string LockName(string environment) => $"{PathPrefix}environments/{environment}/lock";
 
     internal string HistoryFolder(string environment) => $"{PathPrefix}environments/{environment}/history/";
 
@@ -279,21 +317,21 @@ public sealed partial class ReleaseStore
 
     private Uri Blob(string name) => new($"{Container.Uri.AbsoluteUri.TrimEnd('/')}/{name}");
 
-    private async Task<ReleaseResult> UnderLeaseAsync(string environment, string action, Func<CancellationToken, Task<ReleaseResult>> run, CancellationToken cancellationToken)
+    private async Task<ReleaseResult> UnderLeaseAsync(string environment, string action, Func<EnvironmentLease, Task<ReleaseResult>> run, CancellationToken cancellationToken)
     {
         try
         {
             await Container.CreateIfNotExistsAsync(cancellationToken).ConfigureAwait(false);
-            var lease = await EnvironmentLease.AcquireAsync(Container.GetBlobClient(LockName(environment)), environment, options, cancellationToken).ConfigureAwait(false);
+            var lease = await EnvironmentLease.AcquireAsync(Container.GetBlobClient(PointerName(environment)), environment, options, cancellationToken).ConfigureAwait(false);
             await using (lease.ConfigureAwait(false))
             {
                 try
                 {
-                    return await run(lease.Token).ConfigureAwait(false);
+                    return await run(lease).ConfigureAwait(false);
                 }
                 catch (OperationCanceledException exception) when (lease.Lost && !cancellationToken.IsCancellationRequested)
                 {
-                    throw new ReleaseStoreException($"The {action} of '{environment}' stopped: lease lost on {LockName(environment)} ({lease.LostReason}), so another operation may hold the environment now; this run moved nothing after that: check the pointer ({PointerUri(environment)}) and the history, then run again.", exception);
+                    throw new ReleaseStoreException($"The {action} of '{environment}' stopped: lease lost on {PointerName(environment)} ({lease.LostReason}), so another operation may hold the environment now; this run moved nothing after that: check the pointer ({PointerUri(environment)}) and the history, then run again.", exception);
                 }
             }
         }
@@ -597,7 +635,10 @@ public sealed partial class ReleaseStore
         try
         {
             var content = await Container.GetBlobClient(name).DownloadContentAsync(cancellationToken: cancellationToken).ConfigureAwait(false);
-            return (EnvironmentPointer.Parse(content.Value.Content.ToMemory().Span, name), content.Value.Details.ETag);
+            var json = content.Value.Content.ToMemory();
+
+            // Empty: created to be leased before the environment's first move.
+            return (json.IsEmpty ? null : EnvironmentPointer.Parse(json.Span, name), content.Value.Details.ETag);
         }
         catch (RequestFailedException exception) when (exception.Status == 404)
         {
@@ -606,16 +647,19 @@ public sealed partial class ReleaseStore
     }
 
     /// <summary>
-    /// Moves the pointer (If-Match on the ETag read, If-None-Match: * when there was none), then adds the history entry
-    /// (a new blob, If-None-Match: *). Nothing moves when the pointer already names the version. A write refused because
-    /// the blob holds exactly what this run wrote (a retried try whose first answer was lost) counts as written.
+    /// Moves the pointer with the environment's lease id and an If-Match on the ETag of the read that chose the move, then
+    /// adds the history entry (a new blob, If-None-Match: *). Nothing moves when the pointer already names the version; its
+    /// history entry is then written if an interrupted run left it out. A write refused because the blob holds exactly what
+    /// this run wrote (a retried try whose first answer was lost) counts as written.
     /// </summary>
-    private async Task<(bool Moved, string? Previous)> MovePointerAsync(string environment, string version, string action, ReleaseOrigin? origin, CancellationToken cancellationToken)
+    private async Task<(bool Moved, string? Previous)> MovePointerAsync(
+        string environment, string version, string action, ReleaseOrigin? origin, (EnvironmentPointer? Pointer, ETag ETag) read, EnvironmentLease lease, CancellationToken cancellationToken)
     {
-        var (current, etag) = await ReadPointerAsync(environment, cancellationToken).ConfigureAwait(false);
+        var current = read.Pointer;
         if (current?.Version == version)
         {
             options.Log?.Invoke($"'{environment}' already runs {version}: the pointer stays.");
+            await RecordAsync(environment, current, repair: true, cancellationToken).ConfigureAwait(false);
             return (false, current.PreviousVersion);
         }
 
@@ -628,7 +672,16 @@ public sealed partial class ReleaseStore
         // Cancelled also when the lease is lost: the pointer never moves without it.
         cancellationToken.ThrowIfCancellationRequested();
 
-        var conditions = current is null ? new BlobRequestConditions { IfNoneMatch = ETag.All } : new BlobRequestConditions { IfMatch = etag };
+        var conditions = new BlobRequestConditions { LeaseId = lease.LeaseId };
+        if (read.ETag == default)
+        {
+            conditions.IfNoneMatch = ETag.All;
+        }
+        else
+        {
+            conditions.IfMatch = read.ETag;
+        }
+
         try
         {
             await Container.GetBlobClient(PointerName(environment)).UploadAsync(
@@ -641,30 +694,71 @@ public sealed partial class ReleaseStore
             // A retry meets the pointer its first try wrote when only the answer was lost: that is this run's write.
             if ((await ReadPointerAsync(environment, cancellationToken).ConfigureAwait(false)).Pointer != next)
             {
-                throw new ReleaseStoreException($"The pointer {PointerName(environment)} changed after it was read (someone wrote it without the environment's lease): it was not overwritten, so '{environment}' runs what that writer left; look at it and the history, then run again.", exception);
+                throw exception.ErrorCode is { } code && code.StartsWith("Lease", StringComparison.Ordinal)
+                    ? new ReleaseStoreException($"The storage refused the pointer write of '{environment}' ({exception.Status} {code}): this run's lease on {PointerName(environment)} lapsed and another operation holds the environment now; nothing was overwritten: look at the pointer and the history, then run again.", exception)
+                    : new ReleaseStoreException($"The pointer {PointerName(environment)} changed after it was read (someone moved it since this run chose its move): it was not overwritten, so '{environment}' runs what that writer left; look at it and the history, then run again.", exception);
             }
         }
 
-        var entry = Container.GetBlobClient(HistoryFolder(environment) + HistoryEntryName(next.Time, version));
+        await RecordAsync(environment, next, repair: false, cancellationToken).ConfigureAwait(false);
+        options.Log?.Invoke($"'{environment}' now runs {version} (was {current?.Version ?? "nothing"}).");
+        return (true, current?.Version);
+    }
+
+    /// <summary>
+    /// Adds the move to the environment's history (create-only). An entry already there with the same content is this
+    /// move's (a retried write whose answer was lost, or a rerun after the history write was cut off).
+    /// </summary>
+    private async Task RecordAsync(string environment, EnvironmentPointer move, bool repair, CancellationToken cancellationToken)
+    {
+        var entry = Container.GetBlobClient(HistoryFolder(environment) + HistoryEntryName(move.Time, move.Version));
         try
         {
             await entry.UploadAsync(
-                BinaryData.FromBytes(next.ToJson()),
-                new BlobUploadOptions { HttpHeaders = new BlobHttpHeaders { ContentType = "application/json" }, Conditions = new BlobRequestConditions { IfNoneMatch = ETag.All } },
+                BinaryData.FromBytes(move.ToJson()),
+                new BlobUploadOptions { HttpHeaders = new BlobHttpHeaders { ContentType = "application/json" }, Conditions = CreateOnly },
                 cancellationToken).ConfigureAwait(false);
+            if (repair)
+            {
+                options.Log?.Invoke($"The history of '{environment}' lacked the move to {move.Version} (an earlier run stopped after moving the pointer): added {entry.Name}.");
+            }
         }
         catch (RequestFailedException exception) when (exception.Status is 409 or 412)
         {
-            // As for the pointer: an entry with this run's content is this run's, written by a try whose answer was lost.
             var stored = await entry.DownloadContentAsync(cancellationToken: cancellationToken).ConfigureAwait(false);
-            if (EnvironmentPointer.Parse(stored.Value.Content.ToMemory().Span, entry.Name) != next)
+            if (EnvironmentPointer.Parse(stored.Value.Content.ToMemory().Span, entry.Name) != move)
             {
-                throw new ReleaseStoreException($"'{environment}' now runs {version}, but its history entry {entry.Name} already exists with other content, so this move is not recorded: look at the history, then record the move by hand.", exception);
+                throw new ReleaseStoreException($"'{environment}' now runs {move.Version}, but its history entry {entry.Name} already exists with other content, so this move is not recorded: look at the history, then record the move by hand.", exception);
             }
         }
+    }
 
-        options.Log?.Invoke($"'{environment}' now runs {version} (was {current?.Version ?? "nothing"}).");
-        return (true, current?.Version);
+    /// <summary>Refuses a promotion when the source environment's pointer moved since its release was chosen (If-Match on the ETag of that read).</summary>
+    private async Task CheckUnmovedAsync(string environment, ETag chosenAt, string version, string target, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await Container.GetBlobClient(PointerName(environment)).GetPropertiesAsync(new BlobRequestConditions { IfMatch = chosenAt }, cancellationToken).ConfigureAwait(false);
+        }
+        catch (RequestFailedException exception) when (exception.Status is 412 or 404)
+        {
+            var now = (await ReadPointerAsync(environment, cancellationToken).ConfigureAwait(false)).Pointer?.Version ?? "nothing";
+            throw new ReleaseStoreException($"'{environment}' moved from {version} to {now} while {version} was promoted to '{target}' (a rollback or deploy ran meanwhile): nothing was promoted and the pointer of '{target}' was not moved; run Promote again to promote what '{environment}' runs now.", exception);
+        }
+    }
+
+    /// <summary>Why a release may not be promoted to an environment that takes only some refs; null when it may.</summary>
+    private static string? RefRefusal(ReleaseManifest manifest, string sourceEnvironment, string environment, IReadOnlyList<string> allowedRefs)
+    {
+        if (manifest.GitRef is { } gitRef && allowedRefs.Any(pattern => GitRefPattern.Matches(pattern, gitRef)))
+        {
+            return null;
+        }
+
+        var takes = string.Join(", ", allowedRefs);
+        return manifest.GitRef is null
+            ? $"Release {manifest.Version} records no git ref (an earlier Kiln deployed it), and '{environment}' takes only {takes}: deploy it again from one of those refs to '{sourceEnvironment}', then promote; the pointer of '{environment}' was not moved."
+            : $"Release {manifest.Version} was built from {manifest.GitRef}, and '{environment}' takes only {takes}: promote a release built from one of those (deploy such a ref to '{sourceEnvironment}' first); the pointer of '{environment}' was not moved.";
     }
 
     /// <summary>Reads the release back the way a consumer would: through the pointer, then the manifest, then every file's bytes.</summary>

@@ -1,11 +1,13 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
 using System.Net;
 
 namespace Kiln.IntegrationTests.Azure.Releases;
 
 /// <summary>
 /// A small HTTP proxy on a free 127.0.0.1 port that forwards every request to a Blob endpoint (Azurite), except those
-/// the fault rule picks, which it answers itself with that status (500, 503) without forwarding: what a storage service
-/// under load does. Those the drop rule picks it forwards, and once the server has applied them it closes the
+/// the fault rule picks, which it answers itself with that status (500, 503, 429 with a Retry-After when given) without
+/// forwarding: what a storage service under load does. Those the drop rule picks it forwards, and once the server has applied them it closes the
 /// connection without the answer: what a network that fails on the way back does. Stopped on dispose.
 /// </summary>
 public sealed class FaultInjectingProxy : IAsyncDisposable
@@ -18,7 +20,10 @@ public sealed class FaultInjectingProxy : IAsyncDisposable
     private readonly LoopbackListener listener = new();
     private readonly HttpClient forward = new(new SocketsHttpHandler { UseProxy = false, AllowAutoRedirect = false, AutomaticDecompression = DecompressionMethods.None }) { Timeout = TimeSpan.FromMinutes(2) };
     private readonly Uri target;
-    private readonly Func<int, HttpStatusCode?> fault;
+    private readonly Func<int, HttpListenerRequest, HttpStatusCode?> fault;
+    private readonly TimeSpan? retryAfter;
+    private readonly Stopwatch clock = Stopwatch.StartNew();
+    private readonly ConcurrentQueue<(TimeSpan At, string ClientRequestId, bool Faulted)> received = new();
     private readonly Func<HttpListenerRequest, bool> dropResponse;
     private readonly Task serving;
     private int requests;
@@ -29,12 +34,25 @@ public sealed class FaultInjectingProxy : IAsyncDisposable
     /// <param name="fault">For the n-th request (1-based), the status to answer instead of forwarding, or null to forward.</param>
     /// <param name="dropResponse">For a request the fault rule forwards: true to drop the server's answer to it.</param>
     public FaultInjectingProxy(Uri target, Func<int, HttpStatusCode?> fault, Func<HttpListenerRequest, bool>? dropResponse = null)
+        : this(target, (number, _) => fault(number), dropResponse)
+    {
+    }
+
+    /// <param name="target">Where requests go: Azurite's base URL (http://127.0.0.1:port/).</param>
+    /// <param name="fault">For the n-th request (1-based) and the request, the status to answer instead of forwarding, or null to forward.</param>
+    /// <param name="dropResponse">For a request the fault rule forwards: true to drop the server's answer to it.</param>
+    /// <param name="retryAfter">Sent as Retry-After (whole seconds) with every fault answer, when given.</param>
+    public FaultInjectingProxy(Uri target, Func<int, HttpListenerRequest, HttpStatusCode?> fault, Func<HttpListenerRequest, bool>? dropResponse = null, TimeSpan? retryAfter = null)
     {
         this.target = target;
         this.fault = fault;
         this.dropResponse = dropResponse ?? (_ => false);
+        this.retryAfter = retryAfter;
         serving = Task.Run(ServeAsync);
     }
+
+    /// <summary>Every request received, in order: when (since the proxy started), its x-ms-client-request-id (the same for all tries of one call), and whether it got a fault.</summary>
+    public IReadOnlyList<(TimeSpan At, string ClientRequestId, bool Faulted)> Received => [.. received];
 
     public Uri BaseUrl => listener.BaseUrl;
 
@@ -74,11 +92,18 @@ public sealed class FaultInjectingProxy : IAsyncDisposable
         try
         {
             var number = Interlocked.Increment(ref requests);
-            if (fault(number) is { } status)
+            var status = fault(number, context.Request);
+            received.Enqueue((clock.Elapsed, context.Request.Headers["x-ms-client-request-id"] ?? string.Empty, status is not null));
+            if (status is not null)
             {
                 Interlocked.Increment(ref faults);
                 await context.Request.InputStream.CopyToAsync(Stream.Null);
                 context.Response.StatusCode = (int)status;
+                if (retryAfter is { } delay)
+                {
+                    context.Response.Headers.Add("Retry-After", ((int)delay.TotalSeconds).ToString(System.Globalization.CultureInfo.InvariantCulture));
+                }
+
                 context.Response.Close();
                 return;
             }

@@ -150,7 +150,7 @@ public sealed class ReleaseStoreTests(AzuriteAccount azurite) : IClassFixture<Az
         var refusal = await Assert.ThrowsAsync<ReleaseStoreException>(() => store.RollbackAsync("production", "0.9.0"));
         var nothingBefore = await Assert.ThrowsAsync<ReleaseStoreException>(() => store.RollbackAsync("production"));
 
-        Assert.Contains("Release 0.9.0 does not exist", refusal.Message, StringComparison.Ordinal);
+        Assert.Contains("'production' never ran 0.9.0", refusal.Message, StringComparison.Ordinal);
         Assert.Contains("no previous version", nothingBefore.Message, StringComparison.Ordinal);
         Assert.Equal("1.0.0", (await store.GetPointerAsync("production"))!.Version);
     }
@@ -248,42 +248,102 @@ public sealed class ReleaseStoreTests(AzuriteAccount azurite) : IClassFixture<Az
     }
 
     [Fact]
-    public async Task A_pointer_changed_between_read_and_write_is_caught_by_the_ETag_condition()
+    public async Task A_writer_without_the_environments_lease_cannot_move_the_pointer_while_a_deploy_holds_it()
     {
-        var container = containers.New("etag");
-        var intruder = new ReleaseStore(container, "kiln");
-        await intruder.DeployAsync(Bundle("1.0.0", "one"), "staging");
-        var options = new ReleaseStoreOptions
+        var container = containers.New("unleased");
+        await new ReleaseStore(container, "kiln").DeployAsync(Bundle("1.0.0", "one"), "staging");
+        RequestFailedException? intruderRefused = null;
+        var store = new ReleaseStore(container, "kiln", new ReleaseStoreOptions
         {
-            BeforePointerWrite = async token =>
-                await container.GetBlobClient("kiln/environments/staging/current.json").UploadAsync(BinaryData.FromBytes(
-                    new EnvironmentPointer("staging", "9.9.9", "deploy", DateTimeOffset.UtcNow, null, null, "1.0.0").ToJson()), cancellationToken: token),
-        };
-        var store = new ReleaseStore(container, "kiln", options);
+            BeforePointerWrite = async token => intruderRefused = await Assert.ThrowsAsync<RequestFailedException>(() =>
+                container.GetBlobClient("kiln/environments/staging/current.json").UploadAsync(BinaryData.FromBytes(
+                    new EnvironmentPointer("staging", "9.9.9", "deploy", DateTimeOffset.UtcNow, null, null, "1.0.0").ToJson()), cancellationToken: token)),
+        });
 
-        var refusal = await Assert.ThrowsAsync<ReleaseStoreException>(() => store.DeployAsync(Bundle("2.0.0", "two"), "staging"));
+        var result = await store.DeployAsync(Bundle("2.0.0", "two"), "staging");
 
-        Assert.Contains("changed after it was read", refusal.Message, StringComparison.Ordinal);
-        Assert.Equal("9.9.9", (await store.GetPointerAsync("staging"))!.Version);
-        Assert.Single(await store.GetHistoryAsync("staging"));
+        Assert.Equal(412, intruderRefused!.Status);
+        Assert.Equal(("2.0.0", "1.0.0"), (result.Version, result.PreviousVersion));
+        Assert.Equal(["1.0.0", "2.0.0"], (await store.GetHistoryAsync("staging")).Select(entry => entry.Version));
+        await store.VerifyAsync("2.0.0");
     }
 
     [Fact]
-    public async Task The_first_pointer_is_created_only_if_none_exists()
+    public async Task A_holder_whose_lease_lapsed_and_was_taken_is_refused_at_the_pointer_write_and_the_other_move_stands()
+    {
+        var container = containers.New("lapsed");
+        var other = new ReleaseStore(container, "kiln");
+        await other.DeployAsync(Bundle("1.0.0", "one"), "staging");
+        var store = new ReleaseStore(container, "kiln", new ReleaseStoreOptions
+        {
+            // Between this run's read and its write, its lease ends (broken, as an expired one would be) and another
+            // deploy takes the environment and moves the pointer.
+            BeforePointerWrite = async token =>
+            {
+                await container.GetBlobClient("kiln/environments/staging/current.json").GetBlobLeaseClient().BreakAsync(TimeSpan.Zero, cancellationToken: token);
+                await other.DeployAsync(Bundle("9.9.9", "nine"), "staging", cancellationToken: token);
+            },
+        });
+
+        var refusal = await Assert.ThrowsAsync<ReleaseStoreException>(() => store.DeployAsync(Bundle("2.0.0", "two"), "staging"));
+
+        Assert.Contains("not overwritten", refusal.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain('\n', refusal.Message);
+        Assert.Equal(("9.9.9", "1.0.0"), ((await store.GetPointerAsync("staging"))!.Version, (await store.GetPointerAsync("staging"))!.PreviousVersion));
+        Assert.Equal(["1.0.0", "9.9.9"], (await store.GetHistoryAsync("staging")).Select(entry => entry.Version));
+        await store.VerifyAsync("9.9.9");
+    }
+
+    [Fact]
+    public async Task Before_the_first_move_the_pointer_is_an_empty_blob_that_reads_as_no_release()
     {
         var container = containers.New("first");
-        var options = new ReleaseStoreOptions
-        {
-            BeforePointerWrite = async token =>
-                await container.GetBlobClient("kiln/environments/staging/current.json").UploadAsync(BinaryData.FromBytes(
-                    new EnvironmentPointer("staging", "9.9.9", "deploy", DateTimeOffset.UtcNow, null, null, null).ToJson()), cancellationToken: token),
-        };
-        var store = new ReleaseStore(container, "kiln", options);
+        var failing = new ReleaseStore(container, "kiln", new ReleaseStoreOptions { BeforePointerWrite = _ => throw new RequestFailedException(503, "The storage went away.") });
+        await Assert.ThrowsAsync<ReleaseStoreException>(() => failing.DeployAsync(Bundle("1.0.0", "one"), "staging"));
+        var store = new ReleaseStore(container, "kiln");
 
-        var refusal = await Assert.ThrowsAsync<ReleaseStoreException>(() => store.DeployAsync(Bundle("1.0.0", "one"), "staging"));
+        var before = await store.GetPointerAsync("staging");
+        var stored = (await container.GetBlobClient("kiln/environments/staging/current.json").GetPropertiesAsync()).Value;
+        var result = await store.DeployAsync(Bundle("1.0.0", "one"), "staging");
 
-        Assert.Contains("changed after it was read", refusal.Message, StringComparison.Ordinal);
-        Assert.Equal("9.9.9", (await store.GetPointerAsync("staging"))!.Version);
+        Assert.Null(before);
+        Assert.Equal(0, stored.ContentLength);
+        Assert.Equal(("1.0.0", null, true), (result.Version, result.PreviousVersion, result.PointerMoved));
+        Assert.Equal(["1.0.0"], (await store.GetHistoryAsync("staging")).Select(entry => entry.Version));
+    }
+
+    [Fact]
+    public async Task A_rerun_after_a_deploy_that_stopped_between_pointer_and_history_adds_the_missing_history_entry()
+    {
+        var azuriteRoot = new Uri(azurite.BlobEndpoint.GetLeftPart(UriPartial.Authority) + "/");
+        var historyDown = true;
+        await using var proxy = new FaultInjectingProxy(azuriteRoot, (_, request) =>
+            Volatile.Read(ref historyDown) && request.HttpMethod == "PUT" && request.Url!.AbsolutePath.Contains("/environments/staging/history/", StringComparison.Ordinal)
+                ? HttpStatusCode.InternalServerError
+                : null);
+        var options = new BlobClientOptions();
+        options.Retry.Delay = TimeSpan.FromMilliseconds(10);
+        options.Retry.MaxRetries = 1;
+        var name = AzuriteAccount.NewContainerName("history-repair");
+        containers.Track(new BlobServiceClient(azurite.ConnectionString).GetBlobContainerClient(name));
+        var store = new ReleaseStore(new BlobServiceClient(Kiln.Services.DevelopmentStorageAccount.ConnectionString(new Uri(proxy.BaseUrl, Kiln.Services.DevelopmentStorageAccount.Name)), options).GetBlobContainerClient(name), "kiln");
+        Volatile.Write(ref historyDown, false);
+        await store.DeployAsync(Bundle("1.0.0", "one"), "staging");
+        Volatile.Write(ref historyDown, true);
+        var stopped = await Assert.ThrowsAsync<ReleaseStoreException>(() => store.DeployAsync(Bundle("1.1.0", "two"), "staging"));
+        var historyAfterStop = (await store.GetHistoryAsync("staging")).Select(entry => entry.Version).ToList();
+        Volatile.Write(ref historyDown, false);
+
+        var rerun = await store.DeployAsync(Bundle("1.1.0", "two"), "staging");
+
+        Assert.Contains("stopped", stopped.Message, StringComparison.Ordinal);
+        Assert.Equal(["1.0.0"], historyAfterStop);
+        Assert.False(rerun.PointerMoved);
+        var pointer = (await store.GetPointerAsync("staging"))!;
+        var history = await store.GetHistoryAsync("staging");
+        Assert.Equal(["1.0.0", "1.1.0"], history.Select(entry => entry.Version));
+        Assert.Equal(pointer, history[^1]);
+        await store.VerifyAsync("1.1.0");
     }
 
     [Fact]
@@ -374,8 +434,8 @@ public sealed class ReleaseStoreTests(AzuriteAccount azurite) : IClassFixture<Az
         await using var proxy = new FaultInjectingProxy(azuriteRoot, _ => null, request =>
             request.HttpMethod == "PUT"
             && request.Url!.AbsolutePath.Contains("/kiln/environments/staging/", StringComparison.Ordinal)
-            && !request.Url.AbsolutePath.EndsWith("/lock", StringComparison.Ordinal)
             && request.Url.Query.Length == 0
+            && request.ContentLength64 > 0
             && firstTries.TryAdd(request.Headers["x-ms-client-request-id"] ?? string.Empty, true));
         var options = new BlobClientOptions();
         options.Retry.Delay = TimeSpan.FromMilliseconds(10);
