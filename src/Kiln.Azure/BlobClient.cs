@@ -127,7 +127,16 @@ public class BlobClient
         {
             await using (body.ConfigureAwait(false))
             {
-                await body.CopyToAsync(destination, cancellationToken).ConfigureAwait(false);
+                try
+                {
+                    await body.CopyToAsync(destination, cancellationToken).ConfigureAwait(false);
+                }
+                catch (IOException exception)
+                {
+                    // The connection closed in the middle of the body: one line, as the storage's own errors are.
+                    var length = response.Headers.ContentLength is { } expected ? string.Create(CultureInfo.InvariantCulture, $" of {expected} bytes") : string.Empty;
+                    throw new RequestFailedException(0, $"Get Blob of {Target} was cut off: the connection closed before the whole body{length} arrived ({exception.Message.TrimEnd('.')}).", exception);
+                }
             }
         }
 

@@ -57,7 +57,14 @@ public class BlobContainerClient
     public virtual BlobClient GetBlobClient(string blobName)
     {
         ArgumentException.ThrowIfNullOrEmpty(blobName);
-        var path = string.Join('/', blobName.Split('/').Select(Uri.EscapeDataString));
+        var segments = blobName.Split('/');
+        if (segments.Any(segment => segment is "." or ".."))
+        {
+            // URLs collapse these segments: the request would name another blob, possibly outside the intended folder.
+            throw new ArgumentException($"'{blobName}' has a '.' or '..' segment, which a URL collapses into another blob's name: name the blob without them.", nameof(blobName));
+        }
+
+        var path = string.Join('/', segments.Select(Uri.EscapeDataString));
         return new BlobClient(Pipeline, new Uri(Uri.AbsoluteUri + "/" + path), Name, blobName);
     }
 

@@ -101,6 +101,11 @@ public class BlobServiceClient
             throw new ArgumentException("The Blob service URI must be an absolute http(s) URL such as https://account.blob.core.windows.net.", nameof(uri));
         }
 
+        if (uri.Scheme == Uri.UriSchemeHttp && !uri.IsLoopback)
+        {
+            throw new ArgumentException("The Blob service URI is http:// on another machine: use https://; http is for a local emulator on 127.0.0.1 or localhost.", nameof(uri));
+        }
+
         if (uri.Query.Length > 1)
         {
             throw new ArgumentException("The Blob service URI has a query: pass a SAS as an AzureSasCredential instead, so that it is never logged.", nameof(uri));

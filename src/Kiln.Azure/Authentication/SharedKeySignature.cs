@@ -42,14 +42,14 @@ internal static class SharedKeySignature
         return text.Append(CanonicalizedHeaders(headerList)).Append(CanonicalizedResource(uri, accountName)).ToString();
     }
 
-    /// <summary>Each x-ms-* header as "name:value\n", names lower-cased and sorted, values trimmed.</summary>
+    /// <summary>Each x-ms-* header as "name:value\n", names lower-cased and sorted as the service sorts them (<see cref="SharedKeyHeaderOrder"/>), values trimmed.</summary>
     public static string CanonicalizedHeaders(IEnumerable<KeyValuePair<string, string>> headers)
     {
         var text = new StringBuilder();
         var canonical = headers
             .Where(header => header.Key.StartsWith("x-ms-", StringComparison.OrdinalIgnoreCase))
             .Select(header => (Name: header.Key.ToLowerInvariant(), Value: header.Value.Trim()))
-            .OrderBy(header => header.Name, StringComparer.Ordinal);
+            .OrderBy(header => header.Name, SharedKeyHeaderOrder.Instance);
         foreach (var (name, value) in canonical)
         {
             text.Append(name).Append(':').Append(value).Append('\n');

@@ -94,6 +94,12 @@ internal sealed class StorageConnectionString
             blobEndpoint = Endpoint($"{protocol}://{accountName}.blob.{suffix}");
         }
 
+        if (blobEndpoint.Scheme == Uri.UriSchemeHttp && !blobEndpoint.IsLoopback)
+        {
+            // A SAS goes in the query and the data goes in the clear: http is for a local emulator only.
+            throw new FormatException("The storage connection string names an http:// endpoint that is not on this machine: use https (DefaultEndpointsProtocol=https, or an https BlobEndpoint); http is for a local emulator on 127.0.0.1 or localhost.");
+        }
+
         StorageSharedKeyCredential? sharedKey;
         try
         {

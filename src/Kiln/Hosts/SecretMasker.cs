@@ -1,6 +1,6 @@
 namespace Kiln.Hosts;
 
-/// <summary>Replaces every known secret value with *** in text about to be printed.</summary>
+/// <summary>Replaces every known secret value, and the credentials inside it (<see cref="SecretParts"/>), with *** in text about to be printed.</summary>
 internal sealed class SecretMasker
 {
     public const string Mask = "***";
@@ -20,7 +20,7 @@ internal sealed class SecretMasker
         lock (gate)
         {
             // Longest first, so a secret that contains another is masked whole.
-            secrets = secrets.Append(secret).Distinct(StringComparer.Ordinal)
+            secrets = secrets.Append(secret).Concat(SecretParts.Of(secret)).Distinct(StringComparer.Ordinal)
                 .OrderByDescending(value => value.Length).ToArray();
         }
     }

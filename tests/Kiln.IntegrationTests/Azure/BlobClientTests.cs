@@ -33,6 +33,40 @@ public sealed class BlobClientTests(AzuriteAccount azurite) : IClassFixture<Azur
     }
 
     [Fact]
+    public async Task Metadata_names_that_sort_differently_ordinally_are_signed_in_the_services_order_and_accepted()
+    {
+        var blob = (await CreatedContainer("metadata-order")).GetBlobClient("ordered.txt");
+
+        await blob.UploadAsync(BinaryData.FromString("ordered"), new BlobUploadOptions
+        {
+            Metadata = new Dictionary<string, string> { ["a1"] = "digit", ["a_b"] = "underscore", ["ab"] = "letter" },
+        });
+        var properties = (await blob.GetPropertiesAsync()).Value;
+
+        Assert.Equal(("digit", "underscore", "letter"), (properties.Metadata["a1"], properties.Metadata["a_b"], properties.Metadata["ab"]));
+    }
+
+    [Fact]
+    public async Task A_download_whose_body_is_cut_off_fails_with_one_line_naming_the_blob()
+    {
+        var name = AzuriteAccount.NewContainerName("cut");
+        var direct = containers.Track(new BlobServiceClient(azurite.ConnectionString).GetBlobContainerClient(name));
+        await direct.CreateAsync();
+        await direct.GetBlobClient("big.bin").UploadAsync(BinaryData.FromBytes(new byte[256 * 1024]));
+        var azuriteRoot = new Uri(azurite.BlobEndpoint.GetLeftPart(UriPartial.Authority) + "/");
+        await using var proxy = new Releases.FaultInjectingProxy(azuriteRoot, (_, _) => null, cutBody: request => request.HttpMethod == "GET");
+        var options = new BlobClientOptions();
+        options.Retry.MaxRetries = 0;
+        var blob = new BlobServiceClient(Kiln.Services.DevelopmentStorageAccount.ConnectionString(new Uri(proxy.BaseUrl, Kiln.Services.DevelopmentStorageAccount.Name)), options)
+            .GetBlobContainerClient(name).GetBlobClient("big.bin");
+
+        var failure = await Assert.ThrowsAsync<RequestFailedException>(() => blob.DownloadToAsync(Stream.Null));
+
+        Assert.StartsWith($"Get Blob of blob '{name}/big.bin' was cut off: the connection closed before the whole body of 262144 bytes arrived", failure.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain('\n', failure.Message);
+    }
+
+    [Fact]
     public async Task A_small_upload_round_trips_with_the_callers_metadata_and_the_contents_sha256()
     {
         var blob = (await CreatedContainer("small")).GetBlobClient("dir/hello world.txt");

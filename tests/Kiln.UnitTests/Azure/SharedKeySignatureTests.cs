@@ -79,6 +79,26 @@ public sealed class SharedKeySignatureTests
     }
 
     [Fact]
+    public void Header_names_sort_as_the_service_sorts_them_underscore_before_digits_before_letters()
+    {
+        KeyValuePair<string, string>[] headers = [new("x-ms-meta-ab", "3"), new("x-ms-meta-a1", "2"), new("x-ms-meta-a_b", "1")];
+
+        var canonical = SharedKeySignature.CanonicalizedHeaders(headers);
+
+        Assert.Equal("x-ms-meta-a_b:1\nx-ms-meta-a1:2\nx-ms-meta-ab:3\n", canonical);
+    }
+
+    [Fact]
+    public void Hyphens_in_header_names_count_only_between_names_that_are_otherwise_equal()
+    {
+        // Ordinally '-' sorts before every letter, so x-ms-meta-a-c would come first; the service skips it.
+        Assert.True(SharedKeyHeaderOrder.Instance.Compare("x-ms-meta-ab", "x-ms-meta-a-c") < 0);
+        Assert.True(SharedKeyHeaderOrder.Instance.Compare("x-ms-meta-ab", "x-ms-meta-a-b") < 0);
+        Assert.True(SharedKeyHeaderOrder.Instance.Compare("x-ms-range", "x-ms-range-get-content-md5") < 0);
+        Assert.Equal(0, SharedKeyHeaderOrder.Instance.Compare("x-ms-version", "x-ms-version"));
+    }
+
+    [Fact]
     public void Canonicalized_resource_has_query_parameters_decoded_lower_cased_sorted_and_repeated_values_sorted_and_joined()
     {
         // Microsoft's example: GET .../mycontainer?restype=container&comp=list&include=snapshots&include=metadata&include=uncommittedblobs

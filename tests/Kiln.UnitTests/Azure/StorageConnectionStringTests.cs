@@ -20,9 +20,32 @@ public sealed class StorageConnectionStringTests
     [Fact]
     public void The_protocol_and_endpoint_suffix_name_another_cloud()
     {
-        var parsed = StorageConnectionString.Parse($"AccountName=kiln;AccountKey={Key};DefaultEndpointsProtocol=http;EndpointSuffix=core.chinacloudapi.cn");
+        var parsed = StorageConnectionString.Parse($"AccountName=kiln;AccountKey={Key};DefaultEndpointsProtocol=https;EndpointSuffix=core.chinacloudapi.cn");
 
-        Assert.Equal(new Uri("http://kiln.blob.core.chinacloudapi.cn"), parsed.BlobEndpoint);
+        Assert.Equal(new Uri("https://kiln.blob.core.chinacloudapi.cn"), parsed.BlobEndpoint);
+    }
+
+    [Theory]
+    [InlineData("AccountName=kiln;AccountKey={0};DefaultEndpointsProtocol=http")]
+    [InlineData("AccountName=kiln;AccountKey={0};BlobEndpoint=http://storage.example.com/kiln")]
+    [InlineData("SharedAccessSignature=sv=2024-11-04&sig=abc;BlobEndpoint=http://10.1.2.3:10000/kiln")]
+    public void An_http_endpoint_on_another_machine_is_refused(string connectionString)
+    {
+        var refusal = Assert.Throws<FormatException>(() => StorageConnectionString.Parse(string.Format(System.Globalization.CultureInfo.InvariantCulture, connectionString, Key)));
+
+        Assert.Contains("use https", refusal.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain(Key, refusal.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("http://127.0.0.1:10000/devstoreaccount1")]
+    [InlineData("http://localhost:10000/devstoreaccount1")]
+    [InlineData("http://[::1]:10000/devstoreaccount1")]
+    public void An_http_endpoint_on_this_machine_is_taken_for_an_emulator(string endpoint)
+    {
+        var parsed = StorageConnectionString.Parse($"AccountName=devstoreaccount1;AccountKey={Key};BlobEndpoint={endpoint}");
+
+        Assert.Equal(new Uri(endpoint), parsed.BlobEndpoint);
     }
 
     [Fact]

@@ -14,6 +14,27 @@ public class SecretMaskerTests
     }
 
     [Fact]
+    public void The_account_key_of_a_connection_string_is_masked_on_its_own_too()
+    {
+        const string Key = "c2VjcmV0IGtleSBvZiB0aGUgYWNjb3VudA==";
+        var masker = new SecretMasker();
+        masker.Add($"DefaultEndpointsProtocol=https;AccountName=kiln;AccountKey={Key};EndpointSuffix=core.windows.net");
+
+        Assert.Equal("key: ***", masker.Apply($"key: {Key}"));
+        Assert.Equal("account kiln", masker.Apply("account kiln"));
+    }
+
+    [Fact]
+    public void The_signature_of_a_sas_is_masked_on_its_own_as_written_and_decoded()
+    {
+        var masker = new SecretMasker();
+        masker.Add("BlobEndpoint=https://kiln.blob.core.windows.net;SharedAccessSignature=sv=2024-11-04&ss=b&sp=rwl&sig=AbCdEf%2BgHiJkLmN%3D");
+
+        Assert.Equal("GET https://kiln.blob.core.windows.net/c/b?sv=2024-11-04&sig=***", masker.Apply("GET https://kiln.blob.core.windows.net/c/b?sv=2024-11-04&sig=AbCdEf%2BgHiJkLmN%3D"));
+        Assert.Equal("signature ***", masker.Apply("signature AbCdEf+gHiJkLmN="));
+    }
+
+    [Fact]
     public void SecretMasker_masks_the_longest_secret_first()
     {
         var masker = new SecretMasker();

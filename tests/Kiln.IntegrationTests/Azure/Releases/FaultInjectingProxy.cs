@@ -25,6 +25,7 @@ public sealed class FaultInjectingProxy : IAsyncDisposable
     private readonly Stopwatch clock = Stopwatch.StartNew();
     private readonly ConcurrentQueue<(TimeSpan At, string ClientRequestId, bool Faulted)> received = new();
     private readonly Func<HttpListenerRequest, bool> dropResponse;
+    private readonly Func<HttpListenerRequest, bool> cutBody;
     private readonly Task serving;
     private int requests;
     private int faults;
@@ -42,8 +43,10 @@ public sealed class FaultInjectingProxy : IAsyncDisposable
     /// <param name="fault">For the n-th request (1-based) and the request, the status to answer instead of forwarding, or null to forward.</param>
     /// <param name="dropResponse">For a request the fault rule forwards: true to drop the server's answer to it.</param>
     /// <param name="retryAfter">Sent as Retry-After (whole seconds) with every fault answer, when given.</param>
-    public FaultInjectingProxy(Uri target, Func<int, HttpListenerRequest, HttpStatusCode?> fault, Func<HttpListenerRequest, bool>? dropResponse = null, TimeSpan? retryAfter = null)
+    /// <param name="cutBody">For a request forwarded whole: true to send only the first half of the answer's body, then close the connection.</param>
+    public FaultInjectingProxy(Uri target, Func<int, HttpListenerRequest, HttpStatusCode?> fault, Func<HttpListenerRequest, bool>? dropResponse = null, TimeSpan? retryAfter = null, Func<HttpListenerRequest, bool>? cutBody = null)
     {
+        this.cutBody = cutBody ?? (_ => false);
         this.target = target;
         this.fault = fault;
         this.dropResponse = dropResponse ?? (_ => false);
@@ -161,6 +164,15 @@ public sealed class FaultInjectingProxy : IAsyncDisposable
             }
 
             var content = await response.Content.ReadAsByteArrayAsync();
+            if (context.Request.HttpMethod != "HEAD" && content.Length > 1 && cutBody(context.Request))
+            {
+                context.Response.ContentLength64 = content.Length;
+                await context.Response.OutputStream.WriteAsync(content.AsMemory(0, content.Length / 2));
+                await context.Response.OutputStream.FlushAsync();
+                context.Response.Abort();
+                return;
+            }
+
             if (context.Request.HttpMethod != "HEAD")
             {
                 context.Response.ContentLength64 = content.Length;

@@ -113,6 +113,111 @@ public sealed class ReleaseStoreTests(AzuriteAccount azurite) : IClassFixture<Az
     }
 
     [Fact]
+    public async Task A_deploy_records_the_git_ref_and_commit_in_the_manifest()
+    {
+        var store = Store("manifest-origin");
+
+        await store.DeployAsync(Bundle("1.0.0", "one"), "staging", new ReleaseOrigin("abc123", null) { GitRef = "refs/tags/v1.0.0" });
+
+        var manifest = (await store.GetManifestAsync("1.0.0"))!;
+        Assert.Equal(("refs/tags/v1.0.0", "abc123"), (manifest.GitRef, manifest.Commit));
+    }
+
+    [Fact]
+    public async Task Promote_refuses_a_release_built_from_a_ref_the_target_environment_does_not_take()
+    {
+        var store = Store("promote-ref");
+        await store.DeployAsync(Bundle("1.1.0-feature.1", "one"), "staging", new ReleaseOrigin("abc", null) { GitRef = "refs/heads/feature/login" });
+
+        var refusal = await Assert.ThrowsAsync<ReleaseStoreException>(() => store.PromoteAsync(store, "staging", "production", allowedRefs: ["refs/tags/v*"]));
+
+        Assert.Contains("was built from refs/heads/feature/login, and 'production' takes only refs/tags/v*", refusal.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain('\n', refusal.Message);
+        Assert.Null(await store.GetPointerAsync("production"));
+        Assert.Empty(await store.GetHistoryAsync("production"));
+    }
+
+    [Fact]
+    public async Task Promote_takes_a_release_built_from_a_ref_the_target_environment_takes()
+    {
+        var store = Store("promote-tag");
+        await store.DeployAsync(Bundle("1.1.0", "one"), "staging", new ReleaseOrigin("abc", null) { GitRef = "refs/tags/v1.1.0" });
+
+        var result = await store.PromoteAsync(store, "staging", "production", allowedRefs: ["refs/tags/v*"]);
+
+        Assert.True(result.PointerMoved);
+        Assert.Equal("1.1.0", (await store.GetPointerAsync("production"))!.Version);
+        await store.VerifyAsync("1.1.0");
+    }
+
+    [Fact]
+    public async Task Promote_refuses_a_release_that_records_no_ref_when_the_target_environment_takes_only_some()
+    {
+        var store = Store("promote-no-ref");
+        await store.DeployAsync(Bundle("1.0.0", "one"), "staging");
+
+        var refusal = await Assert.ThrowsAsync<ReleaseStoreException>(() => store.PromoteAsync(store, "staging", "production", allowedRefs: ["refs/tags/v*"]));
+
+        Assert.Contains("records no git ref", refusal.Message, StringComparison.Ordinal);
+        Assert.Null(await store.GetPointerAsync("production"));
+    }
+
+    [Fact]
+    public async Task Promote_is_refused_when_the_source_environment_moves_while_its_release_is_copied()
+    {
+        var staging = Store("promote-moving-from");
+        await staging.DeployAsync(Bundle("1.0.0", "one"), "staging");
+        await staging.DeployAsync(Bundle("1.1.0", "two"), "staging");
+        var rolledBack = 0;
+        var production = new ReleaseStore(containers.New("promote-moving-to"), "kiln", new ReleaseStoreOptions
+        {
+            // While 1.1.0 is copied, staging is rolled back from it (it turned out bad there).
+            BeforeUpload = async (_, token) =>
+            {
+                if (Interlocked.Increment(ref rolledBack) == 1)
+                {
+                    await staging.RollbackAsync("staging", cancellationToken: token);
+                }
+            },
+        });
+
+        var refusal = await Assert.ThrowsAsync<ReleaseStoreException>(() => production.PromoteAsync(staging, "staging", "production"));
+
+        Assert.Contains("'staging' moved from 1.1.0 to 1.0.0 while 1.1.0 was promoted to 'production'", refusal.Message, StringComparison.Ordinal);
+        Assert.Null(await production.GetPointerAsync("production"));
+        Assert.Equal("1.0.0", (await staging.GetPointerAsync("staging"))!.Version);
+    }
+
+    [Fact]
+    public async Task Rollback_to_a_version_the_environment_never_ran_is_refused_even_when_the_release_exists()
+    {
+        var store = Store("rollback-unserved");
+        await store.DeployAsync(Bundle("1.0.0", "one"), "production");
+        await store.DeployAsync(Bundle("1.1.0-beta.1", "beta"), "development");
+        await store.DeployAsync(Bundle("1.1.0", "two"), "production");
+
+        var refusal = await Assert.ThrowsAsync<ReleaseStoreException>(() => store.RollbackAsync("production", "1.1.0-beta.1"));
+
+        Assert.Contains("'production' never ran 1.1.0-beta.1 (its history has 1.0.0, 1.1.0)", refusal.Message, StringComparison.Ordinal);
+        Assert.Contains("--allow-unserved", refusal.Message, StringComparison.Ordinal);
+        Assert.Equal("1.1.0", (await store.GetPointerAsync("production"))!.Version);
+        Assert.Equal(2, (await store.GetHistoryAsync("production")).Count);
+    }
+
+    [Fact]
+    public async Task Rollback_to_a_version_the_environment_never_ran_goes_ahead_when_allowed_explicitly()
+    {
+        var store = Store("rollback-allowed");
+        await store.DeployAsync(Bundle("1.0.0", "one"), "production");
+        await store.DeployAsync(Bundle("1.0.1", "fix"), "development");
+
+        var result = await store.RollbackAsync("production", "1.0.1", allowUnserved: true);
+
+        Assert.Equal(("1.0.1", "1.0.0"), (result.Version, result.PreviousVersion));
+        Assert.Equal(["deploy 1.0.0", "rollback 1.0.1"], (await store.GetHistoryAsync("production")).Select(entry => $"{entry.Action} {entry.Version}"));
+    }
+
+    [Fact]
     public async Task Rollback_returns_to_the_previous_release_and_records_it_in_the_history()
     {
         var store = Store("rollback");
@@ -422,6 +527,37 @@ public sealed class ReleaseStoreTests(AzuriteAccount azurite) : IClassFixture<Az
         var direct = new ReleaseStore(new BlobServiceClient(azurite.ConnectionString).GetBlobContainerClient(name), "kiln");
         await direct.VerifyAsync("1.1.0");
         Assert.Equal(["1.0.0", "1.1.0"], (await direct.GetHistoryAsync("staging")).Select(entry => entry.Version));
+    }
+
+    [Fact]
+    public async Task Answers_429_with_Retry_After_are_retried_after_the_time_the_storage_asked_for()
+    {
+        // Every write's first try is throttled: 429 Too Many Requests, Retry-After: 1.
+        var throttled = new ConcurrentDictionary<string, bool>(StringComparer.Ordinal);
+        var azuriteRoot = new Uri(azurite.BlobEndpoint.GetLeftPart(UriPartial.Authority) + "/");
+        await using var proxy = new FaultInjectingProxy(
+            azuriteRoot,
+            (_, request) => request.HttpMethod == "PUT" && throttled.TryAdd(request.Headers["x-ms-client-request-id"] ?? string.Empty, true) ? HttpStatusCode.TooManyRequests : null,
+            retryAfter: TimeSpan.FromSeconds(1));
+        var options = new BlobClientOptions();
+        options.Retry.Delay = TimeSpan.FromMilliseconds(10);
+        var name = AzuriteAccount.NewContainerName("throttled");
+        containers.Track(new BlobServiceClient(azurite.ConnectionString).GetBlobContainerClient(name));
+        var store = new ReleaseStore(new BlobServiceClient(Kiln.Services.DevelopmentStorageAccount.ConnectionString(new Uri(proxy.BaseUrl, Kiln.Services.DevelopmentStorageAccount.Name)), options).GetBlobContainerClient(name), "kiln");
+
+        var result = await store.DeployAsync(Bundle("1.0.0", "one"), "staging");
+
+        Assert.True(result.PointerMoved);
+        var tries = proxy.Received.GroupBy(request => request.ClientRequestId).Where(group => group.First().Faulted).ToList();
+        Assert.True(tries.Count >= 5, $"only {tries.Count} throttled calls");
+        Assert.All(tries, group =>
+        {
+            Assert.Equal(2, group.Count());
+            Assert.True(group.Last().At - group.First().At >= TimeSpan.FromSeconds(0.9), $"retried after {(group.Last().At - group.First().At).TotalMilliseconds} ms, not the 1 s the storage asked for");
+        });
+        var direct = new ReleaseStore(new BlobServiceClient(azurite.ConnectionString).GetBlobContainerClient(name), "kiln");
+        Assert.Equal(["1.0.0"], (await direct.GetHistoryAsync("staging")).Select(entry => entry.Version));
+        await direct.VerifyAsync("1.0.0");
     }
 
     [Fact]

@@ -35,7 +35,7 @@ public sealed class EnvironmentPointerTests
     }
 
     [Fact]
-    public void The_store_lays_releases_pointers_history_and_the_lock_out_under_its_prefix()
+    public void The_store_lays_releases_pointers_and_history_out_under_its_prefix()
     {
         var store = new ReleaseStore(new BlobContainerClient("UseDevelopmentStorage=true", "kiln-releases"), "/kiln/");
 
@@ -43,7 +43,6 @@ public sealed class EnvironmentPointerTests
         Assert.Equal("kiln/releases/1.0.0/a/b.nupkg", store.ReleaseBlobName("1.0.0", "a/b.nupkg"));
         Assert.Equal("kiln/environments/staging/current.json", store.PointerName("staging"));
         Assert.Equal("kiln/environments/staging/history/", store.HistoryFolder("staging"));
-        Assert.Equal("kiln/environments/staging/lock", store.LockName("staging"));
         Assert.Equal("http://127.0.0.1:10000/devstoreaccount1/kiln-releases/kiln/releases/1.0.0/", store.ReleaseUri("1.0.0").AbsoluteUri);
     }
 

@@ -32,6 +32,27 @@ public sealed class ReleaseManifestTests
     }
 
     [Fact]
+    public void The_git_ref_and_commit_a_release_was_built_from_round_trip_and_do_not_make_it_another_release()
+    {
+        var files = new ReleaseFile[] { new("a", 1, "aa") };
+        var built = new ReleaseManifest("1.0.0", files).BuiltFrom(new ReleaseOrigin("abc123", null) { GitRef = "refs/tags/v1.0.0" });
+
+        var parsed = ReleaseManifest.Parse(built.ToJson(), "manifest.json");
+
+        Assert.Equal(("refs/tags/v1.0.0", "abc123"), (parsed.GitRef, parsed.Commit));
+        Assert.Null(parsed.FirstDifference(new ReleaseManifest("1.0.0", files)));
+    }
+
+    [Fact]
+    public void A_manifest_written_before_refs_were_recorded_reads_with_no_ref()
+    {
+        var parsed = ReleaseManifest.Parse("""{ "version": "1.0.0", "files": [ { "path": "a", "length": 1, "sha256": "aa" } ] }"""u8, "manifest.json");
+
+        Assert.Null(parsed.GitRef);
+        Assert.Null(parsed.Commit);
+    }
+
+    [Fact]
     public void The_first_difference_names_the_file_that_changed_appeared_or_went()
     {
         var release = new ReleaseManifest("1.0.0", [new("a", 1, "aa"), new("b", 1, "bb")]);
