@@ -37,7 +37,7 @@ internal sealed class MainlineCalculator(CalculationContext context, EffectiveBr
         }
 
         var count = context.CountSince(main.BaseSha);
-        var (reported, metadata) = DeploymentModes.Apply(branch.Mode, version with { PreRelease = new PreReleaseTag(branch.Label, 1) }, count);
+        var (reported, metadata) = DeploymentModes.Apply(branch.Mode, version with { PreRelease = new PreReleaseTag(branch.Label ?? string.Empty, 1) }, count);
         return new VersionDecision(reported, metadata, main.BaseSha, count, main.BaseVersion, main.LastField);
     }
 

@@ -225,7 +225,7 @@ public sealed class VersionCalculatorTests
     [Fact]
     public void Version_in_branch_pattern_is_configurable()
     {
-        var yaml = "version-in-branch-pattern: 'v(?<version>\\d+\\.\\d+)'\n";
+        var yaml = "version-in-branch-pattern: 'next-v(?<version>\\d+\\.\\d+)'\n";
         var history = new HistoryBuilder().Commit().Tag("1.0.0").Branch("release/next-v4.2").Commit();
 
         Assert.Equal("4.2.0-beta.1+1", history.FullSemVer(yaml));
