@@ -46,15 +46,25 @@ internal sealed class BaseVersionFinder(CalculationContext context)
     public SemanticVersion? NextVersion() =>
         context.Configuration.NextVersion is { Length: > 0 } text && context.TryParseVersion(text, out var version) ? version : null;
 
-    /// <summary>A version in a branch name, found with version-in-branch-pattern.</summary>
+    /// <summary>
+    /// A version in a branch name, found with version-in-branch-pattern at the start of one of its parts: the name is cut
+    /// at '/' (or at '-' when it has no '/' but a '-'), so release/2.0.0 and release-2.0.0 carry 2.0.0, and
+    /// release/downgrade-to-3.2.1 carries none.
+    /// </summary>
     public SemanticVersion? VersionInBranchName(string branchName)
     {
         var name = BranchClassifier.ShortName(branchName);
-        foreach (var part in name.Split('/').Reverse().Prepend(name))
+        var separator = name.Contains('/', StringComparison.Ordinal) || !name.Contains('-', StringComparison.Ordinal) ? '/' : '-';
+        foreach (var part in name.Split(separator))
         {
             var match = context.Configuration.VersionInBranchPattern.Match(part);
-            var text = match.Groups["version"] is { Success: true } group ? group.Value : match.Success ? match.Value : null;
-            if (text is not null && context.TryParseVersion(text, out var version))
+            if (!match.Success || match.Index != 0)
+            {
+                continue;
+            }
+
+            var text = match.Groups["version"] is { Success: true } group ? group.Value : match.Value;
+            if (context.TryParseVersion(text, out var version))
             {
                 return version;
             }
@@ -106,9 +116,12 @@ internal sealed class BaseVersionFinder(CalculationContext context)
         }
     }
 
-    /// <summary>Whether a tag's version can be a base for a branch with this label: a release always, a pre-release with the same label.</summary>
-    public static bool Fits(SemanticVersion version, string label) =>
-        !version.IsPreRelease || string.Equals(version.PreRelease.Name, label, StringComparison.OrdinalIgnoreCase);
+    /// <summary>
+    /// Whether a tag's version can be a base for a branch with this label: a release always, a pre-release with the same
+    /// label, or any when the branch has no label configured.
+    /// </summary>
+    public static bool Fits(SemanticVersion version, string? label) =>
+        !version.IsPreRelease || label is null || string.Equals(version.PreRelease.Name, label, StringComparison.OrdinalIgnoreCase);
 
     private bool MergedThisBranch(string sha, IReadOnlySet<string> reachable)
     {

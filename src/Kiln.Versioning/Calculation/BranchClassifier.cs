@@ -21,12 +21,12 @@ internal sealed partial class BranchClassifier(GitVersionConfiguration configura
             ?? new BranchConfiguration { Name = Unknown, Regex = new Regex("(?<BranchName>.+)", RegexOptions.IgnoreCase) };
     }
 
-    /// <summary>The configuration's label for a branch: {Group} placeholders from its regex, {env:VAR}, escaped as GitVersion does.</summary>
-    public string Label(BranchConfiguration branch, string? label, string branchName)
+    /// <summary>The configuration's label for a branch: {Group} placeholders from its regex, {env:VAR}, escaped as GitVersion does; null stays null.</summary>
+    public string? Label(BranchConfiguration branch, string? label, string branchName)
     {
         if (string.IsNullOrEmpty(label))
         {
-            return string.Empty;
+            return label;
         }
 
         var name = ShortName(branchName);

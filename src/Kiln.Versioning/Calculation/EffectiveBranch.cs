@@ -11,8 +11,11 @@ internal sealed record EffectiveBranch
     /// <summary>The branch configuration that matched (main, develop, feature, ..., unknown).</summary>
     public required BranchConfiguration Configuration { get; init; }
 
-    /// <summary>The finished pre-release label name, placeholders filled and characters escaped.</summary>
-    public required string Label { get; init; }
+    /// <summary>
+    /// The finished pre-release label name, placeholders filled and characters escaped; null when no configuration sets
+    /// one: then a pre-release tag of any label is a base, and its label is kept.
+    /// </summary>
+    public required string? Label { get; init; }
 
     /// <summary>The field this branch increments; never Inherit.</summary>
     public required IncrementStrategy Increment { get; init; }

@@ -37,7 +37,7 @@ internal sealed class MainlineCalculator(CalculationContext context, EffectiveBr
         }
 
         var count = context.CountSince(main.BaseSha);
-        var (reported, metadata) = DeploymentModes.Apply(branch.Mode, version with { PreRelease = new PreReleaseTag(branch.Label, 1) }, count);
+        var (reported, metadata) = DeploymentModes.Apply(branch.Mode, version with { PreRelease = new PreReleaseTag(branch.Label ?? string.Empty, 1) }, count);
         return new VersionDecision(reported, metadata, main.BaseSha, count, main.BaseVersion, main.LastField);
     }
 
@@ -125,7 +125,7 @@ internal sealed class MainlineCalculator(CalculationContext context, EffectiveBr
         foreach (var commit in chain.Where(commit => !context.Ignored.Contains(commit.Sha)))
         {
             last = commit.IsMerge
-                ? VersionFields.Max(VersionFields.Max(mainField, MergedBranchField(commit)), messages.Strongest(MergedCommits(commit, onChain).Append(commit)))
+                ? VersionFields.Max(MergeField(commit, main, mainField), messages.Strongest(MergedCommits(commit, onChain).Append(commit)))
                 : VersionFields.Max(mainField, messages.Of(commit.Message));
             version = VersionIncrement.Apply(version, last, string.Empty).WithoutPreRelease();
             steps++;
@@ -134,16 +134,20 @@ internal sealed class MainlineCalculator(CalculationContext context, EffectiveBr
         return new MainVersion(version, baseTag?.Sha, baseTag?.Version ?? SemanticVersion.Empty, steps, last);
     }
 
-    /// <summary>The increment of the branch a merge brought in, known from its merge message.</summary>
-    private VersionField MergedBranchField(Commit merge)
+    /// <summary>
+    /// What a merge into main raises, before bump messages: main's own increment unless main sets
+    /// prevent-increment.of-merged-branch, and the merged branch's increment (known from the merge message; unknown when
+    /// it names none; main's when it inherits) unless that branch sets prevent-increment.when-branch-merged.
+    /// </summary>
+    private VersionField MergeField(Commit merge, EffectiveBranch main, VersionField mainField)
     {
-        if (MergeMessage.MergedBranch(merge.Message, context.Configuration.MergeMessageFormats) is not { } merged)
-        {
-            return VersionField.None;
-        }
-
-        var increment = context.Classifier.Classify(BranchClassifier.ShortName(merged)).Increment;
-        return increment is null or IncrementStrategy.Inherit ? VersionField.None : VersionFields.From(increment.Value);
+        var merged = MergeMessage.MergedBranch(merge.Message, context.Configuration.MergeMessageFormats);
+        var kind = context.Classifier.Classify(merged is null ? string.Empty : BranchClassifier.ShortName(merged));
+        var mergedField = kind.Increment is null or IncrementStrategy.Inherit ? mainField : VersionFields.From(kind.Increment.Value);
+        var preventMerged = kind.PreventIncrement.WhenBranchMerged ?? context.Configuration.Defaults.PreventIncrement.WhenBranchMerged ?? false;
+        return VersionFields.Max(
+            main.PreventIncrementOfMergedBranch ? VersionField.None : mainField,
+            preventMerged ? VersionField.None : mergedField);
     }
 
     /// <summary>The commits a merge brought in: from its other parents back to the first-parent chain.</summary>

@@ -38,6 +38,56 @@ public sealed class KilnVersionToolTests : IDisposable
     }
 
     [Fact]
+    public async Task KilnVersion_json_has_every_GitVersion_variable_with_GitVersions_json_types()
+    {
+        await repository.RunScriptAsync("""
+            git init --quiet --initial-branch=main
+            git commit --quiet --allow-empty -m "first"
+            git tag 1.0.0
+            git checkout --quiet -b release/2.0.0
+            git commit --quiet --allow-empty -m "second"
+            """);
+
+        var run = await RunToolAsync(repository.Folder, "--output", "json");
+
+        Assert.Equal(0, run.ExitCode);
+        using var json = JsonDocument.Parse(run.StandardOutput);
+        var kinds = json.RootElement.EnumerateObject().ToDictionary(property => property.Name, property => property.Value.ValueKind);
+        string[] numbers = ["Major", "Minor", "Patch", "PreReleaseNumber", "WeightedPreReleaseNumber", "BuildMetaData", "CommitsSinceVersionSource", "VersionSourceDistance", "UncommittedChanges"];
+        string[] texts =
+        [
+            "PreReleaseTag", "PreReleaseTagWithDash", "PreReleaseLabel", "PreReleaseLabelWithDash", "FullBuildMetaData", "MajorMinorPatch",
+            "SemVer", "AssemblySemVer", "AssemblySemFileVer", "FullSemVer", "InformationalVersion", "BranchName", "EscapedBranchName", "Sha",
+            "ShortSha", "VersionSourceSha", "VersionSourceSemVer", "VersionSourceIncrement", "CommitDate",
+        ];
+        Assert.Equal(numbers.Concat(texts).Order(StringComparer.Ordinal), kinds.Keys);
+        Assert.All(numbers, name => Assert.Equal((name, JsonValueKind.Number), (name, kinds[name])));
+        Assert.All(texts, name => Assert.Equal((name, JsonValueKind.String), (name, kinds[name])));
+        var root = json.RootElement;
+        Assert.Equal(("2.0.0-beta.1+1", 1L, 30001L), (root.GetProperty("FullSemVer").GetString(), root.GetProperty("BuildMetaData").GetInt64(), root.GetProperty("WeightedPreReleaseNumber").GetInt64()));
+        Assert.Equal(("release/2.0.0", "release-2-0-0"), (root.GetProperty("BranchName").GetString(), root.GetProperty("EscapedBranchName").GetString()));
+    }
+
+    [Fact]
+    public async Task KilnVersion_json_gives_null_for_a_release_without_pre_release_number_or_metadata()
+    {
+        await repository.RunScriptAsync("""
+            git init --quiet --initial-branch=main
+            git commit --quiet --allow-empty -m "first"
+            git tag 1.0.0
+            """);
+
+        var run = await RunToolAsync(repository.Folder, "--output", "json");
+
+        Assert.Equal(0, run.ExitCode);
+        using var json = JsonDocument.Parse(run.StandardOutput);
+        var root = json.RootElement;
+        Assert.Equal(JsonValueKind.Null, root.GetProperty("PreReleaseNumber").ValueKind);
+        Assert.Equal(JsonValueKind.Null, root.GetProperty("BuildMetaData").ValueKind);
+        Assert.Equal(("1.0.0", "", 60000L), (root.GetProperty("FullSemVer").GetString(), root.GetProperty("PreReleaseTag").GetString(), root.GetProperty("WeightedPreReleaseNumber").GetInt64()));
+    }
+
+    [Fact]
     public async Task KilnVersion_show_variable_prints_only_the_value()
     {
         await CommitTwoAfterTagAsync();

@@ -225,7 +225,7 @@ public sealed class VersionCalculatorTests
     [Fact]
     public void Version_in_branch_pattern_is_configurable()
     {
-        var yaml = "version-in-branch-pattern: 'v(?<version>\\d+\\.\\d+)'\n";
+        var yaml = "version-in-branch-pattern: 'next-v(?<version>\\d+\\.\\d+)'\n";
         var history = new HistoryBuilder().Commit().Tag("1.0.0").Branch("release/next-v4.2").Commit();
 
         Assert.Equal("4.2.0-beta.1+1", history.FullSemVer(yaml));
@@ -385,6 +385,38 @@ public sealed class VersionCalculatorTests
         var history = new HistoryBuilder().Commits(2).Branch("feature/foo").Commit().Branch("bar").Commit();
 
         Assert.Equal("0.0.3-bar.2", history.FullSemVer(yaml));
+    }
+
+    [Theory]
+    [InlineData(true, false, "2.0.1")]
+    [InlineData(false, false, "2.1.0")]
+    [InlineData(true, true, "2.0.0")]
+    [InlineData(false, true, "2.1.0")]
+    public void Mainline_merge_raises_mains_increment_and_the_merged_branchs_unless_prevented(bool ofMergedBranch, bool whenBranchMerged, string expected)
+    {
+        var yaml = $"""
+            workflow: TrunkBased/preview1
+            branches:
+              main:
+                increment: Minor
+                prevent-increment:
+                  of-merged-branch: {(ofMergedBranch ? "true" : "false")}
+              hotfix:
+                prevent-increment:
+                  when-branch-merged: {(whenBranchMerged ? "true" : "false")}
+            """;
+        var history = new HistoryBuilder().Commit().Tag("1.0.0").Branch("hotfix/a").Commit().Checkout("main").Commit().Tag("2.0.0").Merge("hotfix/a");
+
+        Assert.Equal(expected, history.FullSemVer(yaml));
+    }
+
+    [Fact]
+    public void Mainline_merge_of_a_branch_that_inherits_raises_mains_increment()
+    {
+        var yaml = "workflow: TrunkBased/preview1\nbranches:\n  main:\n    increment: Minor\n";
+        var history = new HistoryBuilder().Commit().Tag("1.0.0").Branch("pull/3/merge").Commit().Checkout("main").Merge("pull/3/merge");
+
+        Assert.Equal("1.1.0", history.FullSemVer(yaml));
     }
 
     [Fact]

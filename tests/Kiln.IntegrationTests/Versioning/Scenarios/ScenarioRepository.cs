@@ -24,6 +24,9 @@ public sealed class ScenarioRepository : IDisposable
     public static async Task<ScenarioRepository> InitAsync(string branch = "main") =>
         new(await ScratchRepository.InitAsync(branch));
 
+    /// <summary>A clone of this repository (its origin), with no commit of its own yet.</summary>
+    public async Task<ScenarioRepository> CloneAsync() => new(await repository.CloneAsync()) { commits = commits };
+
     /// <summary>Commits a change to a file of its own and returns the commit's sha.</summary>
     public Task<string> MakeACommitAsync(string? message = null)
     {
@@ -67,6 +70,19 @@ public sealed class ScenarioRepository : IDisposable
     public Task MergeAsync(string branch) => repository.GitAsync("merge", "-q", "--no-edit", branch);
 
     public Task RemoveBranchAsync(string branch) => repository.GitAsync("branch", "-D", branch);
+
+    /// <summary>Writes a file that is not committed; staged (added to the index) or left untracked.</summary>
+    public async Task WriteUncommittedFileAsync(string name, bool stage)
+    {
+        repository.WriteFile(name, $"uncommitted {name}\n");
+        if (stage)
+        {
+            await repository.GitAsync("add", "--", name);
+        }
+    }
+
+    /// <summary>Runs any other git command line in the repository.</summary>
+    public Task<string> GitAsync(params string[] arguments) => repository.GitAsync(arguments);
 
     /// <summary>Computes the version with the configuration (GitVersion.yml text) or, without one, GitFlow/v1.</summary>
     public async Task<VersionVariables> VersionAsync(string? configuration = null)
