@@ -436,6 +436,15 @@ public sealed class WorkflowGeneratorTests
         Assert.Equal(expected, WorkflowWriter.ArtifactRoot(patterns));
     }
 
+    [Fact]
+    public void A_left_out_invoked_target_gets_no_job_and_the_jobs_after_it_no_need_of_it()
+    {
+        var workflow = Of(new LeftOutTierBuild());
+
+        Assert.Equal(["compile", "unit-test", "test"], workflow.JobIds);
+        Assert.Equal(["unit-test"], workflow.Needs("test"));
+    }
+
     [GitHubActions("ci", On = [GitHubActionsTrigger.Push, GitHubActionsTrigger.PullRequest], OnPullRequestBranches = ["main"],
         InvokedTargets = ["Compile", "UnitTest", "IntegrationTest", "Pack"], CrossPlatformTargets = ["UnitTest"], TimeoutMinutes = 45)]
     private sealed class PipelineBuild : KilnBuild
@@ -451,6 +460,19 @@ public sealed class WorkflowGeneratorTests
         public Target IntegrationTest => _ => _.DependsOn(Compile);
 
         public Target Pack => _ => _.DependsOn(UnitTest, IntegrationTest);
+    }
+
+    [GitHubActions("ci", On = [GitHubActionsTrigger.Push], InvokedTargets = ["Compile", "UnitTest", "IntegrationTest", "Test"])]
+    private sealed class LeftOutTierBuild : KilnBuild
+    {
+        [GitHubActionsJob(PreparesRunner = true)]
+        public Target Compile => _ => _;
+
+        public Target UnitTest => _ => _.DependsOn(Compile);
+
+        public Target IntegrationTest => _ => _.DependsOn(Compile).LeftOut("no integration test projects.");
+
+        public Target Test => _ => _.DependsOn(UnitTest, IntegrationTest);
     }
 
     [GitHubActions("ci", On = [GitHubActionsTrigger.Push], InvokedTargets = ["Compile", "UnitTest"], CrossPlatformTargets = ["UnitTest"])]
