@@ -73,7 +73,7 @@ internal static class BuildRunner
             var workflowStamp = new GeneratedFilesStamp(root, build.GetType(), "workflows", () => WorkflowFiles(root));
             if (options.GenerateWorkflows || KilnBuild.IsServerBuild || !workflowStamp.IsCurrent())
             {
-                var workflows = WorkflowGenerator.Generate(build.GetType(), graph, buildParameters);
+                var workflows = WorkflowGenerator.Generate(build.GetType(), graph, buildParameters, sdkFromGlobalJson: File.Exists(root / "global.json"));
                 if (options.GenerateWorkflows)
                 {
                     var written = WorkflowDrift.Check(root, workflows, host, write: true);

@@ -247,6 +247,14 @@ public sealed class WorkflowGeneratorTests
     }
 
     [Fact]
+    public void Without_a_global_json_jobs_set_up_the_newest_dotnet_10()
+    {
+        var workflow = Of(new PipelineBuild(), sdkFromGlobalJson: false);
+
+        Assert.Equal("10.0.x", At(workflow.Steps("compile")[1], "with", "dotnet-version"));
+    }
+
+    [Fact]
     public void Every_checkout_leaves_no_credentials_in_the_repository_for_later_steps()
     {
         foreach (var workflow in new[] { Of(new PipelineBuild()), Of(new DeployBuild(), "release") })
