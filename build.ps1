@@ -29,14 +29,21 @@ if (-not (Get-Command dotnet -ErrorAction SilentlyContinue)) {
 # Checking the SDK global.json pins costs a .NET start (about 0.2 s), so it runs only before a compile; the list of
 # installed SDKs is one of the hash's inputs, so installing or removing an SDK re-checks on the next run.
 # Run in the root so the dotnet host applies global.json; it downloads nothing.
+# Without a global.json the newest SDK installed serves, when it is .NET 10 or later, which build/ targets.
 function Assert-Sdk {
     Push-Location $Root
     try {
-        & dotnet --version *> $null
+        $newest = & dotnet --version 2> $null
         $sdkFound = $LASTEXITCODE -eq 0
     }
     finally {
         Pop-Location
+    }
+    if (-not (Test-Path (Join-Path $Root 'global.json'))) {
+        if (-not ($newest -match '^[1-9][0-9]\.')) {
+            Fail "build/ needs the .NET SDK 10 or later, and the newest installed is $(if ($newest) { $newest } else { 'none' }): install it from https://dotnet.microsoft.com/download/dotnet, or pin one in global.json"
+        }
+        return
     }
     if (-not $sdkFound) {
         $globalJson = Get-Content (Join-Path $Root 'global.json') -Raw | ConvertFrom-Json

@@ -25,7 +25,16 @@ command -v dotnet >/dev/null 2>&1 ||
 # Checking the SDK global.json pins costs a .NET start (about 0.2 s), so it runs only before a compile; the list of
 # installed SDKs is one of the hash's inputs, so installing or removing an SDK re-checks on the next run.
 # Run in the root so the dotnet host applies global.json; it downloads nothing.
+# Without a global.json the newest SDK installed serves, when it is .NET 10 or later, which build/ targets.
 check_sdk() {
+  if [ ! -f "$ROOT/global.json" ]; then
+    local newest
+    newest=$(cd "$ROOT" && dotnet --version 2>/dev/null || true)
+    case "$newest" in
+      [1-9][0-9].*) return 0 ;;
+    esac
+    fail "build/ needs the .NET SDK 10 or later, and the newest installed is ${newest:-none}: install it from https://dotnet.microsoft.com/download/dotnet, or pin one in global.json"
+  fi
   if ! (cd "$ROOT" && dotnet --version >/dev/null 2>&1); then
     local pinned policy installed
     pinned=$(sed -n 's/.*"version"[[:space:]]*:[[:space:]]*"\([^"]*\)".*/\1/p' "$ROOT/global.json" | head -n 1)

@@ -2,11 +2,15 @@ using Kiln.Tooling;
 
 namespace Kiln.Components;
 
-/// <summary>IntegrationTest: the test projects named like <c>*.IntegrationTests.csproj</c>, with real processes and services.</summary>
+/// <summary>IntegrationTest: the integration test projects (<c>*.IntegrationTests</c> under tests/ by default), with real processes and services.</summary>
 public interface IIntegrationTest : ITest
 {
-    /// <summary>The integration test projects: globs from the root, tests/**/*.IntegrationTests.csproj by default.</summary>
-    string[] IntegrationTestProjects => ["tests/**/*.IntegrationTests.csproj"];
+    /// <summary>
+    /// The integration test projects: globs from the root; by default the project folders right under tests/ or test/ named
+    /// like *.IntegrationTests, *.IntegrationTest or *.FunctionalTests.
+    /// When none matches, the build leaves the tier out (--help and --plan say so).
+    /// </summary>
+    string[] IntegrationTestProjects => [.. TestProjectConventions.IntegrationTests];
 
     /// <summary>Adjusts <c>dotnet test</c>'s settings for each integration test project, after <see cref="ITest.TestSettings"/>.</summary>
     DotNetTestSettings IntegrationTestSettings(DotNetTestSettings settings) => settings;
@@ -18,6 +22,6 @@ public interface IIntegrationTest : ITest
     Task<TestServices> StartIntegrationTestServicesAsync(CancellationToken cancellationToken) => Task.FromResult(TestServices.None);
 
     /// <summary>Runs the integration test projects with their services.</summary>
-    Target IntegrationTest => _ => TestRun.DefineTier(this, _, "integration tests", IntegrationTestProjects, ".")
+    Target IntegrationTest => _ => TestRun.DefineTier(this, _, "integration tests", IntegrationTestProjects, "IIntegrationTest.IntegrationTestProjects", ".")
         .Executes(cancellationToken => TestRun.RunTierAsync(this, IntegrationTestProjects, IntegrationTestSettings, StartIntegrationTestServicesAsync, cancellationToken));
 }

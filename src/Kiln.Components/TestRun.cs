@@ -6,29 +6,27 @@ namespace Kiln.Components;
 /// <summary>What the test tiers and <see cref="ITest.Test"/> do, kept out of the interfaces so that they read as lists of members.</summary>
 internal static class TestRun
 {
-    public static ITargetDefinition DefineTier(ITest build, ITargetDefinition target, string kind, string[] patterns, string descriptionEnd)
+    /// <summary>A tier's target: its projects' results as outputs, or, when its patterns match no project, left out of the build.</summary>
+    public static ITargetDefinition DefineTier(ITest build, ITargetDefinition target, string kind, string[] patterns, string member, string descriptionEnd)
     {
         var root = KilnBuild.RootDirectory;
         var projects = TestProjects.Find(root, patterns);
-        var shown = projects.Count > 0
-            ? string.Join(", ", projects.Select(project => project.Parent!.RelativeTo(root)))
-            : string.Join(", ", patterns);
         target = target
-            .Description($"Runs the {kind} ({shown}){descriptionEnd}")
             .DependsOn<ICompile>(x => x.Compile)
             .Inputs(build.TestInputs)
             .ProceedAfterFailure();
-
-        // A tier without projects has nothing to hand on; it fails when it runs, naming its patterns.
-        if (projects.Count > 0)
+        if (projects.Count == 0)
         {
-            var names = projects.Select(TestProjects.NameOf).ToList();
-            target = target
-                .Produces([.. names.SelectMany(name => Results(build, name).Append($"{build.TestResultsDirectory.RelativeTo(root)}/{name}/**/*.dmp"))])
-                .Outputs([.. names.SelectMany(name => Results(build, name))]);
+            return target
+                .Description($"Runs the {kind} ({TestProjectConventions.Describe(patterns)}){descriptionEnd}")
+                .LeftOut($"no test project matches {TestProjectConventions.Describe(patterns)}: add one, or name this tier's projects in the build (string[] {member} => [\"...\"];).");
         }
 
-        return target;
+        var names = projects.Select(TestProjects.NameOf).ToList();
+        return target
+            .Description($"Runs the {kind} ({string.Join(", ", projects.Select(project => project.Parent!.RelativeTo(root)))}){descriptionEnd}")
+            .Produces([.. names.SelectMany(name => Results(build, name).Append($"{build.TestResultsDirectory.RelativeTo(root)}/{name}/**/*.dmp"))])
+            .Outputs([.. names.SelectMany(name => Results(build, name))]);
     }
 
     public static ITargetDefinition DefineTest(ITest build, ITargetDefinition target)
@@ -59,7 +57,7 @@ internal static class TestRun
         var projects = TestProjects.Find(KilnBuild.RootDirectory, patterns);
         if (projects.Count == 0)
         {
-            throw new KilnException($"No test project matches {string.Join(", ", patterns)}: add one, or name this tier's projects in the build (its ...TestProjects member).");
+            throw new KilnException($"No test project matches {TestProjectConventions.Describe(patterns)}: add one, or name this tier's projects in the build (its ...TestProjects member).");
         }
 
         var services = startServices is null ? TestServices.None : await startServices(cancellationToken).ConfigureAwait(false);

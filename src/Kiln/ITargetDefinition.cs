@@ -89,6 +89,14 @@ public interface ITargetDefinition
     /// <summary>Hides the target from <c>--help</c>.</summary>
     ITargetDefinition Unlisted();
 
+    /// <summary>
+    /// Leaves the target out of this build, for a target that has nothing to work on in this repository (a test tier
+    /// without test projects): it is not planned, listed or generated as a CI job, and edges to it are dropped.
+    /// <c>--help</c> and <c>--plan</c> show the reason as a warning; invoking it is an error that gives the reason.
+    /// </summary>
+    /// <param name="reason">Why, and what would bring the target in: "no test project matches tests/*/*.Tests.csproj: add one, or ...".</param>
+    ITargetDefinition LeftOut(string reason);
+
     /// <summary>Files this target produces (globs relative to the root), passed on to consumers.</summary>
     ITargetDefinition Produces(params string[] patterns);
 

@@ -35,6 +35,9 @@ internal sealed class TargetDefinition : ITargetDefinition
 
     public bool IsUnlisted { get; private set; }
 
+    /// <summary>Why the target is left out of this build (<see cref="LeftOut"/>); null when it is in.</summary>
+    public string? LeftOutReason { get; private set; }
+
     public List<string> ProducedPatterns { get; } = [];
 
     public List<(TargetReference Producer, IReadOnlyList<string> Patterns)> ConsumedArtifacts { get; } = [];
@@ -160,6 +163,13 @@ internal sealed class TargetDefinition : ITargetDefinition
     public ITargetDefinition Unlisted()
     {
         IsUnlisted = true;
+        return this;
+    }
+
+    public ITargetDefinition LeftOut(string reason)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(reason);
+        LeftOutReason = reason;
         return this;
     }
 

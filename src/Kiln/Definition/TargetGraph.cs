@@ -7,20 +7,31 @@ internal sealed class TargetGraph
 {
     private readonly Dictionary<string, TargetNode> byName;
 
-    private TargetGraph(IReadOnlyList<TargetNode> targets)
+    private TargetGraph(IReadOnlyList<TargetNode> targets, IReadOnlyList<TargetNode> leftOut)
     {
         Targets = targets;
+        LeftOut = leftOut;
         byName = targets.ToDictionary(target => target.Name, StringComparer.OrdinalIgnoreCase);
     }
 
     /// <summary>The targets in declaration order: the build class (base types first), then interface defaults.</summary>
     public IReadOnlyList<TargetNode> Targets { get; }
 
+    /// <summary>The targets the build leaves out (<see cref="ITargetDefinition.LeftOut"/>), with no edges; not in <see cref="Targets"/>.</summary>
+    public IReadOnlyList<TargetNode> LeftOut { get; }
+
     public TargetNode? Find(string name) => byName.GetValueOrDefault(name);
+
+    /// <summary>Why the target of this name is left out of the build; null when it is in, or is no target at all.</summary>
+    public string? LeftOutReason(string name) =>
+        LeftOut.FirstOrDefault(node => string.Equals(node.Name, name, StringComparison.OrdinalIgnoreCase))?.Definition.LeftOutReason;
+
+    /// <summary>One warning line per left-out target, for --help and --plan.</summary>
+    public IEnumerable<string> LeftOutWarnings() => LeftOut.Select(node => $"{node.Name} is left out of this build: {node.Definition.LeftOutReason}");
 
     public static TargetGraph Create(object build)
     {
-        var nodes = new List<TargetNode>();
+        var definitions = new List<(PropertyInfo Property, TargetDefinition Definition, Target Target)>();
         foreach (var property in FindTargetProperties(build.GetType()))
         {
             var target = (Target?)property.GetValue(build)
@@ -35,10 +46,19 @@ internal sealed class TargetGraph
                 throw new KilnException($"Target '{property.Name}' could not be defined: {exception.Message}", exception);
             }
 
-            nodes.Add(new TargetNode(property.Name, nodes.Count, definition, target, property));
+            definitions.Add((property, definition, target));
         }
 
-        var graph = new TargetGraph(nodes);
+        // Indexes are positions among the targets that are in, which the planner uses as array indexes.
+        var nodes = new List<TargetNode>();
+        var leftOut = new List<TargetNode>();
+        foreach (var (property, definition, target) in definitions)
+        {
+            var list = definition.LeftOutReason is null ? nodes : leftOut;
+            list.Add(new TargetNode(property.Name, list.Count, definition, target, property));
+        }
+
+        var graph = new TargetGraph(nodes, leftOut);
         graph.ResolveEdges(build);
         return graph;
     }
@@ -110,7 +130,10 @@ internal sealed class TargetGraph
 
             foreach (var (producer, patterns) in definition.ConsumedArtifacts)
             {
-                node.Consumes.Add((Resolve(build, node, [producer]).Single(), patterns));
+                foreach (var resolved in Resolve(build, node, [producer]))
+                {
+                    node.Consumes.Add((resolved, patterns));
+                }
             }
         }
 
@@ -122,22 +145,29 @@ internal sealed class TargetGraph
         }
     }
 
+    /// <summary>The nodes the references name; an edge to a left-out target is dropped.</summary>
     private IEnumerable<TargetNode> Resolve(object build, TargetNode owner, IEnumerable<TargetReference> references)
     {
         foreach (var reference in references)
         {
             var target = reference.Resolve(build);
-            yield return FindByDelegate(target)
-                ?? throw new KilnException($"Target '{owner.Name}' refers to a target that is not a Target property of the build: declare it as a property so it has a name.");
+            if (FindByDelegate(Targets, target) is { } node)
+            {
+                yield return node;
+            }
+            else if (FindByDelegate(LeftOut, target) is null)
+            {
+                throw new KilnException($"Target '{owner.Name}' refers to a target that is not a Target property of the build: declare it as a property so it has a name.");
+            }
         }
     }
 
-    private TargetNode? FindByDelegate(Target target)
+    private static TargetNode? FindByDelegate(IReadOnlyList<TargetNode> nodes, Target target)
     {
         // A property getter creates a new delegate per call; delegates of one lambda compare equal
         // when they close over the same object, and otherwise the lambda's method identifies it.
-        return Targets.FirstOrDefault(node => node.Target.Equals(target))
-            ?? Targets.SingleOrDefault(node => node.Target.Method == target.Method);
+        return nodes.FirstOrDefault(node => node.Target.Equals(target))
+            ?? nodes.SingleOrDefault(node => node.Target.Method == target.Method);
     }
 
     private static void Deduplicate(List<TargetNode> nodes)

@@ -65,6 +65,7 @@ internal static class BuildRunner
             if (options.Help)
             {
                 WriteLines(host, HelpWriter.Write(graph, defaultTargets, buildParameters, optionParameters));
+                WriteLeftOut(host, graph);
                 return 0;
             }
 
@@ -72,7 +73,7 @@ internal static class BuildRunner
             var workflowStamp = new GeneratedFilesStamp(root, build.GetType(), "workflows", () => WorkflowFiles(root));
             if (options.GenerateWorkflows || KilnBuild.IsServerBuild || !workflowStamp.IsCurrent())
             {
-                var workflows = WorkflowGenerator.Generate(build.GetType(), graph, buildParameters);
+                var workflows = WorkflowGenerator.Generate(build.GetType(), graph, buildParameters, sdkFromGlobalJson: File.Exists(root / "global.json"));
                 if (options.GenerateWorkflows)
                 {
                     var written = WorkflowDrift.Check(root, workflows, host, write: true);
@@ -98,6 +99,7 @@ internal static class BuildRunner
             var plan = Planner.Plan(graph, invoked, options.Skip);
             if (options.Plan)
             {
+                WriteLeftOut(host, graph);
                 WriteLines(host, PlanWriter.ToText(plan));
                 var planFile = root / "artifacts" / "plan.md";
                 Directory.CreateDirectory(planFile.Parent!);
@@ -268,6 +270,15 @@ internal static class BuildRunner
         }
 
         stamp.Write();
+    }
+
+    /// <summary>What the build leaves out and why, as warnings: a tier whose patterns match nothing shows here before anything runs.</summary>
+    private static void WriteLeftOut(Host host, TargetGraph graph)
+    {
+        foreach (var warning in graph.LeftOutWarnings())
+        {
+            host.Write(LogLevel.Warning, warning);
+        }
     }
 
     private static void WriteLines(Host host, IEnumerable<string> lines)

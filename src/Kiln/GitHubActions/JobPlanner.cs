@@ -61,14 +61,15 @@ internal static class JobPlanner
         }
 
         var targets = new List<TargetNode>();
-        foreach (var name in workflow.InvokedTargets)
+        // A target the build leaves out in this repository (a test tier without projects) has no job; --help says why.
+        foreach (var name in workflow.InvokedTargets.Where(name => graph.LeftOutReason(name) is null))
         {
             var target = graph.Find(name) ?? throw new KilnException(
                 $"[GitHubActions(\"{workflow.Name}\")].InvokedTargets names '{name}', which is not a target.{NameSuggestions.DidYouMean(name, graph.Targets.Select(node => node.Name))}");
             targets.Add(target);
         }
 
-        foreach (var name in workflow.CrossPlatformTargets.Where(name => graph.Find(name) is null))
+        foreach (var name in workflow.CrossPlatformTargets.Where(name => graph.Find(name) is null && graph.LeftOutReason(name) is null))
         {
             throw new KilnException($"[GitHubActions(\"{workflow.Name}\")].CrossPlatformTargets names '{name}', which is not a target.{NameSuggestions.DidYouMean(name, graph.Targets.Select(node => node.Name))}");
         }

@@ -9,7 +9,11 @@ internal static class WorkflowGenerator
 {
     public const string WorkflowsFolder = ".github/workflows";
 
-    public static IReadOnlyList<(string Path, string Text)> Generate(Type buildType, TargetGraph graph, IReadOnlyList<ParameterDescriptor> parameters)
+    /// <param name="buildType">The build class, whose attributes declare the workflows.</param>
+    /// <param name="graph">The build's targets.</param>
+    /// <param name="parameters">The build's parameters, which jobs may import.</param>
+    /// <param name="sdkFromGlobalJson">Whether jobs set up the SDK the repository's global.json pins; else the newest .NET 10.</param>
+    public static IReadOnlyList<(string Path, string Text)> Generate(Type buildType, TargetGraph graph, IReadOnlyList<ParameterDescriptor> parameters, bool sdkFromGlobalJson = true)
     {
         var workflows = buildType.GetCustomAttributes<GitHubActionsAttribute>(inherit: true).ToList();
         var duplicate = workflows.GroupBy(workflow => workflow.Name, StringComparer.OrdinalIgnoreCase).FirstOrDefault(group => group.Count() > 1);
@@ -20,7 +24,7 @@ internal static class WorkflowGenerator
 
         return workflows
             .OrderBy(workflow => workflow.Name, StringComparer.Ordinal)
-            .Select(workflow => ($"{WorkflowsFolder}/{workflow.Name}.yml", new WorkflowWriter(workflow, parameters, buildType.Name).Write(JobPlanner.Plan(graph, workflow))))
+            .Select(workflow => ($"{WorkflowsFolder}/{workflow.Name}.yml", new WorkflowWriter(workflow, parameters, buildType.Name, sdkFromGlobalJson).Write(JobPlanner.Plan(graph, workflow))))
             .ToList();
     }
 }

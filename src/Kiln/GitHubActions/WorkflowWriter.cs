@@ -7,7 +7,7 @@ using YamlDotNet.RepresentationModel;
 namespace Kiln.GitHubActions;
 
 /// <summary>Writes one workflow as YAML, with YamlDotNet choosing the quoting, keys in a fixed order, and a header naming its source.</summary>
-internal sealed partial class WorkflowWriter(GitHubActionsAttribute workflow, IReadOnlyList<ParameterDescriptor> parameters, string buildTypeName)
+internal sealed partial class WorkflowWriter(GitHubActionsAttribute workflow, IReadOnlyList<ParameterDescriptor> parameters, string buildTypeName, bool sdkFromGlobalJson = true)
 {
     private static readonly string[] PermissionScopes =
         ["actions", "attestations", "checks", "contents", "deployments", "discussions", "id-token", "issues", "packages", "pages", "pull-requests", "repository-projects", "security-events", "statuses"];
@@ -223,7 +223,7 @@ internal sealed partial class WorkflowWriter(GitHubActionsAttribute workflow, IR
             {
                 { "name", "Set up .NET" },
                 { "uses", Uses(ActionVersions.SetupDotNet) },
-                { "with", new YamlMappingNode { { "global-json-file", "global.json" } } },
+                { "with", sdkFromGlobalJson ? new YamlMappingNode { { "global-json-file", "global.json" } } : new YamlMappingNode { { "dotnet-version", "10.0.x" } } },
             },
         };
 

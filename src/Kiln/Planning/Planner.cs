@@ -35,8 +35,9 @@ internal static class Planner
     }
 
     private static TargetNode FindTarget(TargetGraph graph, string name) =>
-        graph.Find(name) ?? throw new KilnException(
-            $"Unknown target '{name}'.{NameSuggestions.DidYouMean(name, graph.Targets.Select(target => target.Name))} Run with --help to list the targets.");
+        graph.Find(name) ?? throw new KilnException(graph.LeftOutReason(name) is { } reason
+            ? $"{name} is left out of this build: {reason}"
+            : $"Unknown target '{name}'.{NameSuggestions.DidYouMean(name, graph.Targets.Select(target => target.Name))} Run with --help to list the targets.");
 
     // Node indexes are positions in the graph, so arrays indexed by them stand in for sets and dictionaries of nodes:
     // on 10,000 targets and 50,000 edges hashing the nodes was most of the planning time.
@@ -95,7 +96,8 @@ internal static class Planner
             return;
         }
 
-        foreach (var name in skip)
+        // Skipping a target the build left out asks for what is so already.
+        foreach (var name in skip.Where(name => graph.LeftOutReason(name) is null))
         {
             var node = FindTarget(graph, name);
             if (planned.TryGetValue(node, out var target))

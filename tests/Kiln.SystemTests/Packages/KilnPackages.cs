@@ -44,6 +44,12 @@ internal sealed class KilnPackages
     /// <summary>Writes the repository's nuget.config: this feed and any more sources, the run's packages folder, the machine's cache as fallback.</summary>
     public Task WriteNuGetConfigAsync(string root, params string[] moreSources) => NuGetConfigFile.WriteAsync(root, Feed, PackagesFolder, moreSources);
 
+    /// <summary>
+    /// Writes the repository's nuget.config without this feed (the run's packages folder, the machine's cache as fallback),
+    /// for a repository whose build names the feed itself (dotnet new kiln --kiln-source).
+    /// </summary>
+    public Task WriteNuGetConfigWithoutFeedAsync(string root) => NuGetConfigFile.WriteAsync(root, null, PackagesFolder);
+
     private static async Task<KilnPackages> PackAsync()
     {
         var folder = Directory.CreateTempSubdirectory("kiln-packages-").FullName;

@@ -17,8 +17,8 @@ internal static class NuGetConfigFile
     private static string Insecure(string source) =>
         source.StartsWith("http://", StringComparison.OrdinalIgnoreCase) ? " allowInsecureConnections=\"true\"" : string.Empty;
 
-    /// <summary>Writes root/nuget.config, with more sources (service indexes or folders) after the feed.</summary>
-    public static Task WriteAsync(string root, string feed, string packagesFolder, params string[] moreSources) =>
+    /// <summary>Writes root/nuget.config, with more sources (service indexes or folders) after the feed; a null feed for none.</summary>
+    public static Task WriteAsync(string root, string? feed, string packagesFolder, params string[] moreSources) =>
         File.WriteAllTextAsync(Path.Combine(root, "nuget.config"), $"""
             <?xml version="1.0" encoding="utf-8"?>
             <configuration>
@@ -26,8 +26,7 @@ internal static class NuGetConfigFile
                 <add key="globalPackagesFolder" value="{packagesFolder}" />
               </config>
               <packageSources>
-                <add key="kiln-under-test" value="{feed}" />
-            {string.Concat(moreSources.Select((source, index) => $"    <add key=\"source-{index + 1}\" value=\"{source}\"{Insecure(source)} />{Environment.NewLine}"))}  </packageSources>
+            {(feed is null ? string.Empty : $"    <add key=\"kiln-under-test\" value=\"{feed}\" />{Environment.NewLine}")}{string.Concat(moreSources.Select((source, index) => $"    <add key=\"source-{index + 1}\" value=\"{source}\"{Insecure(source)} />{Environment.NewLine}"))}  </packageSources>
               <fallbackPackageFolders>
                 <add key="machine-cache" value="{MachineCache}" />
               </fallbackPackageFolders>

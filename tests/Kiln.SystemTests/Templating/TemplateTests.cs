@@ -12,7 +12,7 @@ public sealed class TemplateTests(TemplatedRepositories repositories) : IClassFi
 {
     private static readonly string[] AddedFiles =
     [
-        "build.sh", "build.ps1", "build.cmd", "global.json", ".nuke/parameters.json", "build/_build.csproj", "build/Build.cs",
+        "build.sh", "build.ps1", "build.cmd", "global.json", ".nuke/parameters.json", "build/_build.csproj", "build/Build.cs", "build/Directory.Build.props",
         "GitVersion.yml", ".config/dotnet-tools.json",
     ];
 
@@ -107,7 +107,7 @@ public sealed class TemplateTests(TemplatedRepositories repositories) : IClassFi
     }
 
     [Fact]
-    public async Task An_empty_test_pattern_leaves_its_tier_out_of_the_build_and_the_workflows()
+    public async Task A_tier_without_projects_is_left_out_of_the_build_and_the_workflows()
     {
         var repository = await repositories.NewcomersAsync();
 
@@ -148,5 +148,64 @@ public sealed class TemplateTests(TemplatedRepositories repositories) : IClassFi
         Assert.NotEqual(0, exitCode);
         Assert.Contains("--force", output, StringComparison.Ordinal);
         Assert.Equal(string.Empty, await ScratchGit.RunAsync(repository.Root, "status", "--porcelain", "--untracked-files=no"));
+    }
+
+    [Fact]
+    public async Task The_kiln_source_option_writes_build_nuget_config_and_the_build_restores_Kiln_from_that_source()
+    {
+        var repository = await repositories.NewcomersAsync();
+        var kiln = await KilnPackages.GetAsync();
+
+        Assert.Contains($"<add key=\"kiln\" value=\"{kiln.Feed}\" />", repository.ReadFile("build/nuget.config"), StringComparison.Ordinal);
+        Assert.DoesNotContain(kiln.Feed, repository.ReadFile("nuget.config"), StringComparison.Ordinal);
+        repository.Runs["Test"].AssertExitCode(0);
+    }
+
+    [Fact]
+    public async Task With_no_options_a_library_with_LangVersion_11_and_analyzers_as_errors_gets_a_green_Test_of_its_one_test_project()
+    {
+        var repository = await repositories.LibraryAsync();
+        var test = repository.Runs["Test"];
+
+        test.AssertExitCode(0);
+        Assert.Equal(["Restore", "Version", "Compile", "UnitTest", "Test"], test.SummaryTargets);
+        Assert.Equal("4 passed, 0 failed, 0 skipped", test.Note("UnitTest"));
+        Assert.Contains(test.Lines, line => line.StartsWith("tests: 4 passed, 0 failed, 0 skipped", StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [InlineData("--help")]
+    [InlineData("--plan Test")]
+    public async Task With_no_options_help_and_plan_warn_of_the_tiers_the_library_has_no_projects_for(string run)
+    {
+        var repository = await repositories.LibraryAsync();
+        var output = repository.Runs[run];
+
+        output.AssertExitCode(0);
+        Assert.Contains("IntegrationTest is left out of this build: no test project matches tests/ or test/ by convention", output.Output, StringComparison.Ordinal);
+        Assert.Contains("SystemTest is left out of this build: no test project matches tests/ or test/ by convention", output.Output, StringComparison.Ordinal);
+        Assert.DoesNotContain("UnitTest is left out", output.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task With_no_options_the_librarys_global_json_and_workflow_stay_and_ci_yml_has_jobs_for_its_tiers_alone()
+    {
+        var repository = await repositories.LibraryAsync();
+
+        Assert.Equal(TemplatedRepositories.SampleFile("Library", "global.json"), repository.ReadFile("global.json"));
+        Assert.Equal(TemplatedRepositories.SampleFile("Library", ".github/workflows/build.yml"), repository.ReadFile(".github/workflows/build.yml"));
+        var ci = repository.ReadFile(".github/workflows/ci.yml");
+        Assert.Contains("unit-test:", ci, StringComparison.Ordinal);
+        Assert.DoesNotContain("integration-test:", ci, StringComparison.Ordinal);
+        Assert.DoesNotContain("system-test:", ci, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task With_no_options_a_repository_on_master_gets_release_versions_from_it()
+    {
+        var repository = await repositories.LibraryAsync();
+
+        Assert.Contains("regex: ^(main|master)$", repository.ReadFile("GitVersion.yml"), StringComparison.Ordinal);
+        Assert.DoesNotContain("master", repository.Runs["Test"].Note("Version"), StringComparison.Ordinal);
     }
 }

@@ -7,13 +7,16 @@ namespace Kiln.SystemTests.Templating;
 /// .NET repositories without Kiln (Templates/Plain: Product.sln, a library, its tests in Product.Tests and
 /// Product.Integration) that get their build as a newcomer does: the Kiln.Templates package of this checkout
 /// (<see cref="KilnPackages"/>), installed into a template hive of their own, then <c>dotnet new kiln</c> in the root.
-/// Users restore Kiln from nuget.org; here a nuget.config names the feed of this checkout's packages instead. The
-/// repository is committed, then built.
+/// The feed of this checkout's packages stands in for the feed users get Kiln from: named by <c>--kiln-source</c>, or,
+/// as for Kiln on nuget.org, by the repository's nuget.config. The repository is committed, then built.
 /// <list type="bullet">
-/// <item>The newcomer's: <c>--solution Product.sln --default-branch trunk</c>, the tiers' patterns matching its projects
-/// and <c>--system-tests ""</c> (it has none), deploy off; <c>./build.sh Test</c>, whose first run writes the workflows,
+/// <item>The newcomer's: <c>--solution Product.sln --default-branch trunk --global-json true --kiln-source</c> the feed,
+/// the tiers' patterns matching its projects, deploy off; <c>./build.sh Test</c>, whose first run writes the workflows,
 /// then <c>./build.sh --generate-workflows</c>.</item>
 /// <item>A deploying one: <c>--deploy</c>, the other options at their defaults; <c>./build.sh --generate-workflows</c> only.</item>
+/// <item>A library laid out as public ones are (Templates/Library: test/Library.UnitTests, a multi-targeted library,
+/// LangVersion 11 and analyzers as errors in its Directory.Build.props, a global.json and a workflow of its own, master
+/// as its branch), with no options: <c>./build.sh --help</c>, <c>--plan Test</c>, then <c>Test</c>.</item>
 /// </list>
 /// The sample's projects do not follow the default patterns (*.UnitTests, *.IntegrationTests), which select test projects
 /// anywhere under tests/: this repository's own build would run them as its own tests.
@@ -28,6 +31,7 @@ public sealed class TemplatedRepositories : IAsyncLifetime
     // Each is created by the first test that asks for it; the tests of a class run one at a time, so no lock is needed.
     private Task<TemplatedRepository>? newcomers;
     private Task<TemplatedRepository>? deploying;
+    private Task<TemplatedRepository>? library;
     private Task<TemplateHive>? hive;
 
     private static string Templates => Path.Combine(RepositoryRoot.Path, "tests", "Kiln.SystemTests", "SampleRepository", "Templates");
@@ -36,13 +40,21 @@ public sealed class TemplatedRepositories : IAsyncLifetime
     internal Task<TemplatedRepository> NewcomersAsync() =>
         newcomers ??= CreateAsync(
             "newcomer",
+            "Plain",
             "trunk",
-            ["--solution", "Product.sln", "--default-branch", "trunk", "--unit-tests", "tests/**/*.Tests.csproj", "--integration-tests", "tests/**/*.Integration.csproj", "--system-tests", ""],
+            kiln => ["--solution", "Product.sln", "--default-branch", "trunk", "--global-json", "true", "--kiln-source", kiln.Feed, "--unit-tests", "tests/**/*.Tests.csproj", "--integration-tests", "tests/**/*.Integration.csproj"],
             [["Test"], ["--generate-workflows"]]);
 
     /// <summary>A repository that deploys, its solution the one found in the root: its workflows generated.</summary>
     internal Task<TemplatedRepository> DeployingAsync() =>
-        deploying ??= CreateAsync("deploying", "main", ["--deploy"], [["--generate-workflows"]]);
+        deploying ??= CreateAsync("deploying", "Plain", "main", _ => ["--deploy"], [["--generate-workflows"]]);
+
+    /// <summary>The library with no options: its help, its plan of Test, and Test.</summary>
+    internal Task<TemplatedRepository> LibraryAsync() =>
+        library ??= CreateAsync("library", "Library", "master", _ => [], [["--help"], ["--plan", "Test"], ["Test"]]);
+
+    /// <summary>The sample a repository was made from, for comparing files with.</summary>
+    internal static string SampleFile(string sample, string path) => File.ReadAllText(Path.Combine(Templates, sample, path));
 
     public Task InitializeAsync() => Task.CompletedTask;
 
@@ -52,21 +64,23 @@ public sealed class TemplatedRepositories : IAsyncLifetime
         return Task.CompletedTask;
     }
 
-    private async Task<TemplatedRepository> CreateAsync(string name, string branch, string[] options, string[][] runs)
+    private async Task<TemplatedRepository> CreateAsync(string name, string sample, string branch, Func<KilnPackages, string[]> optionsFor, string[][] runs)
     {
         var kiln = await KilnPackages.GetAsync();
         var templates = await (hive ??= InstallAsync(kiln));
         var root = Path.Combine(scratch, name);
-        ScratchFolder.Copy(Path.Combine(Templates, "Plain"), root);
+        ScratchFolder.Copy(Path.Combine(Templates, sample), root);
         File.Copy(Path.Combine(RepositoryRoot.Path, "Directory.Packages.props"), Path.Combine(root, "Directory.Packages.props"));
 
+        var options = optionsFor(kiln);
         var (exitCode, output) = await templates.RunNewAsync(root, ["kiln", .. options]);
         if (exitCode != 0)
         {
             throw new InvalidOperationException($"dotnet new kiln {string.Join(' ', options)} exited with code {exitCode}:{Environment.NewLine}{output}");
         }
 
-        await kiln.WriteNuGetConfigAsync(root);
+        // The run's own packages folder either way; the feed in the root's nuget.config only when the build does not name it.
+        await (options.Contains("--kiln-source") ? kiln.WriteNuGetConfigWithoutFeedAsync(root) : kiln.WriteNuGetConfigAsync(root));
 
         await ScratchGit.RunAsync(root, "init", "--quiet", "--initial-branch", branch);
         await ScratchGit.RunAsync(root, "add", "--all");

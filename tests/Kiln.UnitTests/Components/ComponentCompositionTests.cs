@@ -18,8 +18,7 @@ public sealed class ComponentCompositionTests : IDisposable
         File.WriteAllText(Path.Combine(root.Path, "Sample.sln"), string.Empty);
         foreach (var project in new[] { "tests/Sample.UnitTests/Sample.UnitTests.csproj", "tests/Sample.IntegrationTests/Sample.IntegrationTests.csproj", "checks/Sample.Specs/Sample.Specs.csproj" })
         {
-            Directory.CreateDirectory(Path.GetDirectoryName(Path.Combine(root.Path, project))!);
-            File.WriteAllText(Path.Combine(root.Path, project), "<Project />");
+            AddProject(project);
         }
     }
 
@@ -109,6 +108,7 @@ public sealed class ComponentCompositionTests : IDisposable
     [Fact]
     public void SystemTest_runs_after_IntegrationTest_without_depending_on_it()
     {
+        AddProject("tests/Sample.SystemTests/Sample.SystemTests.csproj");
         var graph = TargetGraph.Create(new AllTiersBuild());
 
         Assert.Equal(["IntegrationTest"], graph.Find("SystemTest")!.RunsAfter.Select(predecessor => predecessor.Name));
@@ -118,6 +118,7 @@ public sealed class ComponentCompositionTests : IDisposable
     [Fact]
     public void SystemTest_without_an_integration_tier_has_no_ordering_edge()
     {
+        AddProject("tests/Sample.SystemTests/Sample.SystemTests.csproj");
         var graph = TargetGraph.Create(new SystemTestOnlyBuild());
 
         Assert.Empty(graph.Find("SystemTest")!.RunsAfter);
@@ -192,12 +193,69 @@ public sealed class ComponentCompositionTests : IDisposable
     }
 
     [Fact]
-    public async Task A_tier_whose_patterns_select_no_project_fails_naming_them()
+    public async Task Invoking_a_tier_whose_patterns_select_no_project_fails_naming_them()
     {
         var run = await root.RunAsync(new NoProjectsBuild(), ["UnitTest", "--skip", "Restore", "Version", "Compile"]);
 
-        Assert.Equal(1, run.ExitCode);
-        Assert.Contains("No test project matches specs/**/*.Specs.csproj: add one, or name this tier's projects in the build", run.Output, StringComparison.Ordinal);
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains(
+            "UnitTest is left out of this build: no test project matches specs/**/*.Specs.csproj: add one, or name this tier's projects in the build (string[] IUnitTest.UnitTestProjects => [\"...\"];).",
+            run.Output,
+            StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("--help")]
+    [InlineData("--plan")]
+    public async Task Help_and_plan_warn_of_a_tier_whose_patterns_select_no_project(string option)
+    {
+        var run = await root.RunAsync(new AllTiersBuild(), [option, "Test"]);
+
+        Assert.Equal(0, run.ExitCode);
+        Assert.Contains(
+            "SystemTest is left out of this build: no test project matches tests/ or test/ by convention (*.SystemTests, *.SystemTest, *.EndToEndTests, *.E2ETests, *.AcceptanceTests): add one",
+            run.Output,
+            StringComparison.Ordinal);
+        Assert.DoesNotContain("UnitTest is left out", run.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_build_with_every_tier_has_only_the_tiers_whose_projects_the_conventions_find()
+    {
+        var graph = TargetGraph.Create(new AllTiersBuild());
+
+        Assert.Equal(["UnitTest", "IntegrationTest"], graph.Find("Test")!.Dependencies.Select(dependency => dependency.Name));
+        Assert.Null(graph.Find("SystemTest"));
+    }
+
+    [Theory]
+    [InlineData("test/Library.Tests/Library.Tests.csproj")]
+    [InlineData("tests/Library.UnitTest/Library.UnitTest.csproj")]
+    [InlineData("test/Library.Specs/Library.Specs.csproj")]
+    public void The_unit_tier_finds_a_project_named_by_convention_under_tests_or_test(string project)
+    {
+        using var library = new TemporaryRoot();
+        Directory.CreateDirectory(Path.GetDirectoryName(Path.Combine(library.Path, project))!);
+        File.WriteAllText(Path.Combine(library.Path, project), "<Project />");
+        KilnBuild.RootDirectory = AbsolutePath.Create(library.Path);
+
+        var graph = TargetGraph.Create(new AllTiersBuild());
+
+        Assert.Equal(["UnitTest"], graph.Find("Test")!.Dependencies.Select(dependency => dependency.Name));
+        Assert.Equal($"Runs the unit tests ({Path.GetDirectoryName(project)}): no processes, no network.", graph.Find("UnitTest")!.Description);
+        Assert.Equal(["IntegrationTest", "SystemTest"], graph.LeftOut.Select(target => target.Name));
+    }
+
+    [Fact]
+    public void A_project_in_a_sample_repository_inside_a_test_project_is_no_test_project_of_the_repository()
+    {
+        var sample = Path.Combine(root.Path, "tests", "Sample.UnitTests", "Samples", "Other", "tests", "Other.Tests", "Other.Tests.csproj");
+        Directory.CreateDirectory(Path.GetDirectoryName(sample)!);
+        File.WriteAllText(sample, "<Project />");
+
+        var graph = TargetGraph.Create(new StandardBuild());
+
+        Assert.Equal("Runs the unit tests (tests/Sample.UnitTests): no processes, no network.", graph.Find("UnitTest")!.Description);
     }
 
     [Fact]
@@ -214,6 +272,12 @@ public sealed class ComponentCompositionTests : IDisposable
         var exception = Assert.Throws<KilnException>(() => ((IHazSolution)new StandardBuild()).Solution);
 
         Assert.Contains("holds 2 solutions (Other.sln, Sample.sln): name the one to build", exception.Message, StringComparison.Ordinal);
+    }
+
+    private void AddProject(string project)
+    {
+        Directory.CreateDirectory(Path.GetDirectoryName(Path.Combine(root.Path, project))!);
+        File.WriteAllText(Path.Combine(root.Path, project), "<Project />");
     }
 
     private static IEnumerable<string> Dependencies(TargetGraph graph, string target) =>

@@ -160,6 +160,34 @@ public class TargetGraphTests
         public Target Pack => _ => _.DependsOn<ICompileComponent>(x => x.Compile);
     }
 
+    [Fact]
+    public void A_left_out_target_is_not_in_the_graph_and_edges_to_it_are_dropped()
+    {
+        var graph = TargetGraph.Create(new LeftOutBuild());
+
+        Assert.Equal(["Compile", "UnitTest", "Test"], graph.Targets.Select(target => target.Name));
+        Assert.Equal(["UnitTest"], graph.Find("Test")!.Dependencies.Select(dependency => dependency.Name));
+        Assert.Equal(["UnitTest"], graph.Find("Test")!.Consumes.Select(consumed => consumed.Producer.Name));
+        Assert.Equal(["IntegrationTest is left out of this build: no integration tests here."], graph.LeftOutWarnings());
+    }
+
+    [Fact]
+    public void Invoking_a_left_out_target_fails_with_the_reason()
+    {
+        var exception = Assert.Throws<KilnException>(() => Planner.Plan(TargetGraph.Create(new LeftOutBuild()), ["IntegrationTest"], null));
+
+        Assert.Equal("IntegrationTest is left out of this build: no integration tests here.", exception.Message);
+    }
+
+    [Fact]
+    public void Skipping_a_left_out_target_plans_the_rest()
+    {
+        var plan = Planner.Plan(TargetGraph.Create(new LeftOutBuild()), ["Test"], ["IntegrationTest"]);
+
+        Assert.Equal(["Compile", "UnitTest", "Test"], plan.Targets.Select(target => target.Name));
+        Assert.All(plan.Targets, target => Assert.False(target.IsSkipped));
+    }
+
     private class BaseBuild : KilnBuild
     {
         public Target Clean => _ => _;
@@ -197,5 +225,16 @@ public class TargetGraphTests
         public Target A => _ => _.DependentFor(B);
 
         public Target B => _ => _.DependsOn(A).DependsOn(A);
+    }
+
+    private sealed class LeftOutBuild : KilnBuild
+    {
+        public Target Compile => _ => _;
+
+        public Target UnitTest => _ => _.DependsOn(Compile).Produces("unit.trx");
+
+        public Target IntegrationTest => _ => _.DependsOn(Compile).Produces("integration.trx").LeftOut("no integration tests here.");
+
+        public Target Test => _ => _.DependsOn(UnitTest, IntegrationTest).Consumes(UnitTest).Consumes(IntegrationTest);
     }
 }

@@ -20,11 +20,11 @@ internal sealed class GeneratedWorkflow
 
     public YamlMappingNode Root { get; }
 
-    public static IReadOnlyList<(string Path, string Text)> GenerateAll(KilnBuild build) =>
-        WorkflowGenerator.Generate(build.GetType(), TargetGraph.Create(build), ParameterDescriptor.FindIn(build).ToList());
+    public static IReadOnlyList<(string Path, string Text)> GenerateAll(KilnBuild build, bool sdkFromGlobalJson = true) =>
+        WorkflowGenerator.Generate(build.GetType(), TargetGraph.Create(build), ParameterDescriptor.FindIn(build).ToList(), sdkFromGlobalJson);
 
-    public static GeneratedWorkflow Of(KilnBuild build, string name = "ci") =>
-        new(GenerateAll(build).Single(workflow => workflow.Path == $".github/workflows/{name}.yml").Text);
+    public static GeneratedWorkflow Of(KilnBuild build, string name = "ci", bool sdkFromGlobalJson = true) =>
+        new(GenerateAll(build, sdkFromGlobalJson).Single(workflow => workflow.Path == $".github/workflows/{name}.yml").Text);
 
     public YamlMappingNode Job(string id) => (YamlMappingNode)((YamlMappingNode)Root["jobs"])[id];
 

@@ -247,6 +247,14 @@ public sealed class WorkflowGeneratorTests
     }
 
     [Fact]
+    public void Without_a_global_json_jobs_set_up_the_newest_dotnet_10()
+    {
+        var workflow = Of(new PipelineBuild(), sdkFromGlobalJson: false);
+
+        Assert.Equal("10.0.x", At(workflow.Steps("compile")[1], "with", "dotnet-version"));
+    }
+
+    [Fact]
     public void Every_checkout_leaves_no_credentials_in_the_repository_for_later_steps()
     {
         foreach (var workflow in new[] { Of(new PipelineBuild()), Of(new DeployBuild(), "release") })
@@ -436,6 +444,15 @@ public sealed class WorkflowGeneratorTests
         Assert.Equal(expected, WorkflowWriter.ArtifactRoot(patterns));
     }
 
+    [Fact]
+    public void A_left_out_invoked_target_gets_no_job_and_the_jobs_after_it_no_need_of_it()
+    {
+        var workflow = Of(new LeftOutTierBuild());
+
+        Assert.Equal(["compile", "unit-test", "test"], workflow.JobIds);
+        Assert.Equal(["unit-test"], workflow.Needs("test"));
+    }
+
     [GitHubActions("ci", On = [GitHubActionsTrigger.Push, GitHubActionsTrigger.PullRequest], OnPullRequestBranches = ["main"],
         InvokedTargets = ["Compile", "UnitTest", "IntegrationTest", "Pack"], CrossPlatformTargets = ["UnitTest"], TimeoutMinutes = 45)]
     private sealed class PipelineBuild : KilnBuild
@@ -451,6 +468,19 @@ public sealed class WorkflowGeneratorTests
         public Target IntegrationTest => _ => _.DependsOn(Compile);
 
         public Target Pack => _ => _.DependsOn(UnitTest, IntegrationTest);
+    }
+
+    [GitHubActions("ci", On = [GitHubActionsTrigger.Push], InvokedTargets = ["Compile", "UnitTest", "IntegrationTest", "Test"])]
+    private sealed class LeftOutTierBuild : KilnBuild
+    {
+        [GitHubActionsJob(PreparesRunner = true)]
+        public Target Compile => _ => _;
+
+        public Target UnitTest => _ => _.DependsOn(Compile);
+
+        public Target IntegrationTest => _ => _.DependsOn(Compile).LeftOut("no integration test projects.");
+
+        public Target Test => _ => _.DependsOn(UnitTest, IntegrationTest);
     }
 
     [GitHubActions("ci", On = [GitHubActionsTrigger.Push], InvokedTargets = ["Compile", "UnitTest"], CrossPlatformTargets = ["UnitTest"])]

@@ -4,25 +4,24 @@ using Kiln.GitHubActions;
 /// <summary>
 /// The GitHub Actions workflows, generated from these attributes into .github/workflows: a local ./build.sh run writes
 /// them when they changed (commit them), ./build.sh --generate-workflows regenerates them, and CI fails when the
-/// committed ones differ. Each invoked target is a job; needs: follows the targets' dependencies.
+/// committed ones differ. Each invoked target is a job; needs: follows the targets' dependencies. A test tier the build
+/// leaves out (no projects) gets no job.
 /// </summary>
 [GitHubActions(
     "ci",
     On = [GitHubActionsTrigger.Push, GitHubActionsTrigger.PullRequest],
+//#if (defaultBranchGiven)
     OnPushBranches = ["KILN_DEFAULT_BRANCH"],
+//#else
+    OnPushBranches = ["main", "master"],
+//#endif
     DefaultBranch = "KILN_DEFAULT_BRANCH",
     InvokedTargets =
     [
         nameof(ICompile.Compile),
-//#if (unitTests != "")
         nameof(IUnitTest.UnitTest),
-//#endif
-//#if (integrationTests != "")
         nameof(IIntegrationTest.IntegrationTest),
-//#endif
-//#if (systemTests != "")
         nameof(ISystemTest.SystemTest),
-//#endif
         nameof(ITest.Test),
         nameof(IScan.Scan),
         nameof(IPack.Pack),
@@ -44,15 +43,9 @@ partial class Build;
     DefaultBranch = "KILN_DEFAULT_BRANCH",
     InvokedTargets =
     [
-//#if (unitTests != "")
         nameof(IUnitTest.UnitTest),
-//#endif
-//#if (integrationTests != "")
         nameof(IIntegrationTest.IntegrationTest),
-//#endif
-//#if (systemTests != "")
         nameof(ISystemTest.SystemTest),
-//#endif
         nameof(ITest.Test),
         nameof(IScan.Scan),
         nameof(IPack.Pack),

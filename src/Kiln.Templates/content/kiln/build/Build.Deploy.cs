@@ -17,7 +17,11 @@ partial class Build : IDeploy
     public IReadOnlyList<DeployEnvironment> DeployEnvironments { get; } =
     [
         new("development", Container: "preview", PathPrefix: "", AllowedRefs: ["*"], GitHubEnvironment: "development"),
+//#if (defaultBranchGiven)
         new("staging", Container: "releases", PathPrefix: "", AllowedRefs: ["refs/heads/KILN_DEFAULT_BRANCH", "refs/tags/v*"], GitHubEnvironment: "staging"),
+//#else
+        new("staging", Container: "releases", PathPrefix: "", AllowedRefs: ["refs/heads/main", "refs/heads/master", "refs/tags/v*"], GitHubEnvironment: "staging"),
+//#endif
         new("production", Container: "production", PathPrefix: "", AllowedRefs: ["refs/tags/v*"], GitHubEnvironment: "production") { RefusesLocalDeploys = true },
     ];
 

@@ -1,28 +1,22 @@
 using Kiln.Components;
 
-// The test tiers: each runs the test projects its pattern selects (globs from the root) and is a CI job of its own;
-// Test adds up their counts and merges their coverage (IReportCoverage) into artifacts/coverage.
-//#if (unitTests != "")
-
-/// <summary>UnitTest: tests that start no processes and reach no network.</summary>
-partial class Build : IUnitTest
+/// <summary>
+/// The test tiers: each runs the test projects its patterns select and is a CI job of its own; Test adds up their
+/// counts and merges their coverage (IReportCoverage) into artifacts/coverage. By default a tier takes the projects
+/// right under tests/ or test/ named for it (UnitTest: *.Tests, *.UnitTests, *.Specs, ...; IntegrationTest:
+/// *.IntegrationTests, ...; SystemTest: *.SystemTests, ...), and a tier that finds none is left out of the build and its
+/// workflows (./build.sh --help says so). To name a tier's projects: string[] IUnitTest.UnitTestProjects => ["..."];
+/// IntegrationTest starts the services its tests need in StartIntegrationTestServicesAsync.
+/// </summary>
+partial class Build : IUnitTest, IIntegrationTest, ISystemTest
 {
-    public string[] UnitTestProjects => ["KILN_UNIT_TEST_PROJECTS"];
-}
+//#if (unitTests != "")
+    string[] IUnitTest.UnitTestProjects => ["KILN_UNIT_TEST_PROJECTS"];
 //#endif
 //#if (integrationTests != "")
-
-/// <summary>IntegrationTest: tests with real processes and services (start them in StartIntegrationTestServicesAsync).</summary>
-partial class Build : IIntegrationTest
-{
-    public string[] IntegrationTestProjects => ["KILN_INTEGRATION_TEST_PROJECTS"];
-}
+    string[] IIntegrationTest.IntegrationTestProjects => ["KILN_INTEGRATION_TEST_PROJECTS"];
 //#endif
 //#if (systemTests != "")
-
-/// <summary>SystemTest: tests that drive the whole product end to end.</summary>
-partial class Build : ISystemTest
-{
-    public string[] SystemTestProjects => ["KILN_SYSTEM_TEST_PROJECTS"];
-}
+    string[] ISystemTest.SystemTestProjects => ["KILN_SYSTEM_TEST_PROJECTS"];
 //#endif
+}
