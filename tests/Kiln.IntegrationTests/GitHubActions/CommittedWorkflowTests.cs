@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.RegularExpressions;
 using YamlDotNet.RepresentationModel;
 
 namespace Kiln.IntegrationTests.GitHubActions;
@@ -97,6 +98,21 @@ public sealed class CommittedWorkflowTests
             var checkout = Assert.Single(Steps(job), step => Scalar(step, "uses")?.StartsWith("actions/checkout@", StringComparison.Ordinal) == true);
             Assert.True(Scalar((YamlMappingNode)checkout["with"], "persist-credentials") == "false", $"Job {id} checks out with the job token left in .git/config.");
         }
+    }
+
+    [Theory]
+    [MemberData(nameof(Workflows))]
+    public void Every_action_is_pinned_to_a_commit_with_its_version_beside_it(string workflow)
+    {
+        var uses = File.ReadAllLines(Path.Combine(RepositoryRoot.Path, ".github", "workflows", workflow))
+            .Select(line => line.Trim())
+            .Where(line => line.StartsWith("uses:", StringComparison.Ordinal) || line.StartsWith("- uses:", StringComparison.Ordinal))
+            .ToList();
+
+        Assert.NotEmpty(uses);
+        Assert.All(uses, line => Assert.True(
+            Regex.IsMatch(line, @"^(- )?uses: [\w.-]+/[\w./-]+@[0-9a-f]{40} # v\d+(\.\d+)*$"),
+            $"{workflow} has '{line}': an action not pinned to a commit with its version as a comment, which a moved tag could change."));
     }
 
     [Theory]
