@@ -25,6 +25,12 @@ partial class Build
     // workflow's parameters, so each environment it deploys to gets a target of its own over the same definition.
     // Staging's job runs in the GitHub environment 'staging' too, which has no approvals: it gives the job a stable
     // OIDC subject (repo:OWNER/REPO:environment:staging) to federate, where a tag's job would get one per tag.
+    // ci.yml deploys every push to main to test; pull requests and other branches skip the job (the environment's
+    // deployment branch rule would refuse them anyway).
+    [GitHubActionsJob(Environment = "test", Permissions = ["id-token: write"], OnlyOnRefs = ["refs/heads/main"])]
+    Target DeployTest => _ => From<IDeploy>().DeploysTo(_, () => "test")
+        .Description("Deploy --environment test (ci.yml's job on pushes to main).");
+
     [GitHubActionsJob(Environment = "staging", Permissions = ["id-token: write"])]
     Target DeployStaging => _ => From<IDeploy>().DeploysTo(_, () => "staging")
         .Description("Deploy --environment staging (the release workflow's staging job).");

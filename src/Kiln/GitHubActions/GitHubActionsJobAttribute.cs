@@ -25,4 +25,10 @@ public sealed class GitHubActionsJobAttribute : Attribute
 
     /// <summary>Minutes before the job is cancelled; the workflow's default when 0.</summary>
     public int TimeoutMinutes { get; set; }
+
+    /// <summary>
+    /// The git refs whose runs include the job, as "refs/heads/main" or "refs/heads/release/*" (a trailing * matches
+    /// the rest); runs of other refs and pull requests skip it. Every ref when empty.
+    /// </summary>
+    public string[] OnlyOnRefs { get; set; } = [];
 }

@@ -22,9 +22,18 @@ internal static class WorkflowGenerator
             throw new KilnException($"Two [GitHubActions(\"{duplicate.Key}\")] attributes on {buildType.Name} would write the same file: give each workflow its own name.");
         }
 
+        var steps = buildType.GetCustomAttributes<GitHubActionsStepAttribute>(inherit: true).ToList();
+        foreach (var step in steps.Where(step => !workflows.Any(workflow => workflow.Name == step.Workflow)))
+        {
+            throw new KilnException(
+                $"[GitHubActionsStep(\"{step.Workflow}\", \"{step.Target}\", \"{step.Name}\")] names the workflow '{step.Workflow}', which no [GitHubActions] on {buildType.Name} declares: use one of {string.Join(", ", workflows.Select(workflow => workflow.Name))}.");
+        }
+
         return workflows
             .OrderBy(workflow => workflow.Name, StringComparer.Ordinal)
-            .Select(workflow => ($"{WorkflowsFolder}/{workflow.Name}.yml", new WorkflowWriter(workflow, parameters, buildType.Name, sdkFromGlobalJson).Write(JobPlanner.Plan(graph, workflow))))
+            .Select(workflow => (
+                $"{WorkflowsFolder}/{workflow.Name}.yml",
+                new WorkflowWriter(workflow, steps.Where(step => step.Workflow == workflow.Name).ToList(), parameters, buildType.Name, sdkFromGlobalJson).Write(JobPlanner.Plan(graph, workflow))))
             .ToList();
     }
 }

@@ -7,7 +7,8 @@ using YamlDotNet.RepresentationModel;
 namespace Kiln.GitHubActions;
 
 /// <summary>Writes one workflow as YAML, with YamlDotNet choosing the quoting, keys in a fixed order, and a header naming its source.</summary>
-internal sealed partial class WorkflowWriter(GitHubActionsAttribute workflow, IReadOnlyList<ParameterDescriptor> parameters, string buildTypeName, bool sdkFromGlobalJson = true)
+internal sealed partial class WorkflowWriter(
+    GitHubActionsAttribute workflow, IReadOnlyList<GitHubActionsStepAttribute> addedSteps, IReadOnlyList<ParameterDescriptor> parameters, string buildTypeName, bool sdkFromGlobalJson = true)
 {
     private static readonly string[] PermissionScopes =
         ["actions", "attestations", "checks", "contents", "deployments", "discussions", "id-token", "issues", "packages", "pages", "pull-requests", "repository-projects", "security-events", "statuses"];
@@ -17,6 +18,12 @@ internal sealed partial class WorkflowWriter(GitHubActionsAttribute workflow, IR
     public string Write(IReadOnlyList<WorkflowJob> jobs)
     {
         ActionVersions.Validate(workflow.Name, workflow.ActionVersions);
+        foreach (var step in addedSteps.Where(step => !jobs.Any(job => string.Equals(job.Target.Name, step.Target, StringComparison.OrdinalIgnoreCase))))
+        {
+            throw new KilnException(
+                $"{Origin(step)} adds a step to the job of '{step.Target}', which [GitHubActions(\"{workflow.Name}\")] has no job for: add the target to InvokedTargets, or name one of {string.Join(", ", jobs.Select(job => job.Target.Name))}.");
+        }
+
         var bindings = Bindings();
         var root = new YamlMappingNode
         {
@@ -150,6 +157,7 @@ internal sealed partial class WorkflowWriter(GitHubActionsAttribute workflow, IR
     {
         var settings = JobSettings.Of(job.Target);
         var node = new YamlMappingNode { { "name", JobName(job) } };
+        var conditions = new List<string>();
         if (job.Needs.Count > 0)
         {
             node.Add("needs", new YamlSequenceNode(job.Needs.Select(need => (YamlNode)new YamlScalarNode(need.Id))));
@@ -157,12 +165,23 @@ internal sealed partial class WorkflowWriter(GitHubActionsAttribute workflow, IR
             // An assured target runs after its dependencies failed (a test report, a cleanup): so does its job.
             if (job.Target.Definition.IsAssuredAfterFailure)
             {
-                node.Add("if", "${{ !cancelled() }}");
+                conditions.Add("!cancelled()");
             }
         }
 
+        if (settings?.OnlyOnRefs is { Length: > 0 } refs)
+        {
+            conditions.Add(RefCondition(job, refs, parenthesize: conditions.Count > 0));
+        }
+
+        if (conditions.Count > 0)
+        {
+            node.Add("if", $"${{{{ {string.Join(" && ", conditions)} }}}}");
+        }
+
         node.Add("runs-on", job.IsCrossPlatform ? "${{ matrix.os }}" : Label(workflow.Image));
-        node.Add("permissions", Permissions(job));
+        var permissions = Permissions(job);
+        node.Add("permissions", permissions);
         var timeout = settings?.TimeoutMinutes is > 0 ? settings.TimeoutMinutes : workflow.TimeoutMinutes;
         node.Add("timeout-minutes", timeout.ToString(CultureInfo.InvariantCulture));
         if (settings?.Environment is { } environment)
@@ -197,11 +216,11 @@ internal sealed partial class WorkflowWriter(GitHubActionsAttribute workflow, IR
             node.Add("strategy", new YamlMappingNode { { "fail-fast", "false" }, { "matrix", matrix } });
         }
 
-        node.Add("steps", Steps(job, bindings));
+        node.Add("steps", Steps(job, bindings, Ships(job, permissions)));
         return node;
     }
 
-    private YamlSequenceNode Steps(WorkflowJob job, IReadOnlyList<(ParameterDescriptor Parameter, string Value)> bindings)
+    private YamlSequenceNode Steps(WorkflowJob job, IReadOnlyList<(ParameterDescriptor Parameter, string Value)> bindings, bool ships)
     {
         var steps = new YamlSequenceNode
         {
@@ -227,9 +246,9 @@ internal sealed partial class WorkflowWriter(GitHubActionsAttribute workflow, IR
             },
         };
 
-        // A job that deploys or writes (an environment, a write permission) ships what it builds: it restores packages
-        // from the feeds, never from a cache that a run of any branch could have filled.
-        if (!Ships(job))
+        // A job that deploys or writes (an environment, a write permission, its own or a step's) ships what it builds:
+        // it restores packages from the feeds, never from a cache that a run of any branch could have filled.
+        if (!ships)
         {
             steps.Add(new YamlMappingNode
             {
@@ -270,6 +289,11 @@ internal sealed partial class WorkflowWriter(GitHubActionsAttribute workflow, IR
         }
 
         steps.Add(run);
+        foreach (var step in StepsAdded(job))
+        {
+            steps.Add(AddedStep(step));
+        }
+
         foreach (var producer in job.Uploads)
         {
             var suffix = (job.IsCrossPlatform ? "-${{ matrix.os }}" : string.Empty) + (job.Partitions > 1 ? "-${{ matrix.partition }}" : string.Empty);
@@ -350,28 +374,115 @@ internal sealed partial class WorkflowWriter(GitHubActionsAttribute workflow, IR
     [GeneratedRegex(@"\$\{\{\s*inputs\.(?<id>[A-Za-z0-9_-]+)\s*\}\}")]
     private static partial Regex InputExpression();
 
-    private static bool Ships(WorkflowJob job) =>
-        job.Runs.Any(target => JobSettings.Of(target) is { } settings
-            && (settings.Environment is not null || settings.Permissions.Any(permission => permission.EndsWith("write", StringComparison.Ordinal))));
+    private static bool Ships(WorkflowJob job, YamlMappingNode permissions) =>
+        job.Runs.Any(target => JobSettings.Of(target)?.Environment is not null)
+        || permissions.Children.Values.Any(level => ((YamlScalarNode)level).Value == "write");
 
-    private static YamlMappingNode Permissions(WorkflowJob job)
+    /// <summary>The steps added to the job of <paramref name="job"/>'s target, in the order they are declared.</summary>
+    private IEnumerable<GitHubActionsStepAttribute> StepsAdded(WorkflowJob job) =>
+        addedSteps.Where(step => string.Equals(step.Target, job.Target.Name, StringComparison.OrdinalIgnoreCase));
+
+    private YamlMappingNode AddedStep(GitHubActionsStepAttribute step)
     {
-        var permissions = new SortedDictionary<string, string>(StringComparer.Ordinal) { ["contents"] = "read" };
-        foreach (var target in job.Runs)
+        var node = new YamlMappingNode { { "name", step.Name } };
+        if (step.If is { } condition)
         {
-            foreach (var entry in JobSettings.Of(target)?.Permissions ?? [])
+            node.Add("if", condition);
+        }
+
+        switch (step.Uses, step.Run)
+        {
+            case ({ } action, null):
+                if (action.Contains('@', StringComparison.Ordinal))
+                {
+                    ActionVersions.CheckReference(action, Origin(step));
+                    var (uses, comment) = ActionVersions.Parse(action);
+                    if (comment is not null)
+                    {
+                        comments[uses] = comment;
+                    }
+
+                    node.Add("uses", uses);
+                }
+                else if (ActionVersions.IsKnown(action))
+                {
+                    node.Add("uses", Uses(action));
+                }
+                else
+                {
+                    throw new KilnException($"{Origin(step)} uses '{action}', which Kiln does not pin: pin a commit with its version, as Uses = \"{action}@<40-hex sha> # v1.2.3\".");
+                }
+
+                break;
+            case (null, { } command):
+                node.Add("run", command);
+                node.Add("shell", "bash");
+                break;
+            default:
+                throw new KilnException($"{Origin(step)} needs either Uses (an action) or Run (a bash command), not {(step.Uses is null ? "neither" : "both")}.");
+        }
+
+        if (step.With.Length > 0)
+        {
+            var with = new YamlMappingNode();
+            foreach (var entry in step.With)
             {
                 var parts = entry.Split(':', 2, StringSplitOptions.TrimEntries);
-                if (parts.Length != 2 || !PermissionScopes.Contains(parts[0]) || parts[1] is not ("read" or "write" or "none"))
+                if (parts.Length != 2 || parts[0].Length == 0 || step.Uses is null)
                 {
-                    throw new KilnException($"Target '{target.Name}' asks for the permission '{entry}': write it as 'scope: read|write|none' with a scope of {string.Join(", ", PermissionScopes)}.");
+                    throw new KilnException(step.Uses is null
+                        ? $"{Origin(step)} has With inputs, which only an action takes: remove them, or use Uses."
+                        : $"{Origin(step)} has the input '{entry}': write it as 'key: value'.");
                 }
 
-                // The strongest request for a scope wins: write over read over none.
-                if (!permissions.TryGetValue(parts[0], out var current) || Rank(parts[1]) > Rank(current))
-                {
-                    permissions[parts[0]] = parts[1];
-                }
+                with.Add(parts[0], parts[1]);
+            }
+
+            node.Add("with", with);
+        }
+
+        return node;
+    }
+
+    private static string Origin(GitHubActionsStepAttribute step) => $"[GitHubActionsStep(\"{step.Workflow}\", \"{step.Target}\", \"{step.Name}\")]";
+
+    /// <summary>The job's condition on <c>github.ref</c>: one of the refs, a trailing * matching the rest.</summary>
+    private static string RefCondition(WorkflowJob job, IReadOnlyList<string> refs, bool parenthesize)
+    {
+        var tests = new List<string>();
+        foreach (var reference in refs)
+        {
+            var star = reference.IndexOf('*', StringComparison.Ordinal);
+            if (!reference.StartsWith("refs/", StringComparison.Ordinal) || reference.Contains('\'', StringComparison.Ordinal) || (star >= 0 && star != reference.Length - 1))
+            {
+                throw new KilnException(
+                    $"Target '{job.Target.Name}' limits its job to the ref '{reference}': write a full ref, as 'refs/heads/main', with at most a trailing *, as 'refs/heads/release/*'.");
+            }
+
+            tests.Add(star < 0 ? $"github.ref == '{reference}'" : $"startsWith(github.ref, '{reference[..^1]}')");
+        }
+
+        var condition = string.Join(" || ", tests);
+        return parenthesize && tests.Count > 1 ? $"({condition})" : condition;
+    }
+
+    private YamlMappingNode Permissions(WorkflowJob job)
+    {
+        var permissions = new SortedDictionary<string, string>(StringComparer.Ordinal) { ["contents"] = "read" };
+        var requests = job.Runs.SelectMany(target => (JobSettings.Of(target)?.Permissions ?? []).Select(entry => (Entry: entry, Asker: $"Target '{target.Name}'")))
+            .Concat(StepsAdded(job).SelectMany(step => step.Permissions.Select(entry => (Entry: entry, Asker: Origin(step)))));
+        foreach (var (entry, asker) in requests)
+        {
+            var parts = entry.Split(':', 2, StringSplitOptions.TrimEntries);
+            if (parts.Length != 2 || !PermissionScopes.Contains(parts[0]) || parts[1] is not ("read" or "write" or "none"))
+            {
+                throw new KilnException($"{asker} asks for the permission '{entry}': write it as 'scope: read|write|none' with a scope of {string.Join(", ", PermissionScopes)}.");
+            }
+
+            // The strongest request for a scope wins: write over read over none.
+            if (!permissions.TryGetValue(parts[0], out var current) || Rank(parts[1]) > Rank(current))
+            {
+                permissions[parts[0]] = parts[1];
             }
         }
 

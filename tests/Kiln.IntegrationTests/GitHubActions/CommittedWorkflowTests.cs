@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.RegularExpressions;
 using YamlDotNet.RepresentationModel;
 
 namespace Kiln.IntegrationTests.GitHubActions;
@@ -15,6 +16,9 @@ public sealed class CommittedWorkflowTests
     private static readonly TimeSpan DefaultHangTimeout = TimeSpan.FromMinutes(10);
 
     private static readonly string[] TierTargets = ["UnitTest", "IntegrationTest", "SystemTest"];
+
+    /// <summary>Permissions that let a job ship: push code, tags or releases, packages, deployments.</summary>
+    private static readonly string[] ShippingScopes = ["contents", "packages", "deployments"];
 
     public static TheoryData<string> Workflows => new(Directory.GetFiles(Path.Combine(RepositoryRoot.Path, ".github", "workflows"), "*.yml").Select(Path.GetFileName)!);
 
@@ -101,14 +105,31 @@ public sealed class CommittedWorkflowTests
 
     [Theory]
     [MemberData(nameof(Workflows))]
-    public void A_job_in_an_environment_deploys_alone_restores_no_cache_and_is_the_only_kind_with_an_id_token(string workflow)
+    public void Every_action_is_pinned_to_a_commit_with_its_version_beside_it(string workflow)
+    {
+        var uses = File.ReadAllLines(Path.Combine(RepositoryRoot.Path, ".github", "workflows", workflow))
+            .Select(line => line.Trim())
+            .Where(line => line.StartsWith("uses:", StringComparison.Ordinal) || line.StartsWith("- uses:", StringComparison.Ordinal))
+            .ToList();
+
+        Assert.NotEmpty(uses);
+        Assert.All(uses, line => Assert.True(
+            Regex.IsMatch(line, @"^(- )?uses: [\w.-]+/[\w./-]+@[0-9a-f]{40} # v\d+(\.\d+)*$"),
+            $"{workflow} has '{line}': an action not pinned to a commit with its version as a comment, which a moved tag could change."));
+    }
+
+    [Theory]
+    [MemberData(nameof(Workflows))]
+    public void A_job_in_an_environment_deploys_alone_restores_no_cache_and_with_attesting_jobs_is_the_only_kind_with_an_id_token(string workflow)
     {
         foreach (var (id, job) in Jobs(workflow))
         {
             var permissions = (YamlMappingNode)job["permissions"];
             if (!job.Children.TryGetValue("environment", out var environment))
             {
-                Assert.True(Scalar(permissions, "id-token") is null, $"Job {id} asks for an id-token outside a deployment environment.");
+                Assert.True(
+                    Scalar(permissions, "id-token") is null || (Scalar(permissions, "attestations") == "write" && Uses(job, "actions/attest-build-provenance")),
+                    $"Job {id} asks for an id-token outside a deployment environment, and attests nothing.");
                 continue;
             }
 
@@ -116,7 +137,7 @@ public sealed class CommittedWorkflowTests
             var concurrency = (YamlMappingNode)job["concurrency"];
             Assert.Equal($"deploy-{name}", Scalar(concurrency, "group"));
             Assert.Equal("false", Scalar(concurrency, "cancel-in-progress"));
-            Assert.DoesNotContain(Steps(job), step => Scalar(step, "uses")?.StartsWith("actions/cache@", StringComparison.Ordinal) == true);
+            Assert.False(Uses(job, "actions/cache"), $"Job {id} deploys what a cache restored by any run may have filled.");
         }
     }
 
@@ -126,8 +147,38 @@ public sealed class CommittedWorkflowTests
     {
         foreach (var (id, job) in Jobs(workflow))
         {
-            var writes = ((YamlMappingNode)job["permissions"]).Children.Values.Any(level => ((YamlScalarNode)level).Value == "write");
-            Assert.True(!writes || job.Children.ContainsKey("environment"), $"Job {id} may write but runs in no environment, so no reviewer gates it.");
+            var permissions = (YamlMappingNode)job["permissions"];
+            var ships = ShippingScopes.Any(scope => Scalar(permissions, scope) == "write")
+                || (Scalar(permissions, "id-token") == "write" && Scalar(permissions, "attestations") != "write")
+                || Commands(job).Any(command => command.Target.StartsWith("Deploy", StringComparison.Ordinal) || command.Target is "Publish" or "Promote" or "Rollback");
+            Assert.True(!ships || job.Children.ContainsKey("environment"), $"Job {id} publishes or deploys but runs in no environment, so no reviewer or deployment rule gates it.");
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(Workflows))]
+    public void Only_a_job_that_uploads_SARIF_may_write_security_events_and_only_one_that_attests_may_write_attestations(string workflow)
+    {
+        foreach (var (id, job) in Jobs(workflow))
+        {
+            var permissions = (YamlMappingNode)job["permissions"];
+            Assert.True(Scalar(permissions, "security-events") != "write" || Uses(job, "github/codeql-action/upload-sarif"), $"Job {id} may write security events but uploads no SARIF.");
+            Assert.True(Scalar(permissions, "attestations") != "write" || Uses(job, "actions/attest-build-provenance"), $"Job {id} may write attestations but attests nothing.");
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(Workflows))]
+    public void A_job_that_signs_in_with_OIDC_is_handed_no_stored_secret(string workflow)
+    {
+        foreach (var (id, job) in Jobs(workflow).Where(job => Scalar((YamlMappingNode)job.Job["permissions"], "id-token") == "write"))
+        {
+            var secrets = Steps(job).Where(step => step.Children.ContainsKey("env"))
+                .SelectMany(step => ((YamlMappingNode)step["env"]).Children)
+                .Where(variable => ((YamlScalarNode)variable.Value).Value?.Contains("secrets.", StringComparison.Ordinal) == true)
+                .Select(variable => ((YamlScalarNode)variable.Key).Value)
+                .ToList();
+            Assert.True(secrets.Count == 0, $"Job {id} signs in with its OIDC token but is also handed {string.Join(", ", secrets)}: a stored credential that reaches further than the environment's identity.");
         }
     }
 
@@ -156,6 +207,9 @@ public sealed class CommittedWorkflowTests
     }
 
     private static IEnumerable<YamlMappingNode> Steps(YamlMappingNode job) => ((YamlSequenceNode)job["steps"]).Children.Cast<YamlMappingNode>();
+
+    private static bool Uses(YamlMappingNode job, string action) =>
+        Steps(job).Any(step => Scalar(step, "uses")?.StartsWith(action + "@", StringComparison.Ordinal) == true);
 
     /// <summary>The ./build.sh commands of a job's run: steps: the target, and what follows --skip up to the next option.</summary>
     private static IEnumerable<(string Target, IReadOnlyList<string> Skipped)> Commands(YamlMappingNode job) =>

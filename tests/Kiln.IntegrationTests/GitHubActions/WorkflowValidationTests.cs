@@ -107,6 +107,11 @@ public sealed class WorkflowValidationTests : IDisposable
         ImportSecrets = ["NuGetApiKey"],
         ImportVariables = ["StorageAccount"],
         ActionVersions = ["actions/checkout@1af3b93b6815bc44a9784bd300feb67ff0d1eeb3 # v6.0.1"])]
+    [GitHubActionsStep("release", "Publish", "Attest build provenance", Uses = "actions/attest-build-provenance", With = ["subject-path: artifacts/packages/*.nupkg"],
+        Permissions = ["id-token: write", "attestations: write"])]
+    [GitHubActionsStep("ci", "Test", "Upload SARIF", Uses = "github/codeql-action/upload-sarif", If = "${{ !cancelled() }}",
+        With = ["sarif_file: artifacts/scan/kiln.sarif", "category: kiln-scan"], Permissions = ["security-events: write", "actions: read"])]
+    [GitHubActionsStep("ci", "Test", "List the results", Run = "ls -R artifacts/test-results")]
     private sealed class EveryFeatureBuild : KilnBuild
     {
         [Parameter("The configuration to build.")]
@@ -143,7 +148,7 @@ public sealed class WorkflowValidationTests : IDisposable
         [GitHubActionsJob(Permissions = ["contents: write"])]
         public Target Publish => _ => _.DependsOn(Pack).Consumes(Pack).Requires(() => NuGetApiKey);
 
-        [GitHubActionsJob(Environment = "staging", Permissions = ["id-token: write"])]
+        [GitHubActionsJob(Environment = "staging", Permissions = ["id-token: write"], OnlyOnRefs = ["refs/tags/v*", "refs/heads/main"])]
         public Target DeployStaging => _ => _.DependsOn(Publish).Requires(() => StorageAccount).Requires(() => ReviewEnvironment);
 
         [GitHubActionsJob(Environment = "production", EnvironmentUrl = "https://example.org", Permissions = ["id-token: write"], TimeoutMinutes = 15)]

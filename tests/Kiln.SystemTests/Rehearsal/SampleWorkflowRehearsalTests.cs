@@ -54,6 +54,14 @@ public sealed partial class SampleWorkflowRehearsalTests(SampleRepositoryFixture
     }
 
     [Fact]
+    public void A_step_added_to_a_job_runs_after_its_target_on_the_same_runner()
+    {
+        var report = sample.Rehearsal.Single(run => run.Id == "test-report");
+
+        Assert.Contains("results on this runner: Sample.Tests.trx", report.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void The_step_summary_shows_the_jobs_summary_table_with_the_test_counts()
     {
         var unitTest = sample.Rehearsal.Single(run => run.Id == "unit-test");

@@ -79,6 +79,9 @@ internal sealed partial class WorkflowRehearsal(string repository, string scratc
             case "actions/checkout" or "actions/setup-dotnet" or "actions/cache":
                 // The workspace is already a fresh checkout; the SDK is installed; caching only saves time.
                 return 0;
+            case "github/codeql-action/upload-sarif" or "actions/attest-build-provenance":
+                // They hand files to GitHub's services (code scanning, attestations), which a rehearsal has not.
+                return 0;
             case "actions/upload-artifact":
                 return Upload(Expand(Text(with, "name")!, matrix), Text(with, "path")!, Text(with, "if-no-files-found") ?? "warn", workspace);
             case "actions/download-artifact":

@@ -16,7 +16,7 @@ public sealed class TemplateTests(TemplatedRepositories repositories) : IClassFi
         "GitVersion.yml", ".config/dotnet-tools.json",
     ];
 
-    private static readonly string[] Workflows = [".github/workflows/ci.yml", ".github/workflows/release.yml"];
+    private static readonly string[] Workflows = [".github/workflows/ci.yml", ".github/workflows/release.yml", ".github/workflows/scan.yml"];
 
     [Fact]
     public async Task Dotnet_new_kiln_adds_the_bootstrappers_the_build_its_parameters_the_versioning_and_the_tool_manifest()
@@ -98,6 +98,27 @@ public sealed class TemplateTests(TemplatedRepositories repositories) : IClassFi
     }
 
     [Fact]
+    public async Task The_workflows_pin_every_action_attest_the_released_packages_and_scan_weekly_into_code_scanning()
+    {
+        var repository = await repositories.NewcomersAsync();
+        var release = repository.ReadFile(".github/workflows/release.yml");
+        var scan = repository.ReadFile(".github/workflows/scan.yml");
+
+        foreach (var workflow in Workflows)
+        {
+            Assert.All(
+                repository.ReadFile(workflow).Split('\n').Where(line => line.TrimStart().StartsWith("uses:", StringComparison.Ordinal)),
+                line => Assert.Matches(@"uses: [\w./-]+@[0-9a-f]{40} # v\d", line));
+        }
+
+        Assert.Contains("uses: actions/attest-build-provenance@", release, StringComparison.Ordinal);
+        Assert.Contains("attestations: write", release, StringComparison.Ordinal);
+        Assert.Contains("- cron: 23 5 * * 1", scan, StringComparison.Ordinal);
+        Assert.Contains("uses: github/codeql-action/upload-sarif@", scan, StringComparison.Ordinal);
+        Assert.Contains("sarif_file: artifacts/scan/kiln.sarif", scan, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task The_solution_option_names_the_solution_the_build_compiles()
     {
         var repository = await repositories.NewcomersAsync();
@@ -136,6 +157,21 @@ public sealed class TemplateTests(TemplatedRepositories repositories) : IClassFi
         Assert.Contains("./build.sh DeployProduction", repository.ReadFile(".github/workflows/release.yml"), StringComparison.Ordinal);
         Assert.Contains("name: ${{ inputs.environment }}", repository.ReadFile(".github/workflows/rollback.yml"), StringComparison.Ordinal);
         Assert.Contains("name: ${{ inputs.to }}", repository.ReadFile(".github/workflows/promote.yml"), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task With_deploy_a_push_to_the_default_branch_deploys_to_test_and_no_deploy_job_gets_a_connection_string()
+    {
+        var repository = await repositories.DeployingAsync();
+        var ci = repository.ReadFile(".github/workflows/ci.yml");
+
+        Assert.Contains("./build.sh DeployTest", ci, StringComparison.Ordinal);
+        Assert.Contains("if: ${{ github.ref == 'refs/heads/main' }}", ci, StringComparison.Ordinal);
+        Assert.Contains("group: deploy-test", ci, StringComparison.Ordinal);
+        foreach (var workflow in new[] { "ci", "release", "rollback", "promote" })
+        {
+            Assert.DoesNotContain("AZURE_STORAGE_CONNECTION_STRING", repository.ReadFile($".github/workflows/{workflow}.yml"), StringComparison.Ordinal);
+        }
     }
 
     [Fact]

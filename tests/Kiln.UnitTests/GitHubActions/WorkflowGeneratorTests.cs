@@ -54,7 +54,7 @@ public sealed class WorkflowGeneratorTests
 
         Assert.Equal("./build.sh Publish --skip Restore Compile Pack", workflow.Run("publish"));
         var download = workflow.Step("publish", "Download Pack artifacts")!;
-        Assert.Equal("actions/download-artifact@v8", At(download, "uses"));
+        Assert.StartsWith("actions/download-artifact@", At(download, "uses"), StringComparison.Ordinal);
         Assert.Equal("Pack", At(download, "with", "name"));
         Assert.Equal("artifacts/packages", At(download, "with", "path"));
     }
@@ -73,7 +73,7 @@ public sealed class WorkflowGeneratorTests
     {
         var upload = Of(new ArtifactBuild()).Step("pack", "Upload Pack artifacts")!;
 
-        Assert.Equal("actions/upload-artifact@v7", At(upload, "uses"));
+        Assert.StartsWith("actions/upload-artifact@", At(upload, "uses"), StringComparison.Ordinal);
         Assert.Equal("Pack", At(upload, "with", "name"));
         Assert.Equal("artifacts/packages/*.nupkg\nartifacts/packages/*.snupkg", At(upload, "with", "path"));
         Assert.Equal("error", At(upload, "with", "if-no-files-found"));
@@ -238,7 +238,7 @@ public sealed class WorkflowGeneratorTests
         var workflow = Of(new PipelineBuild());
         var steps = workflow.Steps("compile");
 
-        Assert.Equal("actions/checkout@v6", At(steps[0], "uses"));
+        Assert.StartsWith("actions/checkout@", At(steps[0], "uses"), StringComparison.Ordinal);
         Assert.Equal("0", At(steps[0], "with", "fetch-depth"));
         Assert.Equal("global.json", At(steps[1], "with", "global-json-file"));
         Assert.Contains("hashFiles('global.json', 'Directory.Packages.props', '**/*.csproj')", At(steps[2], "with", "key"), StringComparison.Ordinal);
@@ -293,7 +293,7 @@ public sealed class WorkflowGeneratorTests
         var workflow = Of(new DeployBuild(), "release");
 
         Assert.Equal("actions/checkout@v5", At(workflow.Steps("publish")[0], "uses"));
-        Assert.Equal("actions/setup-dotnet@v5", At(workflow.Steps("publish")[1], "uses"));
+        Assert.Matches(PinnedUses("actions/setup-dotnet"), At(workflow.Steps("publish")[1], "uses"));
     }
 
     [Fact]
@@ -303,7 +303,7 @@ public sealed class WorkflowGeneratorTests
 
         Assert.Equal($"actions/checkout@{PinnedSha}", At(workflow.Steps("build")[0], "uses"));
         Assert.Contains($"uses: actions/checkout@{PinnedSha} # v6.0.1\n", workflow.Text, StringComparison.Ordinal);
-        Assert.Equal("actions/setup-dotnet@v5", At(workflow.Steps("build")[1], "uses"));
+        Assert.Matches(PinnedUses("actions/setup-dotnet"), At(workflow.Steps("build")[1], "uses"));
     }
 
     [Fact]
@@ -322,6 +322,80 @@ public sealed class WorkflowGeneratorTests
         var error = Assert.Throws<KilnException>(() => GenerateAll(new UnknownActionBuild()));
 
         Assert.StartsWith("[GitHubActions(\"ci\")].ActionVersions names 'actions/setup-node', which generated workflows do not use; they use ", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Every_action_is_pinned_to_a_commit_with_its_version_beside_it_by_default()
+    {
+        foreach (var (_, text) in GenerateAll(new PipelineBuild()).Concat(GenerateAll(new AddedStepBuild())))
+        {
+            var uses = text.Split('\n').Where(line => line.TrimStart().StartsWith("uses:", StringComparison.Ordinal)).ToList();
+            Assert.NotEmpty(uses);
+            Assert.All(uses, line => Assert.Matches(@"^\s*uses: [\w.-]+/[\w./-]+@[0-9a-f]{40} # v\d+\.\d+\.\d+$", line));
+        }
+    }
+
+    [Fact]
+    public void A_step_added_to_a_targets_job_runs_right_after_the_target_with_its_inputs_and_condition()
+    {
+        var workflow = Of(new AddedStepBuild(), "scan");
+        var steps = workflow.Steps("scan").Select(step => Scalar(step["name"])).ToList();
+        var upload = workflow.Step("scan", "Upload SARIF")!;
+
+        Assert.Equal(["Check out", "Set up .NET", "Scan", "Upload SARIF", "List", "Notify", "Upload Scan artifacts"], steps);
+        Assert.Matches(PinnedUses("github/codeql-action/upload-sarif"), At(upload, "uses"));
+        Assert.Equal("artifacts/scan/kiln.sarif", At(upload, "with", "sarif_file"));
+        Assert.Equal("https://example.org/a:b", At(upload, "with", "ref"));
+        Assert.Equal("${{ !cancelled() }}", At(upload, "if"));
+        Assert.Null(Of(new AddedStepBuild()).Step("scan", "Upload SARIF"));
+    }
+
+    [Fact]
+    public void A_steps_permissions_reach_its_job_alone_which_then_restores_no_package_cache()
+    {
+        var scan = Of(new AddedStepBuild(), "scan");
+        var ci = Of(new AddedStepBuild());
+
+        Assert.Equal("write", At(scan.Job("scan"), "permissions", "security-events"));
+        Assert.Equal("read", At(scan.Job("scan"), "permissions", "actions"));
+        Assert.DoesNotContain(scan.Steps("scan"), step => Uses(step, "actions/cache"));
+        Assert.Equal(["contents"], ((YamlMappingNode)ci.Job("scan")["permissions"]).Children.Keys.Select(Scalar));
+        Assert.Contains(ci.Steps("scan"), step => Uses(step, "actions/cache"));
+    }
+
+    [Fact]
+    public void A_step_can_run_a_bash_command_and_use_an_action_pinned_by_the_build()
+    {
+        var workflow = Of(new AddedStepBuild(), "scan");
+
+        Assert.Equal("ls artifacts/scan", At(workflow.Step("scan", "List")!, "run"));
+        Assert.Equal("bash", At(workflow.Step("scan", "List")!, "shell"));
+        Assert.Equal($"example/notify@{PinnedSha}", At(workflow.Step("scan", "Notify")!, "uses"));
+        Assert.Contains($"uses: example/notify@{PinnedSha} # v2.0.0\n", workflow.Text, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(typeof(StepOfUnknownWorkflowBuild), "[GitHubActionsStep(\"release\", \"Scan\", \"Upload\")] names the workflow 'release', which no [GitHubActions] on StepOfUnknownWorkflowBuild declares: use one of ci.")]
+    [InlineData(typeof(StepOfJoblessTargetBuild), "[GitHubActionsStep(\"ci\", \"Compile\", \"Upload\")] adds a step to the job of 'Compile', which [GitHubActions(\"ci\")] has no job for: add the target to InvokedTargets, or name one of Scan.")]
+    [InlineData(typeof(UnpinnedStepBuild), "[GitHubActionsStep(\"ci\", \"Scan\", \"Notify\")] uses 'example/notify', which Kiln does not pin: pin a commit with its version, as Uses = \"example/notify@<40-hex sha> # v1.2.3\".")]
+    [InlineData(typeof(UsesAndRunStepBuild), "[GitHubActionsStep(\"ci\", \"Scan\", \"Both\")] needs either Uses (an action) or Run (a bash command), not both.")]
+    [InlineData(typeof(MalformedInputStepBuild), "[GitHubActionsStep(\"ci\", \"Scan\", \"Upload\")] has the input 'sarif_file=kiln.sarif': write it as 'key: value'.")]
+    [InlineData(typeof(ShortRefBuild), "Target 'DeployTest' limits its job to the ref 'main': write a full ref, as 'refs/heads/main', with at most a trailing *, as 'refs/heads/release/*'.")]
+    public void A_malformed_step_or_ref_is_an_error_naming_where_it_is_written(Type build, string message)
+    {
+        var error = Assert.Throws<KilnException>(() => GenerateAll((KilnBuild)Activator.CreateInstance(build, nonPublic: true)!));
+
+        Assert.Equal(message, error.Message);
+    }
+
+    [Fact]
+    public void A_job_limited_to_refs_runs_only_for_pushes_of_those_refs()
+    {
+        var workflow = Of(new RefLimitedBuild());
+
+        Assert.Equal("${{ github.ref == 'refs/heads/main' || startsWith(github.ref, 'refs/heads/release/') }}", At(workflow.Job("deploy-test"), "if"));
+        Assert.Equal("${{ !cancelled() && github.ref == 'refs/heads/main' }}", At(workflow.Job("report"), "if"));
+        Assert.False(workflow.Job("test").Children.ContainsKey("if"));
     }
 
     [Fact]
@@ -597,6 +671,75 @@ public sealed class WorkflowGeneratorTests
 
         [GitHubActionsJob(Environment = "production", EnvironmentUrl = "https://example.org", Permissions = ["id-token: write"])]
         public Target DeployProduction => _ => _.DependsOn(DeployStaging);
+    }
+
+    private static string PinnedUses(string action) => "^" + System.Text.RegularExpressions.Regex.Escape(action) + "@[0-9a-f]{40}$";
+
+    [GitHubActions("ci", On = [GitHubActionsTrigger.Push], InvokedTargets = ["Scan"])]
+    [GitHubActions("scan", On = [GitHubActionsTrigger.Schedule], OnCronSchedule = ["0 4 * * 1"], InvokedTargets = ["Scan"])]
+    [GitHubActionsStep("scan", "Scan", "Upload SARIF", Uses = "github/codeql-action/upload-sarif", If = "${{ !cancelled() }}",
+        With = ["sarif_file: artifacts/scan/kiln.sarif", "ref: https://example.org/a:b"], Permissions = ["security-events: write", "actions: read"])]
+    [GitHubActionsStep("scan", "Scan", "List", Run = "ls artifacts/scan")]
+    [GitHubActionsStep("scan", "Scan", "Notify", Uses = "example/notify@" + PinnedSha + " # v2.0.0")]
+    private sealed class AddedStepBuild : KilnBuild
+    {
+        public Target Scan => _ => _.Produces("artifacts/scan/*.sarif");
+    }
+
+    [GitHubActions("ci", On = [GitHubActionsTrigger.Push], InvokedTargets = ["Scan"])]
+    [GitHubActionsStep("release", "Scan", "Upload", Run = "true")]
+    private sealed class StepOfUnknownWorkflowBuild : KilnBuild
+    {
+        public Target Scan => _ => _;
+    }
+
+    [GitHubActions("ci", On = [GitHubActionsTrigger.Push], InvokedTargets = ["Scan"])]
+    [GitHubActionsStep("ci", "Compile", "Upload", Run = "true")]
+    private sealed class StepOfJoblessTargetBuild : KilnBuild
+    {
+        public Target Compile => _ => _;
+
+        public Target Scan => _ => _.DependsOn(Compile);
+    }
+
+    [GitHubActions("ci", On = [GitHubActionsTrigger.Push], InvokedTargets = ["Scan"])]
+    [GitHubActionsStep("ci", "Scan", "Notify", Uses = "example/notify")]
+    private sealed class UnpinnedStepBuild : KilnBuild
+    {
+        public Target Scan => _ => _;
+    }
+
+    [GitHubActions("ci", On = [GitHubActionsTrigger.Push], InvokedTargets = ["Scan"])]
+    [GitHubActionsStep("ci", "Scan", "Both", Uses = "github/codeql-action/upload-sarif", Run = "true")]
+    private sealed class UsesAndRunStepBuild : KilnBuild
+    {
+        public Target Scan => _ => _;
+    }
+
+    [GitHubActions("ci", On = [GitHubActionsTrigger.Push], InvokedTargets = ["Scan"])]
+    [GitHubActionsStep("ci", "Scan", "Upload", Uses = "github/codeql-action/upload-sarif", With = ["sarif_file=kiln.sarif"])]
+    private sealed class MalformedInputStepBuild : KilnBuild
+    {
+        public Target Scan => _ => _;
+    }
+
+    [GitHubActions("ci", On = [GitHubActionsTrigger.Push], InvokedTargets = ["DeployTest"])]
+    private sealed class ShortRefBuild : KilnBuild
+    {
+        [GitHubActionsJob(OnlyOnRefs = ["main"])]
+        public Target DeployTest => _ => _;
+    }
+
+    [GitHubActions("ci", On = [GitHubActionsTrigger.Push, GitHubActionsTrigger.PullRequest], InvokedTargets = ["Test", "DeployTest", "Report"])]
+    private sealed class RefLimitedBuild : KilnBuild
+    {
+        public Target Test => _ => _;
+
+        [GitHubActionsJob(Environment = "test", OnlyOnRefs = ["refs/heads/main", "refs/heads/release/*"])]
+        public Target DeployTest => _ => _.DependsOn(Test);
+
+        [GitHubActionsJob(OnlyOnRefs = ["refs/heads/main"])]
+        public Target Report => _ => _.DependsOn(Test).AssuredAfterFailure();
     }
 
     private static bool Uses(YamlMappingNode step, string action) =>

@@ -4,8 +4,13 @@ using Kiln.GitHubActions;
 /// <summary>
 /// The GitHub Actions workflows, generated from these attributes into .github/workflows: a local ./build.sh run writes
 /// them when they changed (commit them), ./build.sh --generate-workflows regenerates them, and CI fails when the
-/// committed ones differ. Each invoked target is a job; needs: follows the targets' dependencies. A test tier the build
-/// leaves out (no projects) gets no job.
+/// committed ones differ. Each invoked target is a job; needs: follows the targets' dependencies; every action is
+/// pinned to a commit. A test tier the build leaves out (no projects) gets no job.
+//#if (deploy)
+/// A push to the default branch also deploys to the test environment. Every deploy job signs in with OIDC: no storage
+/// connection string is imported (to use one instead, add nameof(IDeploy.StorageConnectionString) to ImportSecrets and
+/// keep the secret on each environment, not on the repository).
+//#endif
 /// </summary>
 [GitHubActions(
     "ci",
@@ -25,13 +30,20 @@ using Kiln.GitHubActions;
         nameof(ITest.Test),
         nameof(IScan.Scan),
         nameof(IPack.Pack),
+//#if (deploy)
+        nameof(DeployTest),
+//#endif
     ],
+//#if (deploy)
+    ImportVariables = [nameof(IDeploy.StorageAccountUrl), nameof(IDeploy.AzureTenantId), nameof(IDeploy.AzureClientId)],
+//#endif
     TimeoutMinutes = 30)]
 partial class Build;
 
 /// <summary>
-/// A v* tag releases: tests, scan and packages as in ci.yml, then Publish to NUGET_SOURCE (a repository variable; the
-/// secret NUGET_API_KEY for an http(s) source) with a GitHub release of the tag.
+/// A v* tag releases: tests, scan and packages as in ci.yml (Pack's job attesting the packages' build provenance: a
+/// public repository, or GitHub Enterprise Cloud for a private one), then Publish to NUGET_SOURCE (a variable; the
+/// secret NUGET_API_KEY, on the 'packages' environment, for an http(s) source) with a GitHub release of the tag.
 //#if (deploy)
 /// Then Deploy to staging, and to production behind the production environment's approvals.
 //#endif
@@ -56,13 +68,42 @@ partial class Build;
 //#endif
     ],
 //#if (deploy)
-    ImportSecrets = [nameof(IPublish.NuGetApiKey), nameof(IPublish.GitHubToken), nameof(IDeploy.StorageConnectionString)],
+    ImportSecrets = [nameof(IPublish.NuGetApiKey), nameof(IPublish.GitHubToken)],
     ImportVariables = [nameof(IPublish.NuGetSource), nameof(IPublish.NuGetStableOnly), nameof(IDeploy.StorageAccountUrl), nameof(IDeploy.AzureTenantId), nameof(IDeploy.AzureClientId)],
 //#else
     ImportSecrets = [nameof(IPublish.NuGetApiKey), nameof(IPublish.GitHubToken)],
     ImportVariables = [nameof(IPublish.NuGetSource), nameof(IPublish.NuGetStableOnly)],
 //#endif
     TimeoutMinutes = 30)]
+[GitHubActionsStep(
+    "release",
+    nameof(IPack.Pack),
+    "Attest build provenance",
+    Uses = "actions/attest-build-provenance",
+    With = ["subject-path: artifacts/packages/*.nupkg"],
+    Permissions = ["id-token: write", "attestations: write"])]
+partial class Build;
+
+/// <summary>
+/// Every Monday, and on demand: Scan of the default branch, for advisories published since the last push, its SARIF
+/// log uploaded to GitHub code scanning (a public repository, or GitHub Advanced Security for a private one) even when
+/// Scan fails on findings. Only this job may write security events.
+/// </summary>
+[GitHubActions(
+    "scan",
+    On = [GitHubActionsTrigger.Schedule, GitHubActionsTrigger.WorkflowDispatch],
+    OnCronSchedule = ["23 5 * * 1"],
+    DefaultBranch = "KILN_DEFAULT_BRANCH",
+    InvokedTargets = [nameof(IScan.Scan)],
+    TimeoutMinutes = 30)]
+[GitHubActionsStep(
+    "scan",
+    nameof(IScan.Scan),
+    "Upload SARIF to code scanning",
+    Uses = "github/codeql-action/upload-sarif",
+    If = "${{ !cancelled() }}",
+    With = ["sarif_file: artifacts/scan/kiln.sarif", "category: kiln-scan"],
+    Permissions = ["security-events: write", "actions: read"])]
 partial class Build;
 //#if (deploy)
 
@@ -77,7 +118,6 @@ partial class Build;
     WorkflowDispatchInputs = ["Environment", nameof(IDeploy.ToVersion)],
     EnvironmentInputs = ["Environment"],
     InvokedTargets = [nameof(IDeploy.Rollback)],
-    ImportSecrets = [nameof(IDeploy.StorageConnectionString)],
     ImportVariables = [nameof(IDeploy.StorageAccountUrl), nameof(IDeploy.AzureTenantId), nameof(IDeploy.AzureClientId)],
     TimeoutMinutes = 30)]
 [GitHubActions(
@@ -87,7 +127,6 @@ partial class Build;
     WorkflowDispatchInputs = ["From", "To"],
     EnvironmentInputs = ["From", "To"],
     InvokedTargets = [nameof(IDeploy.Promote)],
-    ImportSecrets = [nameof(IDeploy.StorageConnectionString)],
     ImportVariables = [nameof(IDeploy.StorageAccountUrl), nameof(IDeploy.AzureTenantId), nameof(IDeploy.AzureClientId)],
     TimeoutMinutes = 30)]
 partial class Build;

@@ -4,7 +4,7 @@ using Kiln.Testing;
 
 /// <summary>
 /// The sample's workflow, which the system tests rehearse: UnitTest on an OS matrix, then TestReport on another runner,
-/// which reports on the results UnitTest's job handed on as an artifact.
+/// which reports on the results UnitTest's job handed on as an artifact, and a step added after it lists them.
 /// </summary>
 [GitHubActions(
     "ci",
@@ -12,6 +12,7 @@ using Kiln.Testing;
     OnPushBranches = ["main"],
     InvokedTargets = [nameof(UnitTest), nameof(TestReport)],
     CrossPlatformTargets = [nameof(UnitTest)])]
+[GitHubActionsStep("ci", nameof(TestReport), "List the results", Run = "echo \"results on this runner: $(ls artifacts/test-results)\"")]
 partial class Build
 {
     Target TestReport => _ => _
