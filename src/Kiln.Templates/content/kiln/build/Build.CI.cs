@@ -41,9 +41,10 @@ using Kiln.GitHubActions;
 partial class Build;
 
 /// <summary>
-/// A v* tag releases: tests, scan and packages as in ci.yml (Pack's job attesting the packages' build provenance: a
-/// public repository, or GitHub Enterprise Cloud for a private one), then Publish to NUGET_SOURCE (a variable; the
-/// secret NUGET_API_KEY, on the 'packages' environment, for an http(s) source) with a GitHub release of the tag.
+/// A v* tag releases: tests, scan and packages as in ci.yml (Pack's job attesting the packages' build provenance in a
+/// public repository; a private one needs GitHub Enterprise Cloud, see the step's condition), then Publish to
+/// NUGET_SOURCE (a variable; the secret NUGET_API_KEY, on the 'packages' environment, for an http(s) source) with a
+/// GitHub release of the tag.
 //#if (deploy)
 /// Then Deploy to staging, and to production behind the production environment's approvals.
 //#endif
@@ -80,14 +81,15 @@ partial class Build;
     nameof(IPack.Pack),
     "Attest build provenance",
     Uses = "actions/attest-build-provenance",
+    If = "${{ !github.event.repository.private }}", // private repositories need GitHub Enterprise Cloud: remove this line there
     With = ["subject-path: artifacts/packages/*.nupkg"],
     Permissions = ["id-token: write", "attestations: write"])]
 partial class Build;
 
 /// <summary>
 /// Every Monday, and on demand: Scan of the default branch, for advisories published since the last push, its SARIF
-/// log uploaded to GitHub code scanning (a public repository, or GitHub Advanced Security for a private one) even when
-/// Scan fails on findings. Only this job may write security events.
+/// log uploaded to GitHub code scanning even when Scan fails on findings (in a public repository; a private one needs
+/// GitHub Advanced Security, see the step's condition). Only this job may write security events.
 /// </summary>
 [GitHubActions(
     "scan",
@@ -101,7 +103,7 @@ partial class Build;
     nameof(IScan.Scan),
     "Upload SARIF to code scanning",
     Uses = "github/codeql-action/upload-sarif",
-    If = "${{ !cancelled() }}",
+    If = "${{ !cancelled() && !github.event.repository.private }}", // private repositories need GitHub Advanced Security: keep !cancelled() alone there
     With = ["sarif_file: artifacts/scan/kiln.sarif", "category: kiln-scan"],
     Permissions = ["security-events: write", "actions: read"])]
 partial class Build;
