@@ -82,14 +82,15 @@ public sealed partial class ReleaseStore
         return await UnderLeaseAsync(environment, DeployAction, async lease =>
         {
             var token = lease.Token;
-            var (transferred, bytes, present) = await UploadAsync(bundle, manifest, environment, token).ConfigureAwait(false);
+            var (transferred, bytes, present, sent) = await UploadAsync(bundle, manifest, environment, token).ConfigureAwait(false);
 
-            // The upload checked the files by their recorded SHA-256s, and a file stored by an earlier run may have been
-            // rewritten behind the store's back with the old metadata: before the pointer moves, hash every file's bytes.
+            // A file this run uploaded was hashed as its bytes went out, against the manifest. A file stored by an earlier
+            // run is known only by its recorded SHA-256, and may have been rewritten behind the store's back with the old
+            // metadata: before the pointer moves, download and hash its bytes.
             var read = await ReadPointerAsync(environment, token).ConfigureAwait(false);
             if (read.Pointer?.Version != manifest.Version)
             {
-                await VerifyContentAsync(manifest, $"Release {manifest.Version}", $"the pointer of '{environment}' was not moved", token).ConfigureAwait(false);
+                await VerifyContentAsync(manifest, $"Release {manifest.Version}", $"the pointer of '{environment}' was not moved", token, hashedAsSent: sent).ConfigureAwait(false);
             }
 
             var (moved, previous) = await MovePointerAsync(environment, manifest.Version, DeployAction, origin, read, lease, token).ConfigureAwait(false);
@@ -149,8 +150,8 @@ public sealed partial class ReleaseStore
         {
             var token = lease.Token;
             var read = await ReadPointerAsync(environment, token).ConfigureAwait(false);
-            var (transferred, bytes, present) = sameFolder
-                ? (0, 0L, manifest.Files.Count)
+            var (transferred, bytes, present, _) = sameFolder
+                ? (0, 0L, manifest.Files.Count, new HashSet<string>())
                 : await CopyAsync(source, manifest, environment, token).ConfigureAwait(false);
             await source.CheckUnmovedAsync(sourceEnvironment, sourceETag, pointer.Version, environment, token).ConfigureAwait(false);
             var (moved, previous) = await MovePointerAsync(environment, manifest.Version, PromoteAction, origin, read, lease, token).ConfigureAwait(false);
@@ -354,7 +355,7 @@ public sealed partial class ReleaseStore
         new($"The {action} of '{environment}' stopped: {reason.TrimEnd('.')}. The pointer was not moved unless the history says so; run it again: files already uploaded and verified are not uploaded again.", exception);
 
     /// <summary>Uploads the files not yet present with the right bytes, verifies them all, then writes the manifest (the release is then complete).</summary>
-    private Task<(int Transferred, long Bytes, int Present)> UploadAsync(ReleaseBundle bundle, ReleaseManifest manifest, string environment, CancellationToken cancellationToken) =>
+    private Task<(int Transferred, long Bytes, int Present, IReadOnlySet<string> Sent)> UploadAsync(ReleaseBundle bundle, ReleaseManifest manifest, string environment, CancellationToken cancellationToken) =>
         TransferAsync(
             manifest,
             environment,
@@ -391,7 +392,7 @@ public sealed partial class ReleaseStore
             cancellationToken);
 
     /// <summary>Copies the source release's files on the server (those not yet present and verified), verifies, then writes the manifest.</summary>
-    private Task<(int Transferred, long Bytes, int Present)> CopyAsync(ReleaseStore source, ReleaseManifest manifest, string environment, CancellationToken cancellationToken) =>
+    private Task<(int Transferred, long Bytes, int Present, IReadOnlySet<string> Sent)> CopyAsync(ReleaseStore source, ReleaseManifest manifest, string environment, CancellationToken cancellationToken) =>
         TransferAsync(
             manifest,
             environment,
@@ -418,9 +419,9 @@ public sealed partial class ReleaseStore
     /// <summary>
     /// What uploading and copying share: nothing to do for a release already complete here; otherwise each file not yet
     /// present with the right bytes is transferred (in parallel; false when another deploy stored it first), all are
-    /// verified, then the manifest completes the release.
+    /// verified, then the manifest completes the release. Returns, besides the counts, the paths this run transferred.
     /// </summary>
-    private async Task<(int Transferred, long Bytes, int Present)> TransferAsync(
+    private async Task<(int Transferred, long Bytes, int Present, IReadOnlySet<string> Sent)> TransferAsync(
         ReleaseManifest manifest,
         string environment,
         string action,
@@ -432,10 +433,11 @@ public sealed partial class ReleaseStore
         if (await CompleteReleaseAsync(manifest, environment, cancellationToken).ConfigureAwait(false))
         {
             options.Log?.Invoke($"Release {manifest.Version} is already at {ReleaseUri(manifest.Version)} with the same content and verified: nothing to {action}.");
-            return (0, 0, manifest.Files.Count);
+            return (0, 0, manifest.Files.Count, new HashSet<string>());
         }
 
         var stored = await ListReleaseAsync(manifest.Version, cancellationToken).ConfigureAwait(false);
+        var sent = new ConcurrentDictionary<string, bool>(StringComparer.Ordinal);
         var transferred = 0;
         var bytes = 0L;
         var present = 0;
@@ -454,6 +456,7 @@ public sealed partial class ReleaseStore
 
             if (await transfer(file, token).ConfigureAwait(false))
             {
+                sent[file.Path] = true;
                 Interlocked.Increment(ref transferred);
                 Interlocked.Add(ref bytes, file.Length);
             }
@@ -466,7 +469,7 @@ public sealed partial class ReleaseStore
 
         await verify().ConfigureAwait(false);
         await WriteManifestAsync(manifest, environment, cancellationToken).ConfigureAwait(false);
-        return (transferred, bytes, present);
+        return (transferred, bytes, present, sent.Keys.ToHashSet(StringComparer.Ordinal));
     }
 
     /// <summary>
@@ -574,11 +577,15 @@ public sealed partial class ReleaseStore
         ThrowIfAny(problems, subject, manifest, consequence);
     }
 
-    /// <summary>Downloads every file and hashes the bytes: catches a blob changed behind the store's back, metadata and all.</summary>
-    private async Task VerifyContentAsync(ReleaseManifest manifest, string subject, string consequence, CancellationToken cancellationToken)
+    /// <summary>
+    /// Downloads every file and hashes the bytes: catches a blob changed behind the store's back, metadata and all. Files
+    /// in <paramref name="hashedAsSent"/> were uploaded by this run and hashed as they went out: they are not read back.
+    /// </summary>
+    private async Task VerifyContentAsync(ReleaseManifest manifest, string subject, string consequence, CancellationToken cancellationToken, IReadOnlySet<string>? hashedAsSent = null)
     {
         var problems = new ConcurrentBag<string>();
-        await Parallel.ForEachAsync(manifest.Files, new ParallelOptions { MaxDegreeOfParallelism = options.Concurrency, CancellationToken = cancellationToken }, async (file, token) =>
+        var toRead = hashedAsSent is null ? manifest.Files : [.. manifest.Files.Where(file => !hashedAsSent.Contains(file.Path))];
+        await Parallel.ForEachAsync(toRead, new ParallelOptions { MaxDegreeOfParallelism = options.Concurrency, CancellationToken = cancellationToken }, async (file, token) =>
         {
             using var hash = new HashingStream();
             try
@@ -761,7 +768,10 @@ public sealed partial class ReleaseStore
             : $"Release {manifest.Version} was built from {manifest.GitRef}, and '{environment}' takes only {takes}: promote a release built from one of those (deploy such a ref to '{sourceEnvironment}' first); the pointer of '{environment}' was not moved.";
     }
 
-    /// <summary>Reads the release back the way a consumer would: through the pointer, then the manifest, then every file's bytes.</summary>
+    /// <summary>
+    /// Reads the release back the way a consumer finds it: through the pointer, then the manifest, then every file's
+    /// length and recorded SHA-256 (one listing). The bytes were hashed moments before the pointer moved.
+    /// </summary>
     private async Task SmokeCheckAsync(string environment, string version, CancellationToken cancellationToken)
     {
         var (pointer, _) = await ReadPointerAsync(environment, cancellationToken).ConfigureAwait(false);
@@ -772,7 +782,7 @@ public sealed partial class ReleaseStore
 
         var manifest = await ReadManifestAsync(pointer.Version, cancellationToken).ConfigureAwait(false)
             ?? throw new ReleaseVerificationException($"Smoke check: '{environment}' points at {version}, which has no {ReleaseManifest.FileName} at {ReleaseUri(version)}: roll back (Rollback) to the previous release.");
-        await VerifyContentAsync(manifest, $"Smoke check of '{environment}': release {version}", "roll back (Rollback) to the previous release", cancellationToken).ConfigureAwait(false);
+        await VerifyStoredAsync(manifest, $"Smoke check of '{environment}': release {version}", "roll back (Rollback) to the previous release", cancellationToken).ConfigureAwait(false);
     }
 
     [GeneratedRegex("^[a-z][a-z0-9-]{0,62}$", RegexOptions.CultureInvariant)]

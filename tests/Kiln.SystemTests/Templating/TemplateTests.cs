@@ -166,7 +166,8 @@ public sealed class TemplateTests(TemplatedRepositories repositories) : IClassFi
         var ci = repository.ReadFile(".github/workflows/ci.yml");
 
         Assert.Contains("./build.sh DeployTest", ci, StringComparison.Ordinal);
-        Assert.Contains("if: ${{ github.ref == 'refs/heads/main' }}", ci, StringComparison.Ordinal);
+        // No --default-branch: main or master, whichever the repository has.
+        Assert.Contains("if: ${{ github.ref == 'refs/heads/main' || github.ref == 'refs/heads/master' }}", ci, StringComparison.Ordinal);
         Assert.Contains("group: deploy-test", ci, StringComparison.Ordinal);
         foreach (var workflow in new[] { "ci", "release", "rollback", "promote" })
         {
