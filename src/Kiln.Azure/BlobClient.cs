@@ -79,10 +79,13 @@ public class BlobClient
 
     /// <summary>
     /// Uploads the stream from its current position to its end as the blob's content, replacing the blob unless the
-    /// conditions say otherwise. Up to <see cref="BlobClientOptions.SingleUploadThreshold"/> bytes go as one Put Blob;
-    /// more go as blocks of <see cref="BlobClientOptions.BlockSize"/>, <see cref="BlobClientOptions.MaximumConcurrency"/>
-    /// at a time (Put Block), committed together (Put Block List), so the blob changes only once all are stored. The
-    /// content's SHA-256 is recorded in the metadata as <see cref="Sha256MetadataName"/>.
+    /// conditions say otherwise. Up to <see cref="BlobClientOptions.SingleUploadThreshold"/> bytes of a stream that can
+    /// seek go as one Put Blob, streamed after one pass that hashes them, with their MD5 as Content-MD5 so that the
+    /// storage refuses bytes that changed between the passes; a stream that cannot seek goes as one Put Blob when it fits
+    /// in one block. More go as blocks of <see cref="BlobClientOptions.BlockSize"/>,
+    /// <see cref="BlobClientOptions.MaximumConcurrency"/> at a time (Put Block), committed together (Put Block List), so
+    /// the blob changes only once all are stored. The content's SHA-256 is recorded in the metadata as
+    /// <see cref="Sha256MetadataName"/>.
     /// </summary>
     public virtual async Task<Response<BlobContentInfo>> UploadAsync(Stream content, BlobUploadOptions? options = null, CancellationToken cancellationToken = default)
     {
@@ -92,13 +95,19 @@ public class BlobClient
 
         // Read up to the threshold and one byte more: whatever fits goes as a single Put Blob. A stream known to be
         // longer goes straight to blocks.
-        var threshold = (int)Math.Min(Pipeline.SingleUploadThreshold, Array.MaxLength - 1);
         var remaining = KnownRemaining(content);
-        if (remaining > threshold)
+        if (remaining > Pipeline.SingleUploadThreshold)
         {
             return await PutBlocksAsync(content, ReadOnlyMemory<byte>.Empty, hash, options, cancellationToken).ConfigureAwait(false);
         }
 
+        if (remaining is not null)
+        {
+            return await PutBlobStreamedAsync(content, options, cancellationToken).ConfigureAwait(false);
+        }
+
+        // A stream that cannot seek is read once: up to one block is held, and sent as one Put Blob if that was all.
+        var threshold = (int)Math.Min(Math.Min(Pipeline.SingleUploadThreshold, Pipeline.BlockSize), Array.MaxLength - 1);
         var first = new byte[Math.Min(threshold + 1, remaining ?? (threshold + 1))];
         var firstLength = await FillAsync(content, ReadOnlyMemory<byte>.Empty, first, cancellationToken).ConfigureAwait(false);
         if (firstLength <= threshold)
@@ -229,6 +238,45 @@ public class BlobClient
         message.Request.Content = RequestContent.Create(content);
         var response = await Pipeline.SendAsync(message, "Put Blob", Target, cancellationToken).ConfigureAwait(false);
         return Response.FromValue(new BlobContentInfo(BlobHeaders.ETag(response), BlobHeaders.LastModified(response), sha256), response);
+    }
+
+    /// <summary>
+    /// One Put Blob streamed from a stream that can seek: a first pass hashes the bytes (SHA-256 for the metadata, MD5
+    /// for Content-MD5), the second sends them. The storage checks the MD5 of what arrives, so bytes that changed between
+    /// the passes are refused (400 Md5Mismatch), never stored under the first pass's SHA-256.
+    /// </summary>
+    private async Task<Response<BlobContentInfo>> PutBlobStreamedAsync(Stream content, BlobUploadOptions options, CancellationToken cancellationToken)
+    {
+        var start = content.Position;
+        using var sha256 = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+#pragma warning disable CA5351 // MD5 is the storage's own transfer check (Content-MD5), not a security measure.
+        using var md5 = IncrementalHash.CreateHash(HashAlgorithmName.MD5);
+#pragma warning restore CA5351
+        var buffer = ArrayPool<byte>.Shared.Rent(1024 * 1024);
+        try
+        {
+            int read;
+            while ((read = await content.ReadAsync(buffer, cancellationToken).ConfigureAwait(false)) > 0)
+            {
+                sha256.AppendData(buffer, 0, read);
+                md5.AppendData(buffer, 0, read);
+            }
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+        }
+
+        content.Position = start;
+        var hex = Convert.ToHexStringLower(sha256.GetHashAndReset());
+        using var message = Pipeline.CreateMessage(RequestMethod.Put, Uri);
+        message.Request.Headers.SetValue("x-ms-blob-type", "BlockBlob");
+        message.Request.Headers.SetValue("Content-MD5", Convert.ToBase64String(md5.GetHashAndReset()));
+        SetBlobHeaders(message.Request, hex, options);
+        BlobHeaders.SetConditions(message.Request, options.Conditions);
+        message.Request.Content = RequestContent.Create(new BorrowedStream(content));
+        var response = await Pipeline.SendAsync(message, "Put Blob", Target, cancellationToken).ConfigureAwait(false);
+        return Response.FromValue(new BlobContentInfo(BlobHeaders.ETag(response), BlobHeaders.LastModified(response), hex), response);
     }
 
     private async Task<Response<BlobContentInfo>> PutBlocksAsync(Stream content, ReadOnlyMemory<byte> alreadyRead, IncrementalHash hash, BlobUploadOptions options, CancellationToken cancellationToken)

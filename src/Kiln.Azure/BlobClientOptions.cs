@@ -8,8 +8,8 @@ namespace Kiln.Azure;
 /// </summary>
 public class BlobClientOptions : ClientOptions
 {
-    /// <summary>The largest upload sent as one Put Blob by default: 8 MiB.</summary>
-    public const long DefaultSingleUploadThreshold = 8 * 1024 * 1024;
+    /// <summary>The largest upload sent as one Put Blob by default: 256 MiB.</summary>
+    public const long DefaultSingleUploadThreshold = 256 * 1024 * 1024;
 
     /// <summary>The default block size for larger uploads: 4 MiB.</summary>
     public const int DefaultBlockSize = 4 * 1024 * 1024;
@@ -65,7 +65,10 @@ public class BlobClientOptions : ClientOptions
     /// <summary>The x-ms-version sent with every request.</summary>
     public string Version { get; }
 
-    /// <summary>Uploads up to this many bytes go as one Put Blob; larger ones as blocks. Default 8 MiB.</summary>
+    /// <summary>
+    /// Uploads up to this many bytes go as one Put Blob (as the Azure SDK's default: 256 MiB), streamed from a stream that
+    /// can seek; larger ones as blocks. A stream that cannot seek goes as one Put Blob only when it fits in one block.
+    /// </summary>
     public long SingleUploadThreshold { get; set; } = DefaultSingleUploadThreshold;
 
     /// <summary>The size of each block of a larger upload (at most 4000 MiB). Default 4 MiB.</summary>

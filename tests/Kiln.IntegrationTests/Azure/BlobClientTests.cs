@@ -67,6 +67,37 @@ public sealed class BlobClientTests(AzuriteAccount azurite) : IClassFixture<Azur
     }
 
     [Fact]
+    public async Task A_file_whose_bytes_change_between_hashing_and_sending_is_refused_by_the_storage_and_not_stored()
+    {
+        var container = await CreatedContainer("changing");
+        var blob = container.GetBlobClient("changing.bin");
+        using var content = new ChangingStream(new byte[64 * 1024]);
+
+        var refusal = await Assert.ThrowsAsync<RequestFailedException>(() => blob.UploadAsync(content));
+
+        Assert.Equal((400, "Md5Mismatch"), (refusal.Status, refusal.ErrorCode));
+        Assert.False((await blob.ExistsAsync()).Value);
+    }
+
+    [Fact]
+    public async Task A_large_seekable_upload_goes_as_one_streamed_Put_Blob_and_round_trips()
+    {
+        var blob = (await CreatedContainer("streamed")).GetBlobClient("large.bin");
+        var content = RandomNumberGenerator.GetBytes(20 * 1024 * 1024);
+        using var stream = new MemoryStream(content);
+
+        var uploaded = await blob.UploadAsync(stream);
+        using var downloaded = new MemoryStream();
+        await blob.DownloadToAsync(downloaded);
+
+        Assert.Equal(Sha256Hex(content), uploaded.Value.Sha256);
+        Assert.Equal(content, downloaded.ToArray());
+#pragma warning disable CA5351 // The storage's Content-MD5, not security.
+        Assert.Equal(Convert.ToBase64String(MD5.HashData(content)), Convert.ToBase64String((await blob.GetPropertiesAsync()).Value.ContentHash ?? []));
+#pragma warning restore CA5351
+    }
+
+    [Fact]
     public async Task A_small_upload_round_trips_with_the_callers_metadata_and_the_contents_sha256()
     {
         var blob = (await CreatedContainer("small")).GetBlobClient("dir/hello world.txt");
@@ -491,5 +522,32 @@ public sealed class BlobClientTests(AzuriteAccount azurite) : IClassFixture<Azur
         public override long Length => throw new NotSupportedException();
 
         public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
+    }
+
+    /// <summary>A stream whose bytes change once it is rewound after being read to its end: a file rewritten during its upload.</summary>
+    private sealed class ChangingStream(byte[] bytes) : MemoryStream(bytes, 0, bytes.Length, writable: true, publiclyVisible: true)
+    {
+        private bool readToEnd;
+
+        public override long Position
+        {
+            get => base.Position;
+            set
+            {
+                if (readToEnd && value == 0)
+                {
+                    GetBuffer()[0] ^= 0xFF;
+                }
+
+                base.Position = value;
+            }
+        }
+
+        public override ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
+        {
+            var read = base.ReadAsync(buffer, cancellationToken);
+            readToEnd |= base.Position == Length;
+            return read;
+        }
     }
 }

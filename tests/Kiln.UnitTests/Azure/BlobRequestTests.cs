@@ -37,6 +37,24 @@ public sealed class BlobRequestTests
     }
 
     [Fact]
+    public async Task A_seekable_upload_is_streamed_as_one_Put_Blob_with_the_MD5_of_its_bytes_and_the_stream_stays_open()
+    {
+        var service = new FakeBlobService().Respond(HttpStatusCode.Created, new Dictionary<string, string> { ["ETag"] = "\"0x1\"" });
+        var content = Encoding.UTF8.GetBytes("a file larger than one block of four bytes");
+        using var stream = new MemoryStream(content);
+
+        await Blob(service, blockSize: 4).UploadAsync(stream);
+
+        var request = Assert.Single(service.Requests);
+        Assert.Equal(content, request.Body);
+#pragma warning disable CA5351 // The storage's Content-MD5, not security.
+        Assert.Equal(Convert.ToBase64String(MD5.HashData(content)), request.Header("Content-MD5"));
+#pragma warning restore CA5351
+        Assert.Equal(Convert.ToHexStringLower(SHA256.HashData(content)), request.Header("x-ms-meta-sha256"));
+        Assert.True(stream.CanRead, "the upload closed the caller's stream");
+    }
+
+    [Fact]
     public async Task An_upload_above_the_threshold_puts_blocks_and_commits_them_in_content_order()
     {
         var service = new FakeBlobService().Respond(HttpStatusCode.Created);
