@@ -37,7 +37,8 @@ internal sealed class LoopbackListener : IDisposable
 
     public void Dispose()
     {
-        listener.Stop();
+        // Close alone: after Stop, the managed HttpListener's Close looks its endpoint up again, binds the port anew to
+        // do so, and fails with "Address already in use" when another process took the freed port in between.
         listener.Close();
     }
 }
