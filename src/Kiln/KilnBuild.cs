@@ -77,6 +77,15 @@ public abstract class KilnBuild
         BuildContext.Current.Host.AppendStepSummary(markdown);
     }
 
+    /// <summary>
+    /// Masks a secret the build learns while it runs (a token read from a file, a key a service hands out): from here
+    /// on every occurrence, and the credentials inside it such as a connection string's AccountKey, prints as ***,
+    /// in log messages, tool output, failure notes and the summary. <see cref="SecretAttribute">[Secret]</see>
+    /// parameters are masked without this. Null, empty and blank values are ignored.
+    /// </summary>
+    /// <param name="secret">The value to hide.</param>
+    public static void MaskSecret(string? secret) => BuildContext.Current.Host.Masker.Add(secret);
+
     private static string TargetName<T>(Expression<Func<T, Target>> selector) =>
         Definition.ExpressionText.MemberOf(selector)?.Name
             ?? throw new KilnException($"Default target '{selector}' must name a target property, as x => x.Test.");

@@ -3,7 +3,6 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using Kiln.Execution;
 using Kiln.Hosts;
 
 namespace Kiln.GitHub;
@@ -47,7 +46,7 @@ internal sealed class GitHubApi
         ArgumentNullException.ThrowIfNull(baseUrl);
         ArgumentNullException.ThrowIfNull(http);
         ArgumentException.ThrowIfNullOrWhiteSpace(token);
-        BuildContext.Current.Host.Masker.Add(token);
+        KilnBuild.MaskSecret(token);
         var url = baseUrl.AbsoluteUri;
         BaseUrl = new Uri(url.EndsWith('/') ? url : url + "/");
         this.token = token;

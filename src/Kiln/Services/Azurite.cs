@@ -139,7 +139,7 @@ public sealed class Azurite : IAsyncDisposable
         }
 
         var context = BuildContext.Current;
-        context.Host.Masker.Add(DevelopmentStorageAccount.Key);
+        KilnBuild.MaskSecret(DevelopmentStorageAccount.Key);
         var ownsDataFolder = dataFolder is null;
         var folder = dataFolder ?? AbsolutePath.Create(Directory.CreateTempSubdirectory("kiln-azurite-").FullName);
         Directory.CreateDirectory(folder);
