@@ -3,7 +3,6 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using Kiln.Hosts;
 
 namespace Kiln.GitHub;
 
@@ -30,6 +29,9 @@ internal sealed class GitHubApi
     {
         Timeout = TimeSpan.FromMinutes(5),
     };
+
+    // What the build's output shows in place of a secret.
+    private const string Mask = "***";
 
     private static readonly ProductInfoHeaderValue UserAgent = new("Kiln", typeof(GitHubApi).Assembly.GetName().Version?.ToString(3));
 
@@ -157,7 +159,7 @@ internal sealed class GitHubApi
     {
         var status = response.StatusCode;
         // Whatever answered (a proxy, say) might echo the request's headers: the token is masked in the message too.
-        var reason = (Reason(body) ?? response.ReasonPhrase ?? status.ToString()).Replace(token, SecretMasker.Mask, StringComparison.Ordinal);
+        var reason = (Reason(body) ?? response.ReasonPhrase ?? status.ToString()).Replace(token, Mask, StringComparison.Ordinal);
         var fix = status switch
         {
             HttpStatusCode.Unauthorized => "the token is missing or invalid: pass GITHUB_TOKEN (secrets.GITHUB_TOKEN in a workflow).",
