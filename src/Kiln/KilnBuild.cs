@@ -53,6 +53,13 @@ public abstract class KilnBuild
     public static Partition Partition => BuildContext.Current.Partition;
 
     /// <summary>
+    /// Cancelled when the work in progress must stop: inside a target, on Ctrl-C or when a target running at the same
+    /// time fails; elsewhere on Ctrl-C. Tools started through <see cref="Tooling.ProcessRunner"/> are killed with it
+    /// already; pass it to other long-running work (a service being started, a download).
+    /// </summary>
+    public static CancellationToken CancellationToken => BuildContext.Current.Cancellation;
+
+    /// <summary>
     /// The build as one of its components, to read a member the component declares (default interface members are
     /// not members of the class): <c>From&lt;IHazConfiguration&gt;().Configuration</c>, without a cast.
     /// </summary>
