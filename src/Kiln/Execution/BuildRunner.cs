@@ -17,6 +17,9 @@ internal static class BuildRunner
 {
     public const int InvalidInputExitCode = 2;
 
+    /// <summary>The exit code after Ctrl-C, as shells report SIGINT.</summary>
+    public const int InterruptedExitCode = 130;
+
     public static async Task<int> RunAsync(
         Func<KilnBuild> createBuild,
         IReadOnlyList<string> defaultTargets,
@@ -104,7 +107,9 @@ internal static class BuildRunner
                 var planFile = root / "artifacts" / "plan.md";
                 Directory.CreateDirectory(planFile.Parent!);
                 await File.WriteAllTextAsync(planFile, PlanWriter.ToMermaid(plan)).ConfigureAwait(false);
-                host.Write(LogLevel.Information, $"Mermaid graph written to {planFile.RelativeTo(root)}.");
+                var planPage = root / "artifacts" / "plan.html";
+                await File.WriteAllTextAsync(planPage, PlanPage.Render(plan, build.GetType().Name)).ConfigureAwait(false);
+                host.Write(LogLevel.Information, $"Mermaid graph written to {planFile.RelativeTo(root)}; the graph as a page: {planPage.RelativeTo(root)}.");
                 return 0;
             }
 
@@ -118,11 +123,12 @@ internal static class BuildRunner
             }
 
             using var cancellation = new CancellationTokenSource();
-            using var signals = installSignalHandlers ? InterruptHandler.Install(cancellation, host) : null;
-            BuildContext.Current = new BuildContext(host, cancellation.Token) { Partition = partition };
             var records = new UpToDateRecords(root, UpToDateRecords.FingerprintParameters(buildParameters.Select(parameter => (parameter.Name, parameter.ValueText))), CheckForced(graph, options.Force));
+            var executor = new Executor(host, records, maxParallel);
+            using var signals = installSignalHandlers ? InterruptHandler.Install(cancellation, host, executor) : null;
+            BuildContext.Current = new BuildContext(host, cancellation.Token) { Partition = partition };
             var startedAt = DateTimeOffset.UtcNow;
-            var summary = await new Executor(host, records, maxParallel).RunAsync(plan, cancellation.Token).ConfigureAwait(false);
+            var summary = await executor.RunAsync(plan, cancellation.Token).ConfigureAwait(false);
             host.WriteSummary(summary);
             await RecordAsync(root, plan, summary, startedAt, host).ConfigureAwait(false);
             return summary.ExitCode;
@@ -289,17 +295,29 @@ internal static class BuildRunner
         }
     }
 
-    /// <summary>Ctrl-C (SIGINT) or SIGTERM cancels the build once; running tools are killed and the summary still prints. A second one ends the process.</summary>
+    /// <summary>
+    /// Ctrl-C (SIGINT) or SIGTERM cancels the build once; running tools are killed and the summary still prints. A second
+    /// one ends the process at once (a target that ignores cancellation cannot hold it), after the summary of the run so
+    /// far: what ended as it ended, what was running Aborted.
+    /// </summary>
     private sealed class InterruptHandler : IDisposable
     {
         private readonly PosixSignalRegistration[] registrations;
 
-        private InterruptHandler(CancellationTokenSource cancellation, Host host)
+        private InterruptHandler(CancellationTokenSource cancellation, Host host, Executor executor)
         {
             void Handle(PosixSignalContext context)
             {
                 if (cancellation.IsCancellationRequested)
                 {
+                    context.Cancel = true;
+                    host.Write(LogLevel.Warning, $"{context.Signal} received again: exiting now, without waiting for the running targets.");
+                    if (executor.Snapshot($"killed by a second {context.Signal}") is { } summary)
+                    {
+                        host.WriteSummary(summary);
+                    }
+
+                    Environment.Exit(InterruptedExitCode);
                     return;
                 }
 
@@ -311,7 +329,7 @@ internal static class BuildRunner
             registrations = [PosixSignalRegistration.Create(PosixSignal.SIGINT, Handle), PosixSignalRegistration.Create(PosixSignal.SIGTERM, Handle)];
         }
 
-        public static InterruptHandler Install(CancellationTokenSource cancellation, Host host) => new(cancellation, host);
+        public static InterruptHandler Install(CancellationTokenSource cancellation, Host host, Executor executor) => new(cancellation, host, executor);
 
         public void Dispose()
         {

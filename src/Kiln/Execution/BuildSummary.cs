@@ -12,5 +12,5 @@ internal sealed class BuildSummary(IReadOnlyList<TargetResult> results, TimeSpan
     public bool Succeeded => !WasInterrupted && Results.All(result => result.Status is not (TargetStatus.Failed or TargetStatus.Aborted));
 
     /// <summary>0 on success, 130 after Ctrl-C (as shells report SIGINT), 1 on any other failure.</summary>
-    public int ExitCode => Succeeded ? 0 : WasInterrupted ? 130 : 1;
+    public int ExitCode => Succeeded ? 0 : WasInterrupted ? BuildRunner.InterruptedExitCode : 1;
 }

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Diagnostics;
 using Kiln.Definition;
 using Kiln.Hosts;
@@ -17,6 +18,14 @@ namespace Kiln.Execution;
 internal sealed class Executor(Host host, UpToDateRecords? records = null, int maxParallel = 1, Heartbeat? heartbeat = null)
 {
     private readonly Heartbeat heartbeat = heartbeat ?? new Heartbeat(host);
+    private volatile Func<string, BuildSummary>? snapshot;
+
+    /// <summary>
+    /// The run so far, for a summary when the process must end before the run does (a second Ctrl-C): ended targets as
+    /// they ended, running ones Aborted with <paramref name="runningNote"/>, the rest NotRun. Null before the run starts.
+    /// Safe to call from another thread.
+    /// </summary>
+    public BuildSummary? Snapshot(string runningNote) => snapshot?.Invoke(runningNote);
 
     public async Task<BuildSummary> RunAsync(ExecutionPlan plan, CancellationToken cancellation)
     {
@@ -49,6 +58,15 @@ internal sealed class Executor(Host host, UpToDateRecords? records = null, int m
         var running = new List<RunningTarget>();
         var stopped = false;
 
+        // When each running target started, readable from the thread a signal arrives on.
+        var live = new ConcurrentDictionary<TargetNode, TimeSpan>();
+        snapshot = note => new BuildSummary(
+            plan.Targets.Select(target => live.TryGetValue(target.Node, out var started)
+                ? new TargetResult(target.Name) { Status = TargetStatus.Aborted, Duration = clock.Elapsed - started, Note = note }
+                : results[target.Node]).ToList(),
+            clock.Elapsed,
+            wasInterrupted: true);
+
         while (pending.Count > 0 || running.Count > 0)
         {
             StartReady();
@@ -67,6 +85,7 @@ internal sealed class Executor(Host host, UpToDateRecords? records = null, int m
             running.Remove(done);
             done.Dispose();
             ended.Add(done.Planned.Node);
+            live.TryRemove(done.Planned.Node, out _);
 
             var status = results[done.Planned.Node].Status;
             if (!stopped && (status == TargetStatus.Aborted
@@ -127,6 +146,7 @@ internal sealed class Executor(Host host, UpToDateRecords? records = null, int m
                 // An assured target runs to completion even after Ctrl-C or a sibling's failure; a second Ctrl-C ends the process.
                 var target = new RunningTarget(planned, assured ? null : CancellationTokenSource.CreateLinkedTokenSource(cancellation));
                 target.Task = Task.Run(() => RunTargetAsync(target, result, concurrent), CancellationToken.None);
+                live[planned.Node] = clock.Elapsed;
                 running.Add(target);
             }
         }

@@ -28,6 +28,13 @@ internal static class PlanWriter
             lines.Add($"  {(i + 1).ToString(System.Globalization.CultureInfo.InvariantCulture).PadLeft(width)}. {target.Name}{suffix}");
         }
 
+        var together = PlanWaves.Of(plan).Where(wave => wave.Count > 1).ToList();
+        if (together.Count > 0)
+        {
+            lines.Add("Side by side (with --max-parallel 2 or more):");
+            lines.AddRange(together.Select(wave => $"  {string.Join(" | ", wave.Select(target => target.Name))}"));
+        }
+
         return lines;
     }
 

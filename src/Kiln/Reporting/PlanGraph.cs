@@ -18,12 +18,20 @@ internal static class PlanGraph
     private const double ColumnGap = 56;
     private const double RowGap = 14;
 
+    /// <summary>A recorded run's plan, boxes coloured by how each target ended.</summary>
     public static string Render(RunRecord run)
     {
         ArgumentNullException.ThrowIfNull(run);
-        var names = run.Targets.Select(target => target.Name).ToList();
+        var nodes = run.Targets.Select(target => new GraphNode(target.Name, target.Status.ToString().ToLowerInvariant(), $"{target.Name}: {target.Status}, {DurationText.Format(target.DurationSeconds)}")).ToList();
+        return Render(nodes, run.PlanEdges, "The latest run's plan");
+    }
+
+    /// <summary>Any plan: the nodes in plan order (each after those it runs after), each with its CSS status class and tooltip.</summary>
+    public static string Render(IReadOnlyList<GraphNode> nodes, IReadOnlyList<PlanEdge> planEdges, string label)
+    {
+        var names = nodes.Select(node => node.Name).ToList();
         var known = names.ToHashSet(StringComparer.Ordinal);
-        var edges = run.PlanEdges.Where(edge => known.Contains(edge.From) && known.Contains(edge.To) && edge.From != edge.To).ToList();
+        var edges = planEdges.Where(edge => known.Contains(edge.From) && known.Contains(edge.To) && edge.From != edge.To).ToList();
         var layers = Layers(names, edges);
         var rows = new Dictionary<string, int>(StringComparer.Ordinal);
         var perLayer = new Dictionary<int, int>();
@@ -40,7 +48,7 @@ internal static class PlanGraph
         var height = Margin * 2 + ((perLayer.Count == 0 ? 1 : perLayer.Values.Max()) * (NodeHeight + RowGap)) - RowGap;
 
         var svg = new StringBuilder();
-        svg.Append(Invariant($"<svg id=\"{ElementId}\" class=\"graph\" xmlns=\"http://www.w3.org/2000/svg\" width=\"{width:0}\" height=\"{height:0}\" viewBox=\"0 0 {width:0} {height:0}\" role=\"img\" aria-label=\"The latest run's plan\">"));
+        svg.Append(Invariant($"<svg id=\"{ElementId}\" class=\"graph\" xmlns=\"http://www.w3.org/2000/svg\" width=\"{width:0}\" height=\"{height:0}\" viewBox=\"0 0 {width:0} {height:0}\" role=\"img\" aria-label=\"{HtmlEncode(label)}\">"));
         svg.Append("<defs><marker id=\"arrow\" viewBox=\"0 0 10 10\" refX=\"10\" refY=\"5\" markerWidth=\"7\" markerHeight=\"7\" orient=\"auto-start-reverse\"><path d=\"M0,0 L10,5 L0,10 z\" class=\"arrow-head\"/></marker></defs>");
         foreach (var edge in edges)
         {
@@ -50,12 +58,11 @@ internal static class PlanGraph
             svg.Append(Invariant($"<path class=\"edge edge-{HtmlEncode(edge.Kind)}\" d=\"M{x1:0.#},{y1:0.#} C{x1 + bend:0.#},{y1:0.#} {x2 - bend:0.#},{y2:0.#} {x2:0.#},{y2:0.#}\" marker-end=\"url(#arrow)\"><title>{HtmlEncode($"{edge.From} → {edge.To} ({edge.Kind})")}</title></path>"));
         }
 
-        foreach (var target in run.Targets)
+        foreach (var node in nodes)
         {
-            var status = target.Status.ToString();
-            svg.Append(Invariant($"<g class=\"node status-{status.ToLowerInvariant()}\"><rect x=\"{X(target.Name):0.#}\" y=\"{Y(target.Name):0.#}\" width=\"{nodeWidth:0.#}\" height=\"{NodeHeight:0}\" rx=\"6\"/>"));
-            svg.Append(Invariant($"<text x=\"{X(target.Name) + (nodeWidth / 2):0.#}\" y=\"{Y(target.Name) + 21:0.#}\" text-anchor=\"middle\">{HtmlEncode(target.Name)}</text>"));
-            svg.Append(Invariant($"<title>{HtmlEncode($"{target.Name}: {status}, {DurationText.Format(target.DurationSeconds)}")}</title></g>"));
+            svg.Append(Invariant($"<g class=\"node status-{HtmlEncode(node.Status)}\"><rect x=\"{X(node.Name):0.#}\" y=\"{Y(node.Name):0.#}\" width=\"{nodeWidth:0.#}\" height=\"{NodeHeight:0}\" rx=\"6\"/>"));
+            svg.Append(Invariant($"<text x=\"{X(node.Name) + (nodeWidth / 2):0.#}\" y=\"{Y(node.Name) + 21:0.#}\" text-anchor=\"middle\">{HtmlEncode(node.Name)}</text>"));
+            svg.Append(Invariant($"<title>{HtmlEncode(node.Title)}</title></g>"));
         }
 
         svg.Append("</svg>");
@@ -79,4 +86,7 @@ internal static class PlanGraph
     }
 
     private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
+
+    /// <summary>A box of the graph: the target, its CSS status class (status-&lt;Status&gt;), and its tooltip.</summary>
+    internal sealed record GraphNode(string Name, string Status, string Title);
 }

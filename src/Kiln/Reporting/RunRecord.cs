@@ -98,7 +98,8 @@ internal sealed record RunRecord
         return !(acted.Count > 0 && acted.All(result => result.IsExcludedFromHistory));
     }
 
-    private static List<PlanEdge> Edges(ExecutionPlan plan)
+    /// <summary>The plan's edges among its targets: DependsOn, ordering only (After/Before), and triggers.</summary>
+    internal static List<PlanEdge> Edges(ExecutionPlan plan)
     {
         var scheduled = plan.Targets.Select(target => target.Node).ToHashSet();
         var edges = new List<PlanEdge>();

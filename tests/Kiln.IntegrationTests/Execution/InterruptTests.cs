@@ -36,6 +36,26 @@ public sealed partial class InterruptTests(TinyBuildFixture sample)
         Assert.True(await ProcessState.HasEndedAsync(child), $"The child {child} (sleep 300) is still running after the build ended.{Environment.NewLine}{run}");
     }
 
+    [Fact]
+    public async Task A_second_Ctrl_C_ends_a_run_stuck_in_a_target_at_once_with_the_summary_so_far()
+    {
+        using var build = sample.Start("Stubborn", "Hello", "--max-parallel", "1");
+        await build.WaitForOutputAsync(StubbornRan(), TimeSpan.FromMinutes(2));
+        var signal = IgnoresInterrupt(build.Id) ? "TERM" : "INT";
+
+        await SendAsync(signal, build.Id);
+        await build.WaitForOutputAsync(Received(), TimeSpan.FromMinutes(1));
+        await SendAsync(signal, build.Id);
+        var run = await build.WaitForExitAsync(TimeSpan.FromMinutes(1));
+
+        run.AssertExitCode(130);
+        Assert.Contains(run.StandardOutput, line => line.StartsWith($"SIG{signal} received again: exiting now", StringComparison.Ordinal));
+        Assert.Equal(["Stubborn", "Hello"], run.SummaryTargets);
+        Assert.Equal("Aborted", run.Status("Stubborn"));
+        Assert.Equal("NotRun", run.Status("Hello"));
+        Assert.Single(run.StandardOutput, line => line.StartsWith("Build interrupted after ", StringComparison.Ordinal));
+    }
+
     private static async Task SendAsync(string signal, int pid)
     {
         using var kill = Process.Start("kill", ["-" + signal, pid.ToString(CultureInfo.InvariantCulture)]);
@@ -52,4 +72,10 @@ public sealed partial class InterruptTests(TinyBuildFixture sample)
 
     [GeneratedRegex(@"^child pid (?<pid>\d+)$")]
     private static partial Regex ChildPid();
+
+    [GeneratedRegex(@"Stubborn ran")]
+    private static partial Regex StubbornRan();
+
+    [GeneratedRegex(@"^SIG(INT|TERM) received: stopping")]
+    private static partial Regex Received();
 }

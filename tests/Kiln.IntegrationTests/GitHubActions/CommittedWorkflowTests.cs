@@ -67,7 +67,10 @@ public sealed class CommittedWorkflowTests
             }
 
             var paths = UploadedPaths(job);
-            var projects = Directory.GetFiles(Path.Combine(RepositoryRoot.Path, "tests"), $"*.{target}s.csproj", SearchOption.AllDirectories).Select(Path.GetFileNameWithoutExtension).ToList();
+            // The tier's projects are tests/<name>/<name>.csproj; sample repositories deeper down are test data.
+            var projects = Directory.GetDirectories(Path.Combine(RepositoryRoot.Path, "tests"), $"*.{target}s")
+                .SelectMany(folder => Directory.GetFiles(folder, "*.csproj"))
+                .Select(Path.GetFileNameWithoutExtension).ToList();
             Assert.NotEmpty(projects);
             foreach (var project in projects)
             {

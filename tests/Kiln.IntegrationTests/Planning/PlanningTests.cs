@@ -41,7 +41,7 @@ public sealed class PlanningTests(TinyBuildFixture sample)
         run.AssertExitCode(0);
         var plan = run.StandardOutput.SkipWhile(line => line != "Plan:").Take(4).ToList();
         Assert.Equal(["Plan:", "  1. Fail", "  2. AfterFail  (invoked)", "  3. Cleanup"], plan);
-        Assert.Contains("Mermaid graph written to artifacts/plan.md.", run.StandardOutput);
+        Assert.Contains("Mermaid graph written to artifacts/plan.md; the graph as a page: artifacts/plan.html.", run.StandardOutput);
         var mermaid = await File.ReadAllTextAsync(planFile);
         Assert.Contains("```mermaid", mermaid, StringComparison.Ordinal);
         Assert.Contains("t_Fail --> t_AfterFail", mermaid, StringComparison.Ordinal);

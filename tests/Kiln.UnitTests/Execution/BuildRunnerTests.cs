@@ -407,7 +407,11 @@ public sealed class BuildRunnerTests : IDisposable
         Assert.Equal(0, run.ExitCode);
         Assert.Empty(build.Ran);
         Assert.Equal(
-            ["Plan:", "  1. Restore", "  2. Compile  (invoked)", "  3. Report", "  4. Lint  (invoked)", "Mermaid graph written to artifacts/plan.md."],
+            [
+                "Plan:", "  1. Restore", "  2. Compile  (invoked)", "  3. Report", "  4. Lint  (invoked)",
+                "Side by side (with --max-parallel 2 or more):", "  Report | Lint",
+                "Mermaid graph written to artifacts/plan.md; the graph as a page: artifacts/plan.html.",
+            ],
             run.Lines.Where(line => line.Length > 0));
         var mermaid = root.ReadFile("artifacts/plan.md");
         Assert.Contains("  t_Restore --> t_Compile\n", mermaid, StringComparison.Ordinal);
@@ -417,13 +421,30 @@ public sealed class BuildRunnerTests : IDisposable
     }
 
     [Fact]
+    public async Task BuildRunner_plan_writes_a_self_contained_page_with_the_graph_the_run_order_and_the_waves()
+    {
+        var run = await root.RunAsync(new PlanBuild(), ["Compile", "Lint", "--plan"]);
+
+        Assert.Equal(0, run.ExitCode);
+        var page = root.ReadFile("artifacts/plan.html");
+        Assert.Contains("<svg id=\"plan-graph\"", page, StringComparison.Ordinal);
+        Assert.Contains("<g class=\"node status-invoked\">", page, StringComparison.Ordinal);
+        Assert.Contains("class=\"edge edge-triggers\"", page, StringComparison.Ordinal);
+        Assert.Contains("<li>Report | Lint</li>", page, StringComparison.Ordinal);
+        Assert.Contains("default-src 'none'", page, StringComparison.Ordinal);
+        Assert.DoesNotContain("<script", page, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain("http://", page.Replace("http://www.w3.org/2000/svg", string.Empty, StringComparison.Ordinal), StringComparison.Ordinal);
+        Assert.DoesNotContain("https://", page, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task BuildRunner_plan_followed_by_a_name_plans_that_target()
     {
         var build = new PlanBuild();
 
         var run = await root.RunAsync(build, ["--plan", "Restore"], null, "Lint");
 
-        Assert.Equal(["Plan:", "  1. Restore  (invoked)", "Mermaid graph written to artifacts/plan.md."], run.Lines.Where(line => line.Length > 0));
+        Assert.Equal(["Plan:", "  1. Restore  (invoked)", "Mermaid graph written to artifacts/plan.md; the graph as a page: artifacts/plan.html."], run.Lines.Where(line => line.Length > 0));
     }
 
     [Fact]

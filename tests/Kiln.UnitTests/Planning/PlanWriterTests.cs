@@ -11,8 +11,26 @@ public class PlanWriterTests
         var plan = Planner.Plan(TargetGraph.Create(new GraphBuild()), ["Compile", "Lint"], ["Restore"]);
 
         Assert.Equal(
-            ["Plan:", "  1. Restore  (skipped by --skip)", "  2. Compile  (invoked)", "  3. Report", "  4. Lint  (invoked)"],
+            ["Plan:", "  1. Restore  (skipped by --skip)", "  2. Compile  (invoked)", "  3. Report", "  4. Lint  (invoked)", "Side by side (with --max-parallel 2 or more):", "  Report | Lint"],
             PlanWriter.ToText(plan));
+    }
+
+    [Fact]
+    public void PlanWriter_lists_no_side_by_side_targets_for_a_chain()
+    {
+        var plan = Planner.Plan(TargetGraph.Create(new GraphBuild()), ["Compile"], null);
+
+        Assert.Equal(["Plan:", "  1. Restore", "  2. Compile  (invoked)", "  3. Report"], PlanWriter.ToText(plan));
+    }
+
+    [Fact]
+    public void Plan_waves_put_each_target_one_after_the_furthest_it_runs_after_and_leave_skipped_ones_out()
+    {
+        var plan = Planner.Plan(TargetGraph.Create(new GraphBuild()), ["Compile", "Lint"], ["Restore"]);
+
+        var waves = PlanWaves.Of(plan).Select(wave => string.Join(" | ", wave.Select(target => target.Name)));
+
+        Assert.Equal(["Compile", "Report | Lint"], waves);
     }
 
     [Fact]
@@ -54,7 +72,7 @@ public class PlanWriterTests
         var text = PlanWriter.ToText(plan);
 
         Assert.Equal("   1. T1", text[1]);
-        Assert.Equal("  11. All  (invoked)", text[^1]);
+        Assert.Equal("  11. All  (invoked)", text[11]);
     }
 
     private sealed class GraphBuild : KilnBuild

@@ -96,6 +96,15 @@ class Build : KilnBuild, IReport
 
     static string SleeperPidFile => TemporaryDirectory / "sleeper.pid";
 
+    // Ignores cancellation (a blocking call with no token): only a second Ctrl-C ends a run of it.
+    Target Stubborn => _ => _
+        .Before(Hello)
+        .Executes(() =>
+        {
+            Log.Information("Stubborn ran: blocking, deaf to Ctrl-C.");
+            Thread.Sleep(TimeSpan.FromMinutes(5));
+        });
+
     Target Cleanup => _ => _
         .TriggeredBy(Fail, Long)
         .AssuredAfterFailure()
