@@ -22,6 +22,12 @@ public abstract class KilnBuild
     /// <summary>The build's own scratch folder, .nuke/temp (ignored by git): installed tools, records, the compiled build.</summary>
     public static AbsolutePath TemporaryDirectory => RootDirectory / ".nuke" / "temp";
 
+    /// <summary>
+    /// The environment variables the build reads its parameters and its CI server from: the process's, or in a test the
+    /// ones the run was given.
+    /// </summary>
+    public static IReadOnlyDictionary<string, string> EnvironmentVariables => EnvironmentSnapshot.Current;
+
     /// <summary>True when no CI server runs the build.</summary>
     public static bool IsLocalBuild => !IsServerBuild;
 
