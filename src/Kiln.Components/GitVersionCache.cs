@@ -1,5 +1,4 @@
 using System.Runtime.CompilerServices;
-using Kiln.Execution;
 using Kiln.Versioning;
 using Kiln.Versioning.Output;
 
@@ -20,7 +19,7 @@ internal static class GitVersionCache
     {
         try
         {
-            return await GitVersion.CalculateAsync(KilnBuild.RootDirectory, environment: EnvironmentSnapshot.Current, cancellationToken: cancellationToken).ConfigureAwait(false);
+            return await GitVersion.CalculateAsync(KilnBuild.RootDirectory, environment: KilnBuild.EnvironmentVariables, cancellationToken: cancellationToken).ConfigureAwait(false);
         }
         catch (VersioningException exception)
         {
@@ -30,5 +29,5 @@ internal static class GitVersionCache
 
     /// <summary>The build's version; it blocks only when no target computed it yet (the Version target does it asynchronously).</summary>
     public static VersionVariables Get(IHazGitVersion build) =>
-        GetAsync(build, BuildContext.Current.Cancellation).GetAwaiter().GetResult();
+        GetAsync(build, KilnBuild.CancellationToken).GetAwaiter().GetResult();
 }

@@ -23,8 +23,7 @@ public interface IReport
         .Executes(async cancellationToken =>
         {
             RunRecorder.ExcludeFromHistory();
-            var history = RunHistory.For(KilnBuild.RootDirectory);
-            var shown = await RunReport.WriteAsync(history, ReportFile, ReportRuns, message => Log.Warning(message), cancellationToken).ConfigureAwait(false);
+            var shown = await RunReport.WriteAsync(KilnBuild.RootDirectory, ReportFile, ReportRuns, cancellationToken).ConfigureAwait(false);
             Log.Information($"Report of the last {shown} run(s) written to {ReportFile.RelativeTo(KilnBuild.RootDirectory)}.");
             KilnBuild.ReportSummary($"{shown} run(s), {ReportFile.RelativeTo(KilnBuild.RootDirectory)}");
         });

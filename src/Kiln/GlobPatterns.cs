@@ -3,9 +3,10 @@ using Microsoft.Extensions.FileSystemGlobbing;
 namespace Kiln;
 
 /// <summary>Globs as builds write them: relative to the root, ordinal case, a leading ! excludes.</summary>
-internal static class GlobPatterns
+public static class GlobPatterns
 {
     /// <summary>A matcher that includes each pattern and excludes each one that starts with !.</summary>
+    /// <param name="patterns">Globs such as <c>tests/**/*.Tests.csproj</c> or <c>!**/bin/**</c>.</param>
     public static Matcher Matcher(IEnumerable<string> patterns)
     {
         var matcher = new Matcher(StringComparison.Ordinal);

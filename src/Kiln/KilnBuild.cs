@@ -22,6 +22,12 @@ public abstract class KilnBuild
     /// <summary>The build's own scratch folder, .nuke/temp (ignored by git): installed tools, records, the compiled build.</summary>
     public static AbsolutePath TemporaryDirectory => RootDirectory / ".nuke" / "temp";
 
+    /// <summary>
+    /// The environment variables the build reads its parameters and its CI server from: the process's, or in a test the
+    /// ones the run was given.
+    /// </summary>
+    public static IReadOnlyDictionary<string, string> EnvironmentVariables => EnvironmentSnapshot.Current;
+
     /// <summary>True when no CI server runs the build.</summary>
     public static bool IsLocalBuild => !IsServerBuild;
 
@@ -53,6 +59,13 @@ public abstract class KilnBuild
     public static Partition Partition => BuildContext.Current.Partition;
 
     /// <summary>
+    /// Cancelled when the work in progress must stop: inside a target, on Ctrl-C or when a target running at the same
+    /// time fails; elsewhere on Ctrl-C. Tools started through <see cref="Tooling.ProcessRunner"/> are killed with it
+    /// already; pass it to other long-running work (a service being started, a download).
+    /// </summary>
+    public static CancellationToken CancellationToken => BuildContext.Current.Cancellation;
+
+    /// <summary>
     /// The build as one of its components, to read a member the component declares (default interface members are
     /// not members of the class): <c>From&lt;IHazConfiguration&gt;().Configuration</c>, without a cast.
     /// </summary>
@@ -76,6 +89,15 @@ public abstract class KilnBuild
         ArgumentNullException.ThrowIfNull(markdown);
         BuildContext.Current.Host.AppendStepSummary(markdown);
     }
+
+    /// <summary>
+    /// Masks a secret the build learns while it runs (a token read from a file, a key a service hands out): from here
+    /// on every occurrence, and the credentials inside it such as a connection string's AccountKey, prints as ***,
+    /// in log messages, tool output, failure notes and the summary. <see cref="SecretAttribute">[Secret]</see>
+    /// parameters are masked without this. Null, empty and blank values are ignored.
+    /// </summary>
+    /// <param name="secret">The value to hide.</param>
+    public static void MaskSecret(string? secret) => BuildContext.Current.Host.Masker.Add(secret);
 
     private static string TargetName<T>(Expression<Func<T, Target>> selector) =>
         Definition.ExpressionText.MemberOf(selector)?.Name

@@ -1,6 +1,9 @@
-// Kiln.Versioning compiles this same file (linked) for its own "did you mean" messages; it cannot reference the engine.
+// Kiln.Versioning and Kiln.Scanning compile this same file (linked) for their own "did you mean" messages: it is
+// internal here, and Kiln.Versioning cannot reference the engine.
 #if KILN_VERSIONING
 namespace Kiln.Versioning.Output;
+#elif KILN_SCANNING
+namespace Kiln.Scanning.Secrets;
 #else
 namespace Kiln.Planning;
 #endif

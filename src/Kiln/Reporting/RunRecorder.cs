@@ -8,7 +8,7 @@ namespace Kiln.Reporting;
 /// the test runner its counts, the coverage merge its percentage, the version component its version. Each note goes
 /// on the running target's result; called outside a target, it is dropped, since there is no row to put it on.
 /// </summary>
-internal static class RunRecorder
+public static class RunRecorder
 {
     /// <summary>Adds test counts to the running target's (a target that runs several test projects adds them up).</summary>
     public static void RecordTests(TestCounts counts)

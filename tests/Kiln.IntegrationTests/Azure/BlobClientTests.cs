@@ -57,7 +57,7 @@ public sealed class BlobClientTests(AzuriteAccount azurite) : IClassFixture<Azur
         await using var proxy = new Releases.FaultInjectingProxy(azuriteRoot, (_, _) => null, cutBody: request => request.HttpMethod == "GET");
         var options = new BlobClientOptions();
         options.Retry.MaxRetries = 0;
-        var blob = new BlobServiceClient(Kiln.Services.DevelopmentStorageAccount.ConnectionString(new Uri(proxy.BaseUrl, Kiln.Services.DevelopmentStorageAccount.Name)), options)
+        var blob = new BlobServiceClient(Kiln.Azure.Authentication.DevelopmentStorageAccount.ConnectionString(new Uri(proxy.BaseUrl, Kiln.Azure.Authentication.DevelopmentStorageAccount.Name)), options)
             .GetBlobContainerClient(name).GetBlobClient("big.bin");
 
         var failure = await Assert.ThrowsAsync<RequestFailedException>(() => blob.DownloadToAsync(Stream.Null));

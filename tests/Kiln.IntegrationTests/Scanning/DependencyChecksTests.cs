@@ -35,8 +35,10 @@ public sealed class DependencyChecksTests : IDisposable
         Assert.DoesNotContain("build/_build.csproj", graph.Projects.Select(project => project.ProjectFile));
         var kiln = graph.Projects.Single(project => project.ProjectFile == "src/Kiln/Kiln.csproj").DistinctPackages;
         Assert.True(kiln.Single(resolved => resolved.Package.Id == "YamlDotNet").IsDirect);
-        Assert.True(kiln.Single(resolved => resolved.Package.Id == "NuGet.ProjectModel").IsDirect);
-        Assert.False(kiln.Single(resolved => resolved.Package.Id == "NuGet.Frameworks").IsDirect);
+        Assert.DoesNotContain(kiln, resolved => resolved.Package.Id.StartsWith("NuGet.", StringComparison.Ordinal));
+        var scanning = graph.Projects.Single(project => project.ProjectFile == "src/Kiln.Scanning/Kiln.Scanning.csproj").DistinctPackages;
+        Assert.True(scanning.Single(resolved => resolved.Package.Id == "NuGet.ProjectModel").IsDirect);
+        Assert.False(scanning.Single(resolved => resolved.Package.Id == "NuGet.Frameworks").IsDirect);
         Assert.All(graph.Packages, package => Assert.NotNull(package.Folder));
     }
 

@@ -100,6 +100,16 @@ public sealed class ParallelExecutorTests : IDisposable
     }
 
     [Fact]
+    public async Task Build_cancellation_token_inside_a_target_is_cancelled_when_a_running_sibling_fails()
+    {
+        var build = new GatedBuild();
+
+        var summary = await RunAsync(build, 2, "BlockedOnBuildToken", "FailsWhileBlocked");
+
+        Assert.Equal([("BlockedOnBuildToken", TargetStatus.Aborted), ("FailsWhileBlocked", TargetStatus.Failed)], Statuses(summary));
+    }
+
+    [Fact]
     public async Task Parallel_executor_lets_running_siblings_finish_after_a_target_that_proceeds_after_failure()
     {
         var build = new GatedBuild();
@@ -250,6 +260,13 @@ public sealed class ParallelExecutorTests : IDisposable
         {
             blockedStarted.SetResult();
             await Task.Delay(Timeout.Infinite, cancellationToken);
+        });
+
+        // Waits on the ambient token rather than the one its action is given, as code a target calls does.
+        public Target BlockedOnBuildToken => _ => _.Executes(async () =>
+        {
+            blockedStarted.SetResult();
+            await Task.Delay(Timeout.Infinite, KilnBuild.CancellationToken);
         });
 
         public Target FailsWhileBlocked => _ => _.Executes(async () =>

@@ -99,6 +99,17 @@ public sealed class SecretMaskingTests : IDisposable
         Assert.StartsWith("### Build succeeded in ", File.ReadAllText(stepSummary), StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Value_masked_while_a_target_runs_is_masked_in_its_log_and_failure_note()
+    {
+        var run = await root.RunAsync(new SecretBuild(), ["Fetch"]);
+
+        Assert.Equal(1, run.ExitCode);
+        Assert.Contains("fetched with ***", run.Lines);
+        Assert.Equal("Fetch Failed < 1s rejected ***", run.Row("Fetch"));
+        Assert.DoesNotContain(SecretBuild.FetchedKey, run.Output, StringComparison.Ordinal);
+    }
+
     private static Dictionary<string, string> GitHubEnvironment(string stepSummary)
     {
         var environment = TemporaryRoot.LocalEnvironment();
@@ -122,6 +133,15 @@ public sealed class SecretMaskingTests : IDisposable
         });
 
         public Target Push => _ => _.DependsOn(Announce).Executes(() => throw new InvalidOperationException("token=" + Token));
+
+        public const string FetchedKey = "key-fedcba9876543210";
+
+        public Target Fetch => _ => _.Executes(() =>
+        {
+            MaskSecret(FetchedKey);
+            Log.Information($"fetched with {FetchedKey}");
+            throw new InvalidOperationException("rejected " + FetchedKey);
+        });
 
         public Target LongFailure => _ => _.Executes(() => throw new InvalidOperationException(new string('x', 65) + " token=" + Token));
     }

@@ -56,6 +56,19 @@ public sealed class RunReportTests : IDisposable
     }
 
     [Fact]
+    public async Task The_report_of_a_repository_root_reads_its_history_under_nuke_temp()
+    {
+        var history = new RunHistory(Path.Combine(folder, ".nuke", "temp", "history.jsonl"));
+        Directory.CreateDirectory(Path.GetDirectoryName(history.Path)!);
+        await history.AppendAsync(RunHistoryTests.Run(0, "A"));
+
+        var shown = await RunReport.WriteAsync(AbsolutePath.Create(folder), ReportFile, 30);
+
+        Assert.Equal(1, shown);
+        Assert.Contains("Latest run (run 1)", File.ReadAllText(ReportFile), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task The_report_skips_a_corrupt_line_with_a_warning()
     {
         await History.AppendAsync(RunHistoryTests.Run(0, "A"));

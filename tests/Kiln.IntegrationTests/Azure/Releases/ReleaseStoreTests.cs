@@ -431,7 +431,7 @@ public sealed class ReleaseStoreTests(AzuriteAccount azurite) : IClassFixture<Az
         options.Retry.MaxRetries = 1;
         var name = AzuriteAccount.NewContainerName("history-repair");
         containers.Track(new BlobServiceClient(azurite.ConnectionString).GetBlobContainerClient(name));
-        var store = new ReleaseStore(new BlobServiceClient(Kiln.Services.DevelopmentStorageAccount.ConnectionString(new Uri(proxy.BaseUrl, Kiln.Services.DevelopmentStorageAccount.Name)), options).GetBlobContainerClient(name), "kiln");
+        var store = new ReleaseStore(new BlobServiceClient(Kiln.Azure.Authentication.DevelopmentStorageAccount.ConnectionString(new Uri(proxy.BaseUrl, Kiln.Azure.Authentication.DevelopmentStorageAccount.Name)), options).GetBlobContainerClient(name), "kiln");
         Volatile.Write(ref historyDown, false);
         await store.DeployAsync(Bundle("1.0.0", "one"), "staging");
         Volatile.Write(ref historyDown, true);
@@ -512,8 +512,8 @@ public sealed class ReleaseStoreTests(AzuriteAccount azurite) : IClassFixture<Az
         options.Retry.Delay = TimeSpan.FromMilliseconds(10);
         options.Retry.MaxDelay = TimeSpan.FromMilliseconds(50);
         options.Retry.MaxRetries = 5;
-        var endpoint = new Uri(proxy.BaseUrl, Kiln.Services.DevelopmentStorageAccount.Name);
-        var service = new BlobServiceClient(Kiln.Services.DevelopmentStorageAccount.ConnectionString(endpoint), options);
+        var endpoint = new Uri(proxy.BaseUrl, Kiln.Azure.Authentication.DevelopmentStorageAccount.Name);
+        var service = new BlobServiceClient(Kiln.Azure.Authentication.DevelopmentStorageAccount.ConnectionString(endpoint), options);
         var name = AzuriteAccount.NewContainerName("faults");
         containers.Track(new BlobServiceClient(azurite.ConnectionString).GetBlobContainerClient(name));
         var store = new ReleaseStore(service.GetBlobContainerClient(name), "kiln");
@@ -543,7 +543,7 @@ public sealed class ReleaseStoreTests(AzuriteAccount azurite) : IClassFixture<Az
         options.Retry.Delay = TimeSpan.FromMilliseconds(10);
         var name = AzuriteAccount.NewContainerName("throttled");
         containers.Track(new BlobServiceClient(azurite.ConnectionString).GetBlobContainerClient(name));
-        var store = new ReleaseStore(new BlobServiceClient(Kiln.Services.DevelopmentStorageAccount.ConnectionString(new Uri(proxy.BaseUrl, Kiln.Services.DevelopmentStorageAccount.Name)), options).GetBlobContainerClient(name), "kiln");
+        var store = new ReleaseStore(new BlobServiceClient(Kiln.Azure.Authentication.DevelopmentStorageAccount.ConnectionString(new Uri(proxy.BaseUrl, Kiln.Azure.Authentication.DevelopmentStorageAccount.Name)), options).GetBlobContainerClient(name), "kiln");
 
         var result = await store.DeployAsync(Bundle("1.0.0", "one"), "staging");
 
@@ -575,10 +575,10 @@ public sealed class ReleaseStoreTests(AzuriteAccount azurite) : IClassFixture<Az
             && firstTries.TryAdd(request.Headers["x-ms-client-request-id"] ?? string.Empty, true));
         var options = new BlobClientOptions();
         options.Retry.Delay = TimeSpan.FromMilliseconds(10);
-        var endpoint = new Uri(proxy.BaseUrl, Kiln.Services.DevelopmentStorageAccount.Name);
+        var endpoint = new Uri(proxy.BaseUrl, Kiln.Azure.Authentication.DevelopmentStorageAccount.Name);
         var name = AzuriteAccount.NewContainerName("lost-answers");
         containers.Track(new BlobServiceClient(azurite.ConnectionString).GetBlobContainerClient(name));
-        var store = new ReleaseStore(new BlobServiceClient(Kiln.Services.DevelopmentStorageAccount.ConnectionString(endpoint), options).GetBlobContainerClient(name), "kiln");
+        var store = new ReleaseStore(new BlobServiceClient(Kiln.Azure.Authentication.DevelopmentStorageAccount.ConnectionString(endpoint), options).GetBlobContainerClient(name), "kiln");
 
         var first = await store.DeployAsync(Bundle("1.0.0", "one"), "staging");
         var second = await store.DeployAsync(Bundle("1.1.0", "two"), "staging");

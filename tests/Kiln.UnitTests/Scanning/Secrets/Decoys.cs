@@ -1,4 +1,4 @@
-using Kiln.Services;
+using Kiln.Azure.Authentication;
 
 namespace Kiln.UnitTests.Scanning.Secrets;
 

@@ -72,7 +72,7 @@ public sealed class SecretAllowListTests
     [Fact]
     public void The_allow_list_of_this_repository_allows_the_Azurite_development_key()
     {
-        Assert.Empty(Scan(Decoys.AzuriteAllowList(), "src/Kiln/Services/DevelopmentStorageAccount.cs", Decoys.Get("Azurite key constant, allow-listed")));
+        Assert.Empty(Scan(Decoys.AzuriteAllowList(), "src/Kiln.Azure/Authentication/DevelopmentStorageAccount.cs", Decoys.Get("Azurite key constant, allow-listed")));
     }
 
     [Fact]

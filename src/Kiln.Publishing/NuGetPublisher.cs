@@ -1,5 +1,3 @@
-using Kiln.Execution;
-
 namespace Kiln.Publishing;
 
 /// <summary>
@@ -36,7 +34,7 @@ public sealed class NuGetPublisher
         this.source = source;
         this.apiKey = apiKey;
         this.stableOnly = stableOnly;
-        BuildContext.Current.Host.Masker.Add(apiKey);
+        KilnBuild.MaskSecret(apiKey);
     }
 
     /// <summary>The configuration the packages were built in; when set, anything but Release is refused.</summary>

@@ -3,8 +3,6 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using Kiln.Execution;
-using Kiln.Hosts;
 
 namespace Kiln.GitHub;
 
@@ -32,6 +30,9 @@ internal sealed class GitHubApi
         Timeout = TimeSpan.FromMinutes(5),
     };
 
+    // What the build's output shows in place of a secret.
+    private const string Mask = "***";
+
     private static readonly ProductInfoHeaderValue UserAgent = new("Kiln", typeof(GitHubApi).Assembly.GetName().Version?.ToString(3));
 
     private readonly HttpClient http;
@@ -47,7 +48,7 @@ internal sealed class GitHubApi
         ArgumentNullException.ThrowIfNull(baseUrl);
         ArgumentNullException.ThrowIfNull(http);
         ArgumentException.ThrowIfNullOrWhiteSpace(token);
-        BuildContext.Current.Host.Masker.Add(token);
+        KilnBuild.MaskSecret(token);
         var url = baseUrl.AbsoluteUri;
         BaseUrl = new Uri(url.EndsWith('/') ? url : url + "/");
         this.token = token;
@@ -158,7 +159,7 @@ internal sealed class GitHubApi
     {
         var status = response.StatusCode;
         // Whatever answered (a proxy, say) might echo the request's headers: the token is masked in the message too.
-        var reason = (Reason(body) ?? response.ReasonPhrase ?? status.ToString()).Replace(token, SecretMasker.Mask, StringComparison.Ordinal);
+        var reason = (Reason(body) ?? response.ReasonPhrase ?? status.ToString()).Replace(token, Mask, StringComparison.Ordinal);
         var fix = status switch
         {
             HttpStatusCode.Unauthorized => "the token is missing or invalid: pass GITHUB_TOKEN (secrets.GITHUB_TOKEN in a workflow).",

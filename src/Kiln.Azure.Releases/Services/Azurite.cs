@@ -4,7 +4,7 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
-using Kiln.Execution;
+using Kiln.Azure.Authentication;
 
 namespace Kiln.Services;
 
@@ -138,12 +138,11 @@ public sealed class Azurite : IAsyncDisposable
             throw new KilnException($"Azurite is not installed in {nodeTools} (no {EntryPoint}): pin azurite in build/node/package.json and install it there with NodePackages.EnsureInstalledAsync, as the IntegrationTest target does.");
         }
 
-        var context = BuildContext.Current;
-        context.Host.Masker.Add(DevelopmentStorageAccount.Key);
+        KilnBuild.MaskSecret(DevelopmentStorageAccount.Key);
         var ownsDataFolder = dataFolder is null;
         var folder = dataFolder ?? AbsolutePath.Create(Directory.CreateTempSubdirectory("kiln-azurite-").FullName);
         Directory.CreateDirectory(folder);
-        using var cancellation = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, context.Cancellation);
+        using var cancellation = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, KilnBuild.CancellationToken);
         var clock = Stopwatch.StartNew();
         try
         {

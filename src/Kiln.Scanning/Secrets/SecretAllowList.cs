@@ -1,6 +1,5 @@
 using System.Text;
 using System.Text.Json;
-using Kiln.Planning;
 
 namespace Kiln.Scanning.Secrets;
 

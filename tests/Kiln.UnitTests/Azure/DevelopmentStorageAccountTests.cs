@@ -1,6 +1,6 @@
-using Kiln.Services;
+using Kiln.Azure.Authentication;
 
-namespace Kiln.UnitTests.Services;
+namespace Kiln.UnitTests.Azure;
 
 public class DevelopmentStorageAccountTests
 {
