@@ -6,9 +6,10 @@ namespace Kiln;
 /// <summary>
 /// A normalized absolute path. Combine with <c>/</c>: <c>RootDirectory / "artifacts" / "packages"</c>.
 /// Converts to and from string, so it works as a parameter type (relative values resolve against the current directory).
+/// The file system operations (globbing, creating, deleting, copying) are in the other <c>AbsolutePath.*.cs</c> files.
 /// </summary>
 [TypeConverter(typeof(AbsolutePathConverter))]
-public sealed class AbsolutePath : IEquatable<AbsolutePath>
+public sealed partial class AbsolutePath : IEquatable<AbsolutePath>
 {
     private readonly string path;
 
@@ -34,12 +35,29 @@ public sealed class AbsolutePath : IEquatable<AbsolutePath>
         return new AbsolutePath(trimmed.Length == 0 ? full : trimmed);
     }
 
-    /// <summary>Appends a relative path (which may contain several segments or ..).</summary>
+    /// <summary>The file name without its last extension: <c>Kiln.1.0.0</c> for <c>Kiln.1.0.0.nupkg</c>.</summary>
+    public string NameWithoutExtension => Path.GetFileNameWithoutExtension(path);
+
+    /// <summary>The last extension with its dot (<c>.nupkg</c>), or an empty string.</summary>
+    public string Extension => Path.GetExtension(path);
+
+    /// <summary>
+    /// Appends a relative path (which may contain several segments or ..). Backslashes count as separators on every
+    /// platform, so <c>RootDirectory / @"src\Kiln"</c> is <c>src/Kiln</c> on Linux too; an absolute right side wins.
+    /// </summary>
     public static AbsolutePath operator /(AbsolutePath left, string right)
     {
         ArgumentNullException.ThrowIfNull(left);
         ArgumentNullException.ThrowIfNull(right);
-        return Create(Path.Combine(left.path, right));
+        return Create(Path.Combine(left.path, WithPlatformSeparators(right)));
+    }
+
+    /// <summary>Appends text to the last segment, as <c>ArtifactsDirectory / "site" + ".zip"</c>.</summary>
+    public static AbsolutePath operator +(AbsolutePath left, string right)
+    {
+        ArgumentNullException.ThrowIfNull(left);
+        ArgumentNullException.ThrowIfNull(right);
+        return Create(left.path + WithPlatformSeparators(right));
     }
 
     /// <summary>The path as a string.</summary>
@@ -48,6 +66,9 @@ public sealed class AbsolutePath : IEquatable<AbsolutePath>
         ArgumentNullException.ThrowIfNull(path);
         return path.path;
     }
+
+    /// <summary>Converts an absolute path written as text, as <c>(AbsolutePath)"/tmp/out"</c>; see <see cref="Create"/>.</summary>
+    public static explicit operator AbsolutePath(string path) => Create(path);
 
     /// <summary>Compares two paths (ordinal; file systems here are case-sensitive).</summary>
     public static bool operator ==(AbsolutePath? left, AbsolutePath? right) => Equals(left, right);
@@ -58,8 +79,12 @@ public sealed class AbsolutePath : IEquatable<AbsolutePath>
     /// <summary>Appends a relative path.</summary>
     public AbsolutePath Combine(string relative) => this / relative;
 
-    /// <summary>True when a file or a folder exists at this path.</summary>
-    public bool Exists() => File.Exists(path) || Directory.Exists(path);
+    /// <summary>The same path with another extension (<c>".zip"</c>, or empty to remove it).</summary>
+    public AbsolutePath WithExtension(string extension) => Create(Path.ChangeExtension(path, extension.Length == 0 ? null : extension));
+
+    /// <summary>Builds are written on Windows and run on Linux: a backslash in a relative part is a separator.</summary>
+    private static string WithPlatformSeparators(string text) =>
+        Path.DirectorySeparatorChar == '/' ? text.Replace('\\', '/') : text;
 
     /// <summary>This path relative to <paramref name="basePath"/>, with forward slashes.</summary>
     public string RelativeTo(AbsolutePath basePath)

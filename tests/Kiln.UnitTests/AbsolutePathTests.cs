@@ -44,4 +44,37 @@ public class AbsolutePathTests
         Assert.True(AbsolutePath.Create("/repo") == AbsolutePath.Create("/repo/"));
         Assert.True(AbsolutePath.Create("/repo") != AbsolutePath.Create("/Repo"));
     }
+
+    [Fact]
+    public void AbsolutePath_treats_backslashes_in_a_combined_part_as_separators()
+    {
+        Assert.Equal(AbsolutePath.Create("/repo/src/Kiln/Kiln.csproj"), AbsolutePath.Create("/repo") / @"src\Kiln\Kiln.csproj");
+    }
+
+    [Fact]
+    public void AbsolutePath_plus_appends_text_to_the_last_segment()
+    {
+        Assert.Equal(AbsolutePath.Create("/repo/artifacts/site.zip"), AbsolutePath.Create("/repo/artifacts") / "site" + ".zip");
+    }
+
+    [Fact]
+    public void AbsolutePath_converts_to_and_from_string()
+    {
+        string text = AbsolutePath.Create("/repo") / "build";
+        var path = (AbsolutePath)"/repo/build/";
+
+        Assert.Equal("/repo/build", text);
+        Assert.Equal(AbsolutePath.Create("/repo/build"), path);
+    }
+
+    [Fact]
+    public void AbsolutePath_has_an_extension_and_a_name_without_it()
+    {
+        var package = AbsolutePath.Create("/repo/artifacts/Kiln.1.0.0.nupkg");
+
+        Assert.Equal(".nupkg", package.Extension);
+        Assert.Equal("Kiln.1.0.0", package.NameWithoutExtension);
+        Assert.Equal(AbsolutePath.Create("/repo/artifacts/Kiln.1.0.0.snupkg"), package.WithExtension(".snupkg"));
+        Assert.Equal(AbsolutePath.Create("/repo/artifacts/Kiln.1.0.0"), package.WithExtension(""));
+    }
 }
