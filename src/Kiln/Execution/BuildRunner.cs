@@ -3,6 +3,7 @@ using Kiln.CommandLine;
 using Kiln.Definition;
 using Kiln.GitHubActions;
 using Kiln.Hosts;
+using Kiln.Injection;
 using Kiln.Parameters;
 using Kiln.Planning;
 using Kiln.Reporting;
@@ -93,6 +94,8 @@ internal static class BuildRunner
                 }
             }
 
+            // After --help and --generate-workflows, which need no solution or repository, and before OnlyWhenStatic reads them.
+            ValueInjector.Inject(build);
             var partition = options.Partition is null ? Partition.Whole : Partition.Parse(options.Partition);
 
             // Targets named on the command line win; --target (or Target in a parameters file) replaces the default.

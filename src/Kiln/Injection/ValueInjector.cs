@@ -1,0 +1,54 @@
+using System.Reflection;
+
+namespace Kiln.Injection;
+
+/// <summary>Sets every member of a build marked with a <see cref="ValueInjectionAttribute"/>.</summary>
+internal static class ValueInjector
+{
+    private const BindingFlags Members = BindingFlags.Instance | BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.DeclaredOnly;
+
+    public static void Inject(KilnBuild build)
+    {
+        for (var type = build.GetType(); type is not null && type != typeof(KilnBuild); type = type.BaseType)
+        {
+            foreach (var member in type.GetFields(Members).Cast<MemberInfo>().Concat(type.GetProperties(Members)))
+            {
+                if (member.GetCustomAttribute<ValueInjectionAttribute>() is { } attribute && attribute.GetValue(member, build) is { } value)
+                {
+                    Set(build, member, value, attribute);
+                }
+            }
+        }
+    }
+
+    private static void Set(KilnBuild build, MemberInfo member, object value, ValueInjectionAttribute attribute)
+    {
+        var memberType = member is FieldInfo field ? field.FieldType : ((PropertyInfo)member).PropertyType;
+        if (!memberType.IsInstanceOfType(value))
+        {
+            throw new KilnException($"[{AttributeName(attribute)}] gives a {value.GetType().Name}, but {member.DeclaringType!.Name}.{member.Name} is a {memberType.Name}: declare it as {value.GetType().Name}.");
+        }
+
+        switch (member)
+        {
+            case FieldInfo target:
+                target.SetValue(build, value);
+                break;
+            case PropertyInfo { SetMethod: not null } property:
+                property.SetValue(build, value);
+                break;
+            case PropertyInfo property:
+                // A get-only auto-property keeps its value in a compiler-generated backing field.
+                var backing = property.DeclaringType!.GetField($"<{property.Name}>k__BackingField", BindingFlags.Instance | BindingFlags.NonPublic)
+                    ?? throw new KilnException($"[{AttributeName(attribute)}] cannot set {property.DeclaringType.Name}.{property.Name}: it is a property without a setter; make it a field.");
+                backing.SetValue(build, value);
+                break;
+        }
+    }
+
+    private static string AttributeName(ValueInjectionAttribute attribute)
+    {
+        var name = attribute.GetType().Name;
+        return name.EndsWith("Attribute", StringComparison.Ordinal) ? name[..^"Attribute".Length] : name;
+    }
+}
