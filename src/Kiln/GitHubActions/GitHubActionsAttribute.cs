@@ -75,8 +75,11 @@ public sealed class GitHubActionsAttribute(string name) : Attribute
     /// <summary>Minutes before a job is cancelled, unless its target says otherwise.</summary>
     public int TimeoutMinutes { get; set; } = 30;
 
-    /// <summary>The default branch: runs there are never cancelled by newer ones.</summary>
-    public string DefaultBranch { get; set; } = "main";
+    /// <summary>
+    /// The default branch: runs there are never cancelled by newer ones. Unset, it is the repository's own default branch
+    /// as GitHub reports it (<c>github.event.repository.default_branch</c>), main or master alike.
+    /// </summary>
+    public string? DefaultBranch { get; set; }
 
     /// <summary>Checkout depth: 0 (full history) because versions are computed from history.</summary>
     public int FetchDepth { get; set; }

@@ -34,7 +34,11 @@ internal sealed partial class WorkflowWriter(
                 "concurrency", new YamlMappingNode
                 {
                     { "group", "${{ github.workflow }}-${{ github.ref }}" },
-                    { "cancel-in-progress", $"${{{{ github.ref != 'refs/heads/{workflow.DefaultBranch}' }}}}" },
+                    {
+                        "cancel-in-progress", string.IsNullOrEmpty(workflow.DefaultBranch)
+                            ? "${{ github.ref != format('refs/heads/{0}', github.event.repository.default_branch) }}"
+                            : $"${{{{ github.ref != 'refs/heads/{workflow.DefaultBranch}' }}}}"
+                    },
                 }
             },
         };

@@ -238,6 +238,17 @@ public sealed class TemplateTests(TemplatedRepositories repositories) : IClassFi
     }
 
     [Fact]
+    public async Task With_no_options_runs_on_the_repositorys_own_default_branch_are_never_cancelled()
+    {
+        var repository = await repositories.LibraryAsync();
+
+        Assert.Contains(
+            "cancel-in-progress: ${{ github.ref != format('refs/heads/{0}', github.event.repository.default_branch) }}",
+            repository.ReadFile(".github/workflows/ci.yml"),
+            StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task With_no_options_a_repository_on_master_gets_release_versions_from_it()
     {
         var repository = await repositories.LibraryAsync();

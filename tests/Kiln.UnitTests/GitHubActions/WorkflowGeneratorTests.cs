@@ -224,12 +224,20 @@ public sealed class WorkflowGeneratorTests
     }
 
     [Fact]
-    public void Concurrency_cancels_older_runs_except_on_the_default_branch()
+    public void Concurrency_cancels_older_runs_except_on_the_repositorys_default_branch()
     {
         var workflow = Of(new PipelineBuild());
 
         Assert.Equal("${{ github.workflow }}-${{ github.ref }}", At(workflow.Root, "concurrency", "group"));
-        Assert.Equal("${{ github.ref != 'refs/heads/main' }}", At(workflow.Root, "concurrency", "cancel-in-progress"));
+        Assert.Equal("${{ github.ref != format('refs/heads/{0}', github.event.repository.default_branch) }}", At(workflow.Root, "concurrency", "cancel-in-progress"));
+    }
+
+    [Fact]
+    public void Concurrency_cancels_older_runs_except_on_a_default_branch_named_in_the_attribute()
+    {
+        var workflow = Of(new TrunkBuild());
+
+        Assert.Equal("${{ github.ref != 'refs/heads/trunk' }}", At(workflow.Root, "concurrency", "cancel-in-progress"));
     }
 
     [Fact]
@@ -525,6 +533,12 @@ public sealed class WorkflowGeneratorTests
 
         Assert.Equal(["compile", "unit-test", "test"], workflow.JobIds);
         Assert.Equal(["unit-test"], workflow.Needs("test"));
+    }
+
+    [GitHubActions("ci", On = [GitHubActionsTrigger.Push], DefaultBranch = "trunk", InvokedTargets = [nameof(Compile)])]
+    private sealed class TrunkBuild : KilnBuild
+    {
+        public Target Compile => _ => _;
     }
 
     [GitHubActions("ci", On = [GitHubActionsTrigger.Push, GitHubActionsTrigger.PullRequest], OnPullRequestBranches = ["main"],

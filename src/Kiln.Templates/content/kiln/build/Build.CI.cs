@@ -20,7 +20,9 @@ using Kiln.GitHubActions;
 //#else
     OnPushBranches = ["main", "master"],
 //#endif
+//#if (defaultBranchGiven)
     DefaultBranch = "KILN_DEFAULT_BRANCH",
+//#endif
     InvokedTargets =
     [
         nameof(ICompile.Compile),
@@ -53,7 +55,9 @@ partial class Build;
     "release",
     On = [GitHubActionsTrigger.Push],
     OnPushTags = ["v*"],
+//#if (defaultBranchGiven)
     DefaultBranch = "KILN_DEFAULT_BRANCH",
+//#endif
     InvokedTargets =
     [
         nameof(IUnitTest.UnitTest),
@@ -95,7 +99,9 @@ partial class Build;
     "scan",
     On = [GitHubActionsTrigger.Schedule, GitHubActionsTrigger.WorkflowDispatch],
     OnCronSchedule = ["23 5 * * 1"],
+//#if (defaultBranchGiven)
     DefaultBranch = "KILN_DEFAULT_BRANCH",
+//#endif
     InvokedTargets = [nameof(IScan.Scan)],
     TimeoutMinutes = 30)]
 [GitHubActionsStep(
@@ -116,7 +122,9 @@ partial class Build;
 [GitHubActions(
     "rollback",
     On = [GitHubActionsTrigger.WorkflowDispatch],
+//#if (defaultBranchGiven)
     DefaultBranch = "KILN_DEFAULT_BRANCH",
+//#endif
     WorkflowDispatchInputs = ["Environment", nameof(IDeploy.ToVersion)],
     EnvironmentInputs = ["Environment"],
     InvokedTargets = [nameof(IDeploy.Rollback)],
@@ -125,7 +133,9 @@ partial class Build;
 [GitHubActions(
     "promote",
     On = [GitHubActionsTrigger.WorkflowDispatch],
+//#if (defaultBranchGiven)
     DefaultBranch = "KILN_DEFAULT_BRANCH",
+//#endif
     WorkflowDispatchInputs = ["From", "To"],
     EnvironmentInputs = ["From", "To"],
     InvokedTargets = [nameof(IDeploy.Promote)],
