@@ -46,6 +46,25 @@ public sealed class GitVersionInjectionTests : IDisposable
         Assert.Equal("1.0.1-login.1+2", build.SeenByTarget);
     }
 
+    [Theory]
+    [InlineData("feature/v2", "1.0.1-v2-0001")]
+    [InlineData("feature/abc-def-ghi-jkl-mno-pqr", "1.0.1-abcdefghijklmnop0001")]
+    [InlineData("feature/Login", "1.0.1-login0001")]
+    public async Task NuGetVersionV2_is_GitVersion_5s_legacy_padded_tag(string branch, string expected)
+    {
+        await repository.RunScriptAsync($$"""
+            git init --quiet --initial-branch=main
+            git commit --quiet --allow-empty -m "first"
+            git tag 1.0.0
+            git checkout --quiet -b {{branch}}
+            git commit --quiet --allow-empty -m "second"
+            """);
+        var (exitCode, output, build) = await RunAsync(new InjectedBuild());
+
+        Assert.True(exitCode == 0, output);
+        Assert.Equal(expected, build.GitVersion!.NuGetVersionV2);
+    }
+
     [Fact]
     public async Task An_injected_GitVersion_on_a_tag_is_the_release_and_shares_the_Version_targets_computation()
     {
