@@ -7,10 +7,13 @@ namespace Kiln.Components;
 /// <summary>The version of each build instance: computed on first use, then shared by every target of the run.</summary>
 internal static class GitVersionCache
 {
-    private static readonly ConditionalWeakTable<IHazGitVersion, Task<VersionVariables>> Versions = new();
+    private static readonly ConditionalWeakTable<object, Task<VersionVariables>> Versions = new();
 
-    /// <summary>The build's version, computing it when this is the first use; a failure stays the answer for this build.</summary>
-    public static Task<VersionVariables> GetAsync(IHazGitVersion build, CancellationToken cancellationToken) =>
+    /// <summary>
+    /// The build's version, computing it when this is the first use; a failure stays the answer for this build. Keyed by
+    /// the build instance, so that <c>[GitVersion]</c> and <see cref="IHazGitVersion.Version"/> share one computation.
+    /// </summary>
+    public static Task<VersionVariables> GetAsync(object build, CancellationToken cancellationToken) =>
         Versions.GetValue(build, _ => CalculateAsync(cancellationToken));
 
     // Kiln.Versioning stands alone, with an exception of its own; its messages already name the problem and the fix,
@@ -19,7 +22,7 @@ internal static class GitVersionCache
     {
         try
         {
-            return await GitVersion.CalculateAsync(KilnBuild.RootDirectory, environment: KilnBuild.EnvironmentVariables, cancellationToken: cancellationToken).ConfigureAwait(false);
+            return await Versioning.GitVersion.CalculateAsync(KilnBuild.RootDirectory, environment: KilnBuild.EnvironmentVariables, cancellationToken: cancellationToken).ConfigureAwait(false);
         }
         catch (VersioningException exception)
         {

@@ -8,6 +8,7 @@ using Kiln.Versioning.Output;
 namespace Kiln.IntegrationTests.Components;
 
 /// <summary>IHazGitVersion in a build run in-process over a scratch repository with real git.</summary>
+[Collection(InProcessRuns.Name)]
 public sealed class GitVersionComponentTests : IDisposable
 {
     private readonly ScratchRepository repository = new();

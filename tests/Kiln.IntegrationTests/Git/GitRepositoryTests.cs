@@ -7,6 +7,7 @@ using Kiln.IntegrationTests.Versioning;
 namespace Kiln.IntegrationTests.Git;
 
 /// <summary>GitRepository read with real git from a scratch repository, and injected into a build run in-process.</summary>
+[Collection(InProcessRuns.Name)]
 public sealed class GitRepositoryTests : IDisposable
 {
     private readonly ScratchRepository repository = new();

@@ -18,6 +18,16 @@ public sealed class SecretMaskingTests : IDisposable
     }
 
     [Fact]
+    public async Task Secret_is_masked_in_a_rendered_message_template_and_its_structured_values()
+    {
+        var run = await root.RunAsync(new SecretBuild(), ["Template", "--token", Token]);
+
+        Assert.Contains("pushing with *** as ci", run.Lines);
+        Assert.Contains("credentials { User: \"ci\", Token: \"***\" }", run.Lines);
+        Assert.DoesNotContain(Token, run.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Secret_is_masked_in_the_exception_message_of_a_failed_target()
     {
         var run = await root.RunAsync(new SecretBuild(), ["Push", "--token", Token]);
@@ -130,6 +140,12 @@ public sealed class SecretMaskingTests : IDisposable
             Log.Information($"using {Token}");
             Log.Warning($"also {Token}");
             ReportSummary($"pushed with {Token}");
+        });
+
+        public Target Template => _ => _.Executes(() =>
+        {
+            Log.Information("pushing with {Token} as {User}", Token, "ci");
+            Log.Information("credentials {@Credentials}", new { User = "ci", Token });
         });
 
         public Target Push => _ => _.DependsOn(Announce).Executes(() => throw new InvalidOperationException("token=" + Token));
