@@ -78,7 +78,7 @@ internal static class ReportPage
         Fact(html, "Version", latest.Version ?? "not computed");
         Fact(html, "Commit", latest.Commit ?? "unknown");
         Fact(html, "Tests", latest.Tests?.ToString() ?? "none ran");
-        Fact(html, "Line coverage", latest.Coverage is { } coverage ? Testing.CoverageReport.FormatPercent(coverage) : "not measured");
+        Fact(html, "Line coverage", latest.Coverage is { } coverage ? Percent(coverage) : "not measured");
         Fact(html, "Host", latest.OperatingSystem is null ? latest.Host : $"{latest.Host}, {latest.OperatingSystem}");
         html.AppendLine("</dl>");
 
@@ -98,7 +98,7 @@ internal static class ReportPage
                 .Append(Invariant($"<td class=\"status-{status.ToLowerInvariant()}\">")).Append(HtmlEncode(status)).Append("</td>")
                 .Append("<td class=\"number\">").Append(HtmlEncode(DurationText.Format(target.DurationSeconds))).Append("</td>")
                 .Append("<td>").Append(HtmlEncode(target.Tests?.ToString() ?? string.Empty)).Append("</td>")
-                .Append("<td class=\"number\">").Append(HtmlEncode(target.Coverage is { } value ? Testing.CoverageReport.FormatPercent(value) : string.Empty)).Append("</td>")
+                .Append("<td class=\"number\">").Append(HtmlEncode(target.Coverage is { } value ? Percent(value) : string.Empty)).Append("</td>")
                 .Append("<td>").Append(HtmlEncode(target.Note ?? string.Empty)).Append("</td>")
                 .AppendLine("</tr>");
         }
@@ -115,4 +115,6 @@ internal static class ReportPage
         html.Append("<dt>").Append(HtmlEncode(name)).Append("</dt><dd>").Append(HtmlEncode(value)).AppendLine("</dd>");
 
     private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
+
+    private static string Percent(double percent) => Invariant($"{Math.Round(percent, 1):0.0}%");
 }
