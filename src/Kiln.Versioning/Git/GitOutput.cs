@@ -1,5 +1,3 @@
-using Kiln.Tooling.Git;
-
 namespace Kiln.Versioning.Git;
 
 /// <summary>How one git command ended: its exit code and everything it wrote.</summary>
@@ -12,7 +10,7 @@ internal sealed record GitOutput(string CommandLine, string WorkingDirectory, in
 {
     /// <summary>The first non-empty line git wrote to standard error, or a note that it wrote none.</summary>
     public string FirstErrorLine =>
-        GitInvocation.FirstLine(Error) ?? "(git wrote no error message)";
+        Error.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).FirstOrDefault() ?? "(git wrote no error message)";
 
     /// <summary>Returns the output when git succeeded; otherwise throws a <see cref="VersioningException"/> naming the command and git's error.</summary>
     public string EnsureSuccess() =>

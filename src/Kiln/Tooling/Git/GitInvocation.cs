@@ -6,11 +6,10 @@ namespace Kiln.Tooling.Git;
 /// <summary>
 /// Runs one git command the way every part of Kiln that reads git needs it: arguments as a list, fixed options so user
 /// configuration cannot change what git prints, a fixed locale, no prompts, no optional locks, standard output handed
-/// to a reader as it arrives, and the process tree killed on cancellation. Shared as a linked source file by Kiln.Scanning
-/// (the secret scanner) and Kiln.Versioning, which may not depend on each other; each wraps failures in its own
-/// exception type.
+/// to a reader as it arrives, and the process tree killed on cancellation. <c>[GitRepository]</c> reads the repository
+/// with it, and packages that read git (the secret scanner) use it too, wrapping failures in their own exception type.
 /// </summary>
-internal static class GitInvocation
+public static class GitInvocation
 {
     /// <summary>Options put before every command so that user configuration cannot change what git prints.</summary>
     private static readonly string[] FixedOptions =
