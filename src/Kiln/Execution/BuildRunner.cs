@@ -1,9 +1,9 @@
 using System.Runtime.InteropServices;
 using Kiln.CommandLine;
 using Kiln.Definition;
-using Kiln.GitHubActions;
 using Kiln.Hosts;
 using Kiln.Injection;
+using Kiln.Lifecycle;
 using Kiln.Parameters;
 using Kiln.Planning;
 using Kiln.Reporting;
@@ -73,26 +73,14 @@ internal static class BuildRunner
                 return 0;
             }
 
-            // Locally the workflows only follow the build: with the same build and untouched files there is nothing to generate.
-            var workflowStamp = new GeneratedFilesStamp(root, build.GetType(), "workflows", () => WorkflowFiles(root));
-            if (options.GenerateWorkflows || KilnBuild.IsServerBuild || !workflowStamp.IsCurrent())
+            var extensions = BuildExtensions.Find(BuildModel.Create(build, root, graph, buildParameters), host);
+            GenerateFiles(extensions, options);
+            if (options.GenerateWorkflows)
             {
-                var workflows = WorkflowGenerator.Generate(build.GetType(), graph, buildParameters, sdkFromGlobalJson: File.Exists(root / "global.json"));
-                if (options.GenerateWorkflows)
-                {
-                    var written = WorkflowDrift.Check(root, workflows, host, write: true);
-                    workflowStamp.Write();
-                    host.Write(LogLevel.Information, $"{workflows.Count} workflow(s) generated, {written.Count} changed.");
-                    return 0;
-                }
-
-                // Generated all the same, so that a mistake in an attribute stops --plan too.
-                if (!options.Plan)
-                {
-                    CheckWorkflows(root, workflows, host);
-                    workflowStamp.Write();
-                }
+                return 0;
             }
+
+            extensions.BuildCreated();
 
             // After --help and --generate-workflows, which need no solution or repository, and before OnlyWhenStatic reads them.
             ValueInjector.Inject(build);
@@ -117,6 +105,7 @@ internal static class BuildRunner
             }
 
             CheckRequirements(plan, binder);
+            extensions.BuildInitialized(plan.Targets.Select(target => target.Node));
             var maxParallel = CheckMaxParallel(options.MaxParallel);
             if (installSignalHandlers)
             {
@@ -127,12 +116,13 @@ internal static class BuildRunner
 
             using var cancellation = new CancellationTokenSource();
             var records = new UpToDateRecords(root, UpToDateRecords.FingerprintParameters(buildParameters.Select(parameter => (parameter.Name, parameter.ValueText))), CheckForced(graph, options.Force));
-            var executor = new Executor(host, records, maxParallel);
+            var executor = new Executor(host, records, maxParallel, extensions: extensions);
             using var signals = installSignalHandlers ? InterruptHandler.Install(cancellation, host, executor) : null;
             BuildContext.Current = new BuildContext(host, cancellation.Token) { Partition = partition };
             var startedAt = DateTimeOffset.UtcNow;
             var summary = await executor.RunAsync(plan, cancellation.Token).ConfigureAwait(false);
             host.WriteSummary(summary);
+            extensions.BuildFinished(summary.Succeeded);
             await RecordAsync(root, plan, summary, startedAt, host).ConfigureAwait(false);
             return summary.ExitCode;
         }
@@ -240,24 +230,32 @@ internal static class BuildRunner
         }
     }
 
-    /// <summary>Locally, committed workflows follow the build; on a CI server a difference fails the run, since CI would not run what the build says.</summary>
-    private static void CheckWorkflows(AbsolutePath root, IReadOnlyList<(string Path, string Text)> workflows, Host host)
+    /// <summary>
+    /// Keeps what the build generates (its workflows) in step with it: written with --generate-workflows, updated locally,
+    /// checked on a CI server, only generated with --plan. Locally, the same build with untouched files generates nothing.
+    /// </summary>
+    private static void GenerateFiles(BuildExtensions extensions, EngineOptions options)
     {
-        if (!KilnBuild.IsServerBuild)
+        var root = extensions.Model.RootDirectory;
+        foreach (var generator in extensions.FileGenerators)
         {
-            WorkflowDrift.Check(root, workflows, host, write: true);
-            return;
-        }
+            var stamp = new GeneratedFilesStamp(root, extensions.Model.BuildType, generator.GeneratedFilesName, () => generator.ExistingGeneratedFiles(root).Select(path => path.ToString()));
+            if (!options.GenerateWorkflows && !KilnBuild.IsServerBuild && stamp.IsCurrent())
+            {
+                continue;
+            }
 
-        var changed = WorkflowDrift.Check(root, workflows, host, write: false);
-        if (changed.Count > 0)
-        {
-            throw new KilnException($"The committed workflows differ from what the build generates ({string.Join(", ", changed)}): run ./build.sh --generate-workflows and commit the result.");
+            var mode = options.GenerateWorkflows ? GeneratedFilesMode.Generate
+                : options.Plan ? GeneratedFilesMode.Validate
+                : KilnBuild.IsServerBuild ? GeneratedFilesMode.Check
+                : GeneratedFilesMode.Update;
+            generator.GenerateFiles(extensions.Model, mode);
+            if (mode != GeneratedFilesMode.Validate)
+            {
+                stamp.Write();
+            }
         }
     }
-
-    private static IEnumerable<string> WorkflowFiles(AbsolutePath root) =>
-        Directory.Exists(root / ".github" / "workflows") ? Directory.EnumerateFiles(root / ".github" / "workflows") : [];
 
     /// <summary>Writes .nuke/build.schema.json when it differs from the build's; locally not even generated when the same build checked it last.</summary>
     private static void UpdateSchema(AbsolutePath root, GeneratedFilesStamp stamp, Func<string> generate, Host host)

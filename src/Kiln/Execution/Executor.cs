@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Diagnostics;
 using Kiln.Definition;
 using Kiln.Hosts;
+using Kiln.Lifecycle;
 using Kiln.Planning;
 
 namespace Kiln.Execution;
@@ -15,7 +16,7 @@ namespace Kiln.Execution;
 /// or Ctrl-C. A target that names its inputs and outputs is skipped as UpToDate when its record says
 /// nothing changed. The summary lists the targets in plan order whatever order they ended in.
 /// </summary>
-internal sealed class Executor(Host host, UpToDateRecords? records = null, int maxParallel = 1, Heartbeat? heartbeat = null)
+internal sealed class Executor(Host host, UpToDateRecords? records = null, int maxParallel = 1, Heartbeat? heartbeat = null, BuildExtensions? extensions = null)
 {
     private readonly Heartbeat heartbeat = heartbeat ?? new Heartbeat(host);
     private volatile Func<string, BuildSummary>? snapshot;
@@ -129,6 +130,10 @@ internal sealed class Executor(Host host, UpToDateRecords? records = null, int m
                         : $"{brokenDependency.Name} {Describe(results[brokenDependency].Status)}";
                     pending.RemoveAt(i);
                     ended.Add(planned.Node);
+                    if (planned.IsSkipped)
+                    {
+                        extensions?.TargetSkipped(planned.Node, planned.SkipReason!);
+                    }
 
                     // Settling a target can make earlier-listed ones ready.
                     i = 0;
@@ -189,6 +194,7 @@ internal sealed class Executor(Host host, UpToDateRecords? records = null, int m
                 result.Status = TargetStatus.Skipped;
                 result.Note = $"condition false: {failed.Text}";
                 host.Write(LogLevel.Information, $"Skipped: {failed.Text} is false.");
+                extensions?.TargetSkipped(planned.Node, result.Note);
                 return;
             }
 
@@ -198,6 +204,7 @@ internal sealed class Executor(Host host, UpToDateRecords? records = null, int m
                 result.Status = TargetStatus.UpToDate;
                 result.Note = upToDate.Note;
                 host.Write(LogLevel.Information, $"Skipped: {upToDate.Note} (--force {planned.Name} runs it).");
+                extensions?.TargetSkipped(planned.Node, result.Note ?? "up to date");
                 return;
             }
 
@@ -207,6 +214,7 @@ internal sealed class Executor(Host host, UpToDateRecords? records = null, int m
                 records!.Forget(planned.Name);
             }
 
+            extensions?.TargetRunning(planned.Node);
             using (heartbeat.Track(planned.Name, result))
             {
                 foreach (var action in definition.Actions)
@@ -222,6 +230,8 @@ internal sealed class Executor(Host host, UpToDateRecords? records = null, int m
             {
                 records!.Record(planned.Name, upToDate.Fingerprint);
             }
+
+            extensions?.TargetSucceeded(planned.Node);
         }
         catch (OperationCanceledException) when (cancellation.IsCancellationRequested)
         {
@@ -242,6 +252,7 @@ internal sealed class Executor(Host host, UpToDateRecords? records = null, int m
             result.Status = TargetStatus.Failed;
             host.Write(LogLevel.Error, ErrorReport.Describe(exception, host.Verbosity));
             result.Note ??= ErrorReport.FirstLine(exception, host.Masker);
+            extensions?.TargetFailed(planned.Node, exception);
         }
         finally
         {

@@ -1,9 +1,11 @@
-// Kiln.Versioning and Kiln.Scanning compile this same file (linked) for their own "did you mean" messages: it is
-// internal here, and Kiln.Versioning cannot reference the engine.
+// Kiln.Versioning, Kiln.Scanning and Kiln.GitHubActions compile this same file (linked) for their own "did you mean"
+// messages: it is internal here, and Kiln.Versioning cannot reference the engine.
 #if KILN_VERSIONING
 namespace Kiln.Versioning.Output;
 #elif KILN_SCANNING
 namespace Kiln.Scanning.Secrets;
+#elif KILN_GITHUBACTIONS
+namespace Kiln.GitHubActions;
 #else
 namespace Kiln.Planning;
 #endif

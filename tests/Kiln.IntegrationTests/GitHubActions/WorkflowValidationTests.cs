@@ -1,6 +1,5 @@
-using Kiln.Definition;
 using Kiln.GitHubActions;
-using Kiln.Parameters;
+using Kiln.Lifecycle;
 
 namespace Kiln.IntegrationTests.GitHubActions;
 
@@ -77,7 +76,7 @@ public sealed class WorkflowValidationTests : IDisposable
     }
 
     private static IReadOnlyList<(string Path, string Text)> Generate(KilnBuild build) =>
-        WorkflowGenerator.Generate(build.GetType(), TargetGraph.Create(build), ParameterDescriptor.FindIn(build).ToList());
+        WorkflowGenerator.Generate(BuildModel.Create(build, AbsolutePath.Create(Path.GetTempPath())));
 
     private static string ReleaseWorkflow()
     {

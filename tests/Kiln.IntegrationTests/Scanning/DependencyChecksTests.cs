@@ -34,8 +34,9 @@ public sealed class DependencyChecksTests : IDisposable
         Assert.Contains("src/Kiln/Kiln.csproj", graph.Projects.Select(project => project.ProjectFile));
         Assert.DoesNotContain("build/_build.csproj", graph.Projects.Select(project => project.ProjectFile));
         var kiln = graph.Projects.Single(project => project.ProjectFile == "src/Kiln/Kiln.csproj").DistinctPackages;
-        Assert.True(kiln.Single(resolved => resolved.Package.Id == "YamlDotNet").IsDirect);
-        Assert.DoesNotContain(kiln, resolved => resolved.Package.Id.StartsWith("NuGet.", StringComparison.Ordinal));
+        Assert.DoesNotContain(kiln, resolved => resolved.Package.Id.StartsWith("NuGet.", StringComparison.Ordinal) || resolved.Package.Id == "YamlDotNet");
+        var gitHubActions = graph.Projects.Single(project => project.ProjectFile == "src/Kiln.GitHubActions/Kiln.GitHubActions.csproj").DistinctPackages;
+        Assert.True(gitHubActions.Single(resolved => resolved.Package.Id == "YamlDotNet").IsDirect);
         var scanning = graph.Projects.Single(project => project.ProjectFile == "src/Kiln.Scanning/Kiln.Scanning.csproj").DistinctPackages;
         Assert.True(scanning.Single(resolved => resolved.Package.Id == "NuGet.ProjectModel").IsDirect);
         Assert.False(scanning.Single(resolved => resolved.Package.Id == "NuGet.Frameworks").IsDirect);
@@ -102,8 +103,8 @@ public sealed class DependencyChecksTests : IDisposable
             var result = await new VulnerabilityCheck { AdvisoryPaths = [folder] }.RunAsync(PackageGraph.Read(SolutionFile));
 
             Assert.True(result.Coverage.HasFlag(VulnerabilityCoverage.AdvisoryFiles));
-            var finding = result.Findings.Single(finding => finding.RuleId == "GHSA-test-yaml-0001" && finding.File == "src/Kiln/Kiln.csproj");
-            Assert.StartsWith("YamlDotNet 16.3.0 (direct) used by src/Kiln/Kiln.csproj has a low severity vulnerability GHSA-test-yaml-0001: A test advisory.", finding.Message, StringComparison.Ordinal);
+            var finding = result.Findings.Single(finding => finding.RuleId == "GHSA-test-yaml-0001" && finding.File == "src/Kiln.GitHubActions/Kiln.GitHubActions.csproj");
+            Assert.StartsWith("YamlDotNet 16.3.0 (direct) used by src/Kiln.GitHubActions/Kiln.GitHubActions.csproj has a low severity vulnerability GHSA-test-yaml-0001: A test advisory.", finding.Message, StringComparison.Ordinal);
         }
         finally
         {
@@ -137,7 +138,7 @@ public sealed class DependencyChecksTests : IDisposable
         Assert.Equal(graph.Packages.Select(package => package.Purl), components);
         var dependencies = bom.RootElement.GetProperty("dependencies").EnumerateArray()
             .ToDictionary(dependency => dependency.GetProperty("ref").GetString()!, dependency => dependency.GetProperty("dependsOn").EnumerateArray().Select(item => item.GetString()!).ToList());
-        Assert.Contains("pkg:nuget/YamlDotNet@16.3.0", dependencies["src/Kiln/Kiln.csproj"]);
+        Assert.Contains("pkg:nuget/YamlDotNet@16.3.0", dependencies["src/Kiln.GitHubActions/Kiln.GitHubActions.csproj"]);
         var reached = Reach(dependencies, "Solution.sln");
         Assert.All(components, purl => Assert.Contains(purl!, reached));
     }

@@ -12,7 +12,7 @@ namespace Kiln.SystemTests.Publishing;
 public sealed class PublishTests(PublishedCheckout published) : IClassFixture<PublishedCheckout>
 {
     /// <summary>The packages of compiled projects, each with its symbol package.</summary>
-    private static readonly string[] LibraryPackages = ["Kiln", "Kiln.Tools", "Kiln.Scanning", "Kiln.Publishing", "Kiln.Versioning", "Kiln.Components", "Kiln.Versioning.Tool", "Kiln.Azure", "Kiln.Azure.Releases"];
+    private static readonly string[] LibraryPackages = ["Kiln", "Kiln.Tools", "Kiln.GitHubActions", "Kiln.Scanning", "Kiln.Publishing", "Kiln.Versioning", "Kiln.Components", "Kiln.Versioning.Tool", "Kiln.Azure", "Kiln.Azure.Releases"];
 
     /// <summary>Every package: the libraries and the dotnet new template, which has nothing compiled and so no symbols.</summary>
     private static readonly string[] Packages = [.. LibraryPackages, "Kiln.Templates"];

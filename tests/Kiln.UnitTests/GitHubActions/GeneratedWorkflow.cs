@@ -1,6 +1,5 @@
-using Kiln.Definition;
 using Kiln.GitHubActions;
-using Kiln.Parameters;
+using Kiln.Lifecycle;
 using YamlDotNet.RepresentationModel;
 
 namespace Kiln.UnitTests.GitHubActions;
@@ -21,7 +20,7 @@ internal sealed class GeneratedWorkflow
     public YamlMappingNode Root { get; }
 
     public static IReadOnlyList<(string Path, string Text)> GenerateAll(KilnBuild build, bool sdkFromGlobalJson = true) =>
-        WorkflowGenerator.Generate(build.GetType(), TargetGraph.Create(build), ParameterDescriptor.FindIn(build).ToList(), sdkFromGlobalJson);
+        WorkflowGenerator.Generate(BuildModel.Create(build, AbsolutePath.Create(Path.GetTempPath())), sdkFromGlobalJson);
 
     public static GeneratedWorkflow Of(KilnBuild build, string name = "ci", bool sdkFromGlobalJson = true) =>
         new(GenerateAll(build, sdkFromGlobalJson).Single(workflow => workflow.Path == $".github/workflows/{name}.yml").Text);

@@ -1,10 +1,10 @@
 using System.Reflection;
-using Kiln.Definition;
+using Kiln.Lifecycle;
 
 namespace Kiln.GitHubActions;
 
 /// <summary>Reads the <see cref="GitHubActionsJobAttribute"/> of a target, from its property (or the interface member it implements).</summary>
 internal static class JobSettings
 {
-    public static GitHubActionsJobAttribute? Of(TargetNode node) => node.Property?.GetCustomAttribute<GitHubActionsJobAttribute>();
+    public static GitHubActionsJobAttribute? Of(BuildTarget node) => node.Property?.GetCustomAttribute<GitHubActionsJobAttribute>();
 }

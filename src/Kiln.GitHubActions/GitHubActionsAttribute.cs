@@ -1,13 +1,17 @@
+using Kiln.Lifecycle;
+
 namespace Kiln.GitHubActions;
 
 /// <summary>
 /// Declares a GitHub Actions workflow, <c>.github/workflows/&lt;name&gt;.yml</c>, generated from the target graph:
 /// one job per invoked target (and per target marked <see cref="GitHubActionsJobAttribute.OwnJob"/>), <c>needs:</c>
 /// from the graph, artifacts from Produces/Consumes, a matrix for Partition. Repeat the attribute for more workflows.
+/// The engine keeps the files in step with the build through <see cref="IGeneratesFiles"/>: updated locally, checked on
+/// CI, written by <c>./build.sh --generate-workflows</c>.
 /// </summary>
 /// <param name="name">The workflow's file name (without .yml) and display name.</param>
 [AttributeUsage(AttributeTargets.Class, AllowMultiple = true)]
-public sealed class GitHubActionsAttribute(string name) : Attribute
+public sealed class GitHubActionsAttribute(string name) : Attribute, IGeneratesFiles
 {
     /// <summary>The workflow's file name (without .yml) and display name.</summary>
     public string Name { get; } = name;
@@ -86,4 +90,17 @@ public sealed class GitHubActionsAttribute(string name) : Attribute
 
     /// <summary>Action references replacing the built-in table, as "actions/checkout@v5", or pinned to a commit with its version as a comment: "actions/checkout@&lt;40-hex sha&gt; # v6.0.0".</summary>
     public string[] ActionVersions { get; set; } = [];
+
+    /// <summary>The set of files every <c>[GitHubActions]</c> of a build writes together.</summary>
+    string IGeneratesFiles.GeneratedFilesName => "workflows";
+
+    /// <inheritdoc/>
+    IEnumerable<AbsolutePath> IGeneratesFiles.ExistingGeneratedFiles(AbsolutePath rootDirectory)
+    {
+        var folder = rootDirectory / ".github" / "workflows";
+        return Directory.Exists(folder) ? Directory.EnumerateFiles(folder).Select(AbsolutePath.Create) : [];
+    }
+
+    /// <inheritdoc/>
+    void IGeneratesFiles.GenerateFiles(BuildModel build, GeneratedFilesMode mode) => WorkflowGenerator.Apply(build, mode);
 }

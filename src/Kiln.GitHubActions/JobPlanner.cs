@@ -1,5 +1,4 @@
-using Kiln.Definition;
-using Kiln.Planning;
+using Kiln.Lifecycle;
 
 namespace Kiln.GitHubActions;
 
@@ -11,11 +10,11 @@ namespace Kiln.GitHubActions;
 /// </summary>
 internal static class JobPlanner
 {
-    public static IReadOnlyList<WorkflowJob> Plan(TargetGraph graph, GitHubActionsAttribute workflow)
+    public static IReadOnlyList<WorkflowJob> Plan(BuildModel graph, GitHubActionsAttribute workflow)
     {
         var jobTargets = JobTargets(graph, workflow);
         var jobs = Order(jobTargets.Select(target =>
-            new WorkflowJob(target, Planner.Plan(graph, [target.Name], skip: null, applyConditions: false).Targets.Select(planned => planned.Node).ToList()))
+            new WorkflowJob(target, graph.Plan([target.Name]).ToList()))
             .ToList(), workflow);
 
         foreach (var job in jobs)
@@ -44,7 +43,7 @@ internal static class JobPlanner
             }
 
             // What a job's target produces (test results, coverage, packages) is the run's output: upload it.
-            if (job.Target.Definition.ProducedPatterns.Count > 0 && !job.Uploads.Contains(job.Target))
+            if (job.Target.ProducedPatterns.Count > 0 && !job.Uploads.Contains(job.Target))
             {
                 job.Uploads.Insert(0, job.Target);
             }
@@ -53,14 +52,14 @@ internal static class JobPlanner
         return jobs;
     }
 
-    private static List<TargetNode> JobTargets(TargetGraph graph, GitHubActionsAttribute workflow)
+    private static List<BuildTarget> JobTargets(BuildModel graph, GitHubActionsAttribute workflow)
     {
         if (workflow.InvokedTargets.Length == 0)
         {
             throw new KilnException($"[GitHubActions(\"{workflow.Name}\")] has no InvokedTargets: name the targets the workflow runs, as InvokedTargets = [nameof(Test)].");
         }
 
-        var targets = new List<TargetNode>();
+        var targets = new List<BuildTarget>();
         // A target the build leaves out in this repository (a test tier without projects) has no job; --help says why.
         foreach (var name in workflow.InvokedTargets.Where(name => graph.LeftOutReason(name) is null))
         {
@@ -75,7 +74,7 @@ internal static class JobPlanner
         }
 
         // Targets that want a job of their own get one wherever the workflow schedules them.
-        var scheduled = Planner.Plan(graph, targets.Select(target => target.Name).ToList(), skip: null, applyConditions: false).Targets.Select(planned => planned.Node);
+        var scheduled = graph.Plan(targets.Select(target => target.Name).ToList());
         targets.AddRange(scheduled.Where(node => JobSettings.Of(node)?.OwnJob == true));
         return targets.Distinct().ToList();
     }
@@ -101,14 +100,14 @@ internal static class JobPlanner
         (later.Plan.Contains(earlier.Target) && !earlier.Plan.Contains(later.Target))
         || (earlier.Plan.Contains(later.Target) && !later.Plan.Contains(earlier.Target) && IsDownstream(earlier, later.Target));
 
-    private static bool IsDownstream(WorkflowJob job, TargetNode target) =>
+    private static bool IsDownstream(WorkflowJob job, BuildTarget target) =>
         job.Plan.IndexOf(target) > job.Plan.IndexOf(job.Target);
 
     /// <summary>The target's dependencies, transitively, without going past the ones whose artifacts are downloaded.</summary>
-    private static HashSet<TargetNode> NeededThrough(TargetNode target, HashSet<TargetNode> downloaded)
+    private static HashSet<BuildTarget> NeededThrough(BuildTarget target, HashSet<BuildTarget> downloaded)
     {
-        var needed = new HashSet<TargetNode>();
-        var pending = new Stack<TargetNode>(target.Dependencies.Where(dependency => !downloaded.Contains(dependency)));
+        var needed = new HashSet<BuildTarget>();
+        var pending = new Stack<BuildTarget>(target.Dependencies.Where(dependency => !downloaded.Contains(dependency)));
         while (pending.Count > 0)
         {
             var node = pending.Pop();
@@ -124,7 +123,7 @@ internal static class JobPlanner
         return needed;
     }
 
-    private static void Split(WorkflowJob job, List<WorkflowJob> jobs, TargetGraph graph, GitHubActionsAttribute workflow)
+    private static void Split(WorkflowJob job, List<WorkflowJob> jobs, BuildModel graph, GitHubActionsAttribute workflow)
     {
         var index = jobs.IndexOf(job);
         var upstream = jobs.Take(index).Where(other => RunsBefore(other, job)).ToList();
@@ -150,7 +149,7 @@ internal static class JobPlanner
         {
             foreach (var (producer, _) in consumer.Consumes)
             {
-                if (!Planner.Plan(graph, [consumer.Name], skip: null, applyConditions: false).Contains(producer))
+                if (!graph.Plan([consumer.Name]).Contains(producer))
                 {
                     throw new KilnException($"Target '{consumer.Name}' consumes the artifacts of '{producer.Name}', which is not upstream of it: add DependsOn({producer.Name}) or remove the Consumes.");
                 }

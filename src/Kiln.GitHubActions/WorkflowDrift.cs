@@ -1,5 +1,3 @@
-using Kiln.Hosts;
-
 namespace Kiln.GitHubActions;
 
 /// <summary>
@@ -9,7 +7,7 @@ namespace Kiln.GitHubActions;
 internal static class WorkflowDrift
 {
     /// <returns>The files that differ from what the build generates.</returns>
-    public static IReadOnlyList<string> Check(AbsolutePath root, IReadOnlyList<(string Path, string Text)> workflows, Host host, bool write)
+    public static IReadOnlyList<string> Check(AbsolutePath root, IReadOnlyList<(string Path, string Text)> workflows, bool write)
     {
         var changed = new List<string>();
         foreach (var (path, text) in workflows)
@@ -26,14 +24,14 @@ internal static class WorkflowDrift
             {
                 Directory.CreateDirectory(file.Parent!);
                 File.WriteAllText(file, text);
-                host.Write(LogLevel.Information, $"{path} {(current is null ? "created" : "updated")} from the build's [GitHubActions] attributes: commit it.");
+                Log.Information($"{path} {(current is null ? "created" : "updated")} from the build's [GitHubActions] attributes: commit it.");
             }
             else
             {
-                host.Write(LogLevel.Error, $"{path} differs from what the build generates:");
+                Log.Error($"{path} differs from what the build generates:");
                 foreach (var line in LineDiff.Unified(current ?? string.Empty, text))
                 {
-                    host.Write(LogLevel.Information, line);
+                    Log.Information(line);
                 }
             }
         }

@@ -1,6 +1,6 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
-using Kiln.Parameters;
+using Kiln.Lifecycle;
 using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
 
@@ -8,7 +8,7 @@ namespace Kiln.GitHubActions;
 
 /// <summary>Writes one workflow as YAML, with YamlDotNet choosing the quoting, keys in a fixed order, and a header naming its source.</summary>
 internal sealed partial class WorkflowWriter(
-    GitHubActionsAttribute workflow, IReadOnlyList<GitHubActionsStepAttribute> addedSteps, IReadOnlyList<ParameterDescriptor> parameters, string buildTypeName, bool sdkFromGlobalJson = true)
+    GitHubActionsAttribute workflow, IReadOnlyList<GitHubActionsStepAttribute> addedSteps, IReadOnlyList<BuildParameter> parameters, string buildTypeName, bool sdkFromGlobalJson = true)
 {
     private static readonly string[] PermissionScopes =
         ["actions", "attestations", "checks", "contents", "deployments", "discussions", "id-token", "issues", "packages", "pages", "pull-requests", "repository-projects", "security-events", "statuses"];
@@ -157,7 +157,7 @@ internal sealed partial class WorkflowWriter(
         return inputs.Children.Count == 0 ? new YamlMappingNode() : new YamlMappingNode { { "inputs", inputs } };
     }
 
-    private YamlMappingNode Job(WorkflowJob job, IReadOnlyList<(ParameterDescriptor Parameter, string Value)> bindings)
+    private YamlMappingNode Job(WorkflowJob job, IReadOnlyList<(BuildParameter Parameter, string Value)> bindings)
     {
         var settings = JobSettings.Of(job.Target);
         var node = new YamlMappingNode { { "name", JobName(job) } };
@@ -167,7 +167,7 @@ internal sealed partial class WorkflowWriter(
             node.Add("needs", new YamlSequenceNode(job.Needs.Select(need => (YamlNode)new YamlScalarNode(need.Id))));
 
             // An assured target runs after its dependencies failed (a test report, a cleanup): so does its job.
-            if (job.Target.Definition.IsAssuredAfterFailure)
+            if (job.Target.IsAssuredAfterFailure)
             {
                 conditions.Add("!cancelled()");
             }
@@ -224,7 +224,7 @@ internal sealed partial class WorkflowWriter(
         return node;
     }
 
-    private YamlSequenceNode Steps(WorkflowJob job, IReadOnlyList<(ParameterDescriptor Parameter, string Value)> bindings, bool ships)
+    private YamlSequenceNode Steps(WorkflowJob job, IReadOnlyList<(BuildParameter Parameter, string Value)> bindings, bool ships)
     {
         var steps = new YamlSequenceNode
         {
@@ -276,7 +276,7 @@ internal sealed partial class WorkflowWriter(
             {
                 { "name", from.IsCrossPlatform ? $"Download {producer.Name} artifacts ({Label(workflow.CrossPlatformImages[0])})" : $"Download {producer.Name} artifacts" },
                 { "uses", Uses(ActionVersions.DownloadArtifact) },
-                { "with", new YamlMappingNode { { "name", artifact }, { "path", ArtifactRoot(producer.Definition.ProducedPatterns) } } },
+                { "with", new YamlMappingNode { { "name", artifact }, { "path", ArtifactRoot(producer.ProducedPatterns) } } },
             });
         }
 
@@ -310,7 +310,7 @@ internal sealed partial class WorkflowWriter(
                     "with", new YamlMappingNode
                     {
                         { "name", producer.Name + suffix },
-                        { "path", new YamlScalarNode(string.Join('\n', producer.Definition.ProducedPatterns)) { Style = producer.Definition.ProducedPatterns.Count > 1 ? ScalarStyle.Literal : ScalarStyle.Any } },
+                        { "path", new YamlScalarNode(string.Join('\n', producer.ProducedPatterns)) { Style = producer.ProducedPatterns.Count > 1 ? ScalarStyle.Literal : ScalarStyle.Any } },
                         { "if-no-files-found", job.Downloaded.Contains(producer) ? "error" : "warn" },
                     }
                 },
@@ -502,9 +502,9 @@ internal sealed partial class WorkflowWriter(
     }
 
     /// <summary>Secrets, variables and dispatch inputs, each as the parameter it sets and the expression that gives its value.</summary>
-    private List<(ParameterDescriptor Parameter, string Value)> Bindings()
+    private List<(BuildParameter Parameter, string Value)> Bindings()
     {
-        var bindings = new List<(ParameterDescriptor, string)>();
+        var bindings = new List<(BuildParameter, string)>();
         foreach (var parameter in workflow.ImportSecrets.Select(name => Parameter(name, nameof(workflow.ImportSecrets))))
         {
             if (!parameter.IsSecret)
@@ -534,15 +534,14 @@ internal sealed partial class WorkflowWriter(
     }
 
     /// <summary>A job needs a secret or variable when a target it runs requires that parameter.</summary>
-    private static bool Needs(WorkflowJob job, ParameterDescriptor parameter) =>
-        job.Runs.Any(node => node.Definition.Requirements.Any(requirement =>
-            requirement.Members.Any(member => parameter.Member.HasSameMetadataDefinitionAs(member))));
+    private static bool Needs(WorkflowJob job, BuildParameter parameter) =>
+        job.Runs.Any(node => node.Requires(parameter.Member));
 
-    private ParameterDescriptor Parameter(string name, string property) =>
+    private BuildParameter Parameter(string name, string property) =>
         parameters.FirstOrDefault(parameter => string.Equals(parameter.Name, name, StringComparison.OrdinalIgnoreCase))
-            ?? throw new KilnException($"[GitHubActions(\"{workflow.Name}\")].{property} names '{name}', which is not a parameter of the build.{Planning.NameSuggestions.DidYouMean(name, parameters.Select(parameter => parameter.Name))}");
+            ?? throw new KilnException($"[GitHubActions(\"{workflow.Name}\")].{property} names '{name}', which is not a parameter of the build.{NameSuggestions.DidYouMean(name, parameters.Select(parameter => parameter.Name))}");
 
-    private static string InputId(ParameterDescriptor parameter) => ParameterNames.ToKebabCase(parameter.Name);
+    private static string InputId(BuildParameter parameter) => parameter.KebabCaseName;
 
     private static string Label(GitHubActionsImage image) => image switch
     {
