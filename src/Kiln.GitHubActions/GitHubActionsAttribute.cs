@@ -7,11 +7,11 @@ namespace Kiln.GitHubActions;
 /// one job per invoked target (and per target marked <see cref="GitHubActionsJobAttribute.OwnJob"/>), <c>needs:</c>
 /// from the graph, artifacts from Produces/Consumes, a matrix for Partition. Repeat the attribute for more workflows.
 /// The engine keeps the files in step with the build through <see cref="IGeneratesFiles"/>: updated locally, checked on
-/// CI, written by <c>./build.sh --generate-workflows</c>.
+/// CI, written by <c>./build.sh --generate-workflows</c>. Derive from it to add steps to jobs (<see cref="AddedSteps"/>).
 /// </summary>
 /// <param name="name">The workflow's file name (without .yml) and display name.</param>
 [AttributeUsage(AttributeTargets.Class, AllowMultiple = true)]
-public sealed class GitHubActionsAttribute(string name) : Attribute, IGeneratesFiles
+public class GitHubActionsAttribute(string name) : Attribute, IGeneratesFiles
 {
     /// <summary>The workflow's file name (without .yml) and display name.</summary>
     public string Name { get; } = name;
@@ -90,6 +90,18 @@ public sealed class GitHubActionsAttribute(string name) : Attribute, IGeneratesF
 
     /// <summary>Action references replacing the built-in table, as "actions/checkout@v5", or pinned to a commit with its version as a comment: "actions/checkout@&lt;40-hex sha&gt; # v6.0.0".</summary>
     public string[] ActionVersions { get; set; } = [];
+
+    /// <summary>
+    /// The steps a derived attribute adds to the job of <paramref name="target"/>, after the step that runs it and before
+    /// those of <see cref="GitHubActionsStepAttribute"/>s: a cache, a login, a custom action. Each is checked and
+    /// pinned as a <c>[GitHubActionsStep]</c> is (its <see cref="GitHubActionsStepAttribute.Workflow"/> and
+    /// <see cref="GitHubActionsStepAttribute.Target"/> are the ones given here); its permissions go to that job alone.
+    /// </summary>
+    /// <param name="target">The target the job runs.</param>
+    protected virtual IEnumerable<GitHubActionsStepAttribute> AddedSteps(BuildTarget target) => [];
+
+    /// <summary>The steps <see cref="AddedSteps"/> gives the job of <paramref name="target"/>.</summary>
+    internal IReadOnlyList<GitHubActionsStepAttribute> StepsAddedTo(BuildTarget target) => AddedSteps(target).ToList();
 
     /// <summary>The set of files every <c>[GitHubActions]</c> of a build writes together.</summary>
     string IGeneratesFiles.GeneratedFilesName => "workflows";

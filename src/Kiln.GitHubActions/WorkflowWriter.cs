@@ -384,7 +384,9 @@ internal sealed partial class WorkflowWriter(
 
     /// <summary>The steps added to the job of <paramref name="job"/>'s target, in the order they are declared.</summary>
     private IEnumerable<GitHubActionsStepAttribute> StepsAdded(WorkflowJob job) =>
-        addedSteps.Where(step => string.Equals(step.Target, job.Target.Name, StringComparison.OrdinalIgnoreCase));
+        workflow.StepsAddedTo(job.Target)
+            .Select(step => new GitHubActionsStepAttribute(workflow.Name, job.Target.Name, step.Name) { Uses = step.Uses, Run = step.Run, With = step.With, If = step.If, Permissions = step.Permissions })
+            .Concat(addedSteps.Where(step => string.Equals(step.Target, job.Target.Name, StringComparison.OrdinalIgnoreCase)));
 
     private YamlMappingNode AddedStep(GitHubActionsStepAttribute step)
     {
