@@ -31,6 +31,30 @@ public static class DotNet
     public static Task<ToolResult> PackAsync(DotNetPackSettings settings, CancellationToken cancellationToken = default) =>
         Run(settings, cancellationToken);
 
+    /// <summary>Runs <c>dotnet publish</c>.</summary>
+    public static Task<ToolResult> PublishAsync(DotNetPublishSettings settings, CancellationToken cancellationToken = default) =>
+        Run(settings, cancellationToken);
+
+    /// <summary>Runs <c>dotnet run</c>.</summary>
+    public static Task<ToolResult> RunAsync(DotNetRunSettings settings, CancellationToken cancellationToken = default) =>
+        Run(settings, cancellationToken);
+
+    /// <summary>Runs <c>dotnet tool restore</c>.</summary>
+    public static Task<ToolResult> ToolRestoreAsync(DotNetToolRestoreSettings settings, CancellationToken cancellationToken = default) =>
+        Run(settings, cancellationToken);
+
+    /// <summary>Runs <c>dotnet nuget push</c>, the API key in the tool's environment.</summary>
+    public static Task<ToolResult> NuGetPushAsync(DotNetNuGetPushSettings settings, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        if (string.IsNullOrEmpty(settings.Package))
+        {
+            throw new KilnException("dotnet nuget push needs the package to push: SetTargetPath(path to the .nupkg).");
+        }
+
+        return ProcessRunner.RunAsync(settings.ToCommand(), cancellationToken);
+    }
+
     private static Task<ToolResult> Run(DotNetSettings settings, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(settings);

@@ -21,13 +21,13 @@ public abstract record DotNetSettings
     /// <summary>Kills dotnet and fails when it runs longer.</summary>
     public TimeSpan? Timeout { get; init; }
 
-    /// <summary>The dotnet verb: restore, build, test, pack.</summary>
+    /// <summary>The dotnet verb: restore, build, test, pack; a two-word command such as "tool restore" is split at the space.</summary>
     protected abstract string Verb { get; }
 
     /// <summary>The command line these settings describe.</summary>
     public ToolCommand ToCommand()
     {
-        var arguments = new List<string> { Verb };
+        var arguments = new List<string>(Verb.Split(' '));
         if (Project is not null)
         {
             AddProject(arguments, Project);
@@ -42,6 +42,7 @@ public abstract record DotNetSettings
 
         arguments.AddRange(Properties.OrderBy(property => property.Key, StringComparer.Ordinal).Select(property => $"-p:{property.Key}={property.Value}"));
         AddFlag(arguments, "--nologo", PassesNoLogo);
+        AddTrailingArguments(arguments);
         return new ToolCommand("dotnet", arguments) { WorkingDirectory = WorkingDirectory, Environment = Environment, Timeout = Timeout };
     }
 
@@ -57,6 +58,11 @@ public abstract record DotNetSettings
 
     /// <summary>Adds the verb's own arguments.</summary>
     protected abstract void AddArguments(List<string> arguments);
+
+    /// <summary>Adds what must come last, after every option: the arguments <c>dotnet run</c> passes on after <c>--</c>.</summary>
+    protected virtual void AddTrailingArguments(List<string> arguments)
+    {
+    }
 
     /// <summary>Adds "--name value" when the value is set.</summary>
     protected static void AddOption(List<string> arguments, string name, string? value)
