@@ -34,9 +34,8 @@ internal sealed class ReleaseTransfer(ReleaseLayout layout, ReleaseVerifier veri
             environment,
             "upload",
             "uploaded",
-            async (file, token) =>
+            async (file, blob, token) =>
             {
-                var blob = layout.ReleaseBlob(manifest.Version, file.Path);
                 var content = bundle.Open(file.Path);
                 await using (content.ConfigureAwait(false))
                 {
@@ -71,10 +70,9 @@ internal sealed class ReleaseTransfer(ReleaseLayout layout, ReleaseVerifier veri
             environment,
             "copy",
             "copied on the server",
-            async (file, token) =>
+            async (file, blob, token) =>
             {
                 var from = source.ReleaseBlob(manifest.Version, file.Path);
-                var blob = layout.ReleaseBlob(manifest.Version, file.Path);
                 try
                 {
                     var copy = await blob.StartCopyFromUriAsync(from.Uri, new BlobCopyFromUriOptions { DestinationConditions = ReleaseLayout.CreateOnly }, token).ConfigureAwait(false);
@@ -91,7 +89,7 @@ internal sealed class ReleaseTransfer(ReleaseLayout layout, ReleaseVerifier veri
 
     /// <summary>
     /// What uploading and copying share: nothing to do for a release already complete here; otherwise each file not yet
-    /// present with the right bytes is transferred (in parallel; false when another deploy stored it first), all are
+    /// present with the right bytes is transferred to its blob here (in parallel; false when another deploy stored it first), all are
     /// verified, then the manifest completes the release. Returns, besides the counts, the paths this run transferred.
     /// </summary>
     private async Task<(int Transferred, long Bytes, int Present, IReadOnlySet<string> Sent)> TransferAsync(
@@ -99,7 +97,7 @@ internal sealed class ReleaseTransfer(ReleaseLayout layout, ReleaseVerifier veri
         string environment,
         string action,
         string done,
-        Func<ReleaseFile, CancellationToken, Task<bool>> transfer,
+        Func<ReleaseFile, BlobClient, CancellationToken, Task<bool>> transfer,
         Func<Task> verify,
         CancellationToken cancellationToken)
     {
@@ -127,7 +125,7 @@ internal sealed class ReleaseTransfer(ReleaseLayout layout, ReleaseVerifier veri
                 await beforeUpload(file.Path, token).ConfigureAwait(false);
             }
 
-            if (await transfer(file, token).ConfigureAwait(false))
+            if (await transfer(file, layout.ReleaseBlob(manifest.Version, file.Path), token).ConfigureAwait(false))
             {
                 sent[file.Path] = true;
                 Interlocked.Increment(ref transferred);
