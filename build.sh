@@ -82,39 +82,71 @@ compile_build() {
   fi
 }
 
-# One hasher process for all the files (xargs), not one per file: on a busy machine forking a process per file
-# cost seconds on every run. The installed SDKs are an input too (see check_sdk).
+# The inputs, one path a line, sorted: build/, the C# and MSBuild files of src/, the root's MSBuild and SDK files; bin/
+# and obj/ are not descended into.
+input_files() {
+  (
+    cd "$ROOT"
+    {
+      find build \( -type d \( -name bin -o -name obj \) \) -prune -o -type f -print
+      if [ -d src ]; then
+        find src \( -type d \( -name bin -o -name obj \) \) -prune -o -type f \( -name '*.cs' -o -name '*.csproj' -o -name '*.props' -o -name '*.targets' \) -print
+      fi
+      for file in global.json Directory.Build.props Directory.Build.targets Directory.Packages.props NuGet.config nuget.config; do
+        if [ -f "$file" ]; then echo "$file"; fi
+      done
+    } | LC_ALL=C sort
+  )
+}
+
+# The hash of the inputs' content and of the installed SDKs (see check_sdk). One hasher process for all the files
+# (xargs), not one per file: on a busy machine forking a process per file cost seconds on every run.
 hash_inputs() {
   local hasher=sha256sum
   command -v sha256sum >/dev/null 2>&1 || hasher="shasum -a 256"
   (
     cd "$ROOT"
     {
-      {
-        find build -type f -not -path '*/bin/*' -not -path '*/obj/*'
-        if [ -d src ]; then
-          find src -type f \( -name '*.cs' -o -name '*.csproj' -o -name '*.props' -o -name '*.targets' \) -not -path '*/bin/*' -not -path '*/obj/*'
-        fi
-        for file in global.json Directory.Build.props Directory.Build.targets Directory.Packages.props NuGet.config nuget.config; do
-          if [ -f "$file" ]; then echo "$file"; fi
-        done
-      } | LC_ALL=C sort | tr '\n' '\0' | xargs -0 $hasher
-      dotnet --list-sdks 2>/dev/null || true
+      input_files | tr '\n' '\0' | xargs -0 $hasher
+      echo "$1"
     } | $hasher | cut -d' ' -f1
   )
 }
 
-hash=$(hash_inputs)
-if [ ! -f "$BUILD_DLL" ] || [ ! -f "$HASH_FILE" ] || [ "$(cat "$HASH_FILE")" != "$hash" ]; then
-  check_sdk
-  echo "build.sh: compiling build/ (its inputs changed)" >&2
-  rm -f "$HASH_FILE"
+# The first input written since FILE was, if any: a file, or a folder whose entries changed (a file added, removed or
+# renamed), in build/, src/ or the root.
+input_written_since() {
+  (
+    cd "$ROOT"
+    {
+      find . -maxdepth 1 \( -name . -o -name global.json -o -name 'Directory.*' -o -iname nuget.config \) -newer "$1" -print
+      find build src \( -type d \( -name bin -o -name obj \) \) -prune -o -newer "$1" -print 2>/dev/null
+    } | head -n 1
+  )
+}
+
+# The content hash decides whether to compile. Reading every input costs more than the rest of a warm --help, so it is
+# read only when an input may have changed: written since the last hash began (HASH_FILE carries that time), or other
+# SDKs installed.
+SDKS_FILE="$TEMP_DIR/build.sdks"
+sdks=$(dotnet --list-sdks 2>/dev/null || true)
+if [ ! -f "$BUILD_DLL" ] || [ ! -f "$HASH_FILE" ] || [ ! -f "$SDKS_FILE" ] || [ "$(cat "$SDKS_FILE")" != "$sdks" ] ||
+  [ -n "$(input_written_since "$HASH_FILE")" ]; then
   mkdir -p "$TEMP_DIR"
-  if ! compile_build; then
-    cat "$TEMP_DIR/bootstrap.log" >&2
-    fail "compiling build/ failed: fix the errors above, then run ./build.sh again"
+  touch "$TEMP_DIR/build.hashed"
+  hash=$(hash_inputs "$sdks")
+  if [ ! -f "$BUILD_DLL" ] || [ ! -f "$HASH_FILE" ] || [ "$(cat "$HASH_FILE")" != "$hash" ]; then
+    check_sdk
+    echo "build.sh: compiling build/ (its inputs changed)" >&2
+    rm -f "$HASH_FILE"
+    if ! compile_build; then
+      cat "$TEMP_DIR/bootstrap.log" >&2
+      fail "compiling build/ failed: fix the errors above, then run ./build.sh again"
+    fi
   fi
   echo "$hash" >"$HASH_FILE"
+  touch -r "$TEMP_DIR/build.hashed" "$HASH_FILE"
+  echo "$sdks" >"$SDKS_FILE"
 fi
 
 exec dotnet "$BUILD_DLL" "$@"

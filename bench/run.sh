@@ -5,7 +5,7 @@
 #
 #   bench/run.sh                 every row; fresh, parallel and up-to-date on ./build.sh Test (three full runs)
 #   bench/run.sh --quick         no-op, planner and up-to-date on UnitTest alone; skips overhead and graph
-#   bench/run.sh --rows a,b      only these rows: fresh, overhead, noop, graph, parallel, planner, uptodate
+#   bench/run.sh --rows a,b      only these rows: fresh, overhead, noop, startup, graph, parallel, planner, uptodate
 #   bench/run.sh --runs N        timed runs per command (default 5; the slow rows use --slow-runs, default 3)
 #   bench/run.sh --warmup N      untimed runs before the timed ones (default 1; --slow-warmup for overhead and graph,
 #                                default 1: their preparation already ran each build once)
@@ -49,7 +49,7 @@ while [ $# -gt 0 ]; do
 done
 
 if [ -z "$ROWS" ]; then
-  if [ "$QUICK" = 1 ]; then ROWS="noop,parallel,planner,uptodate"; else ROWS="fresh,overhead,noop,graph,parallel,planner,uptodate"; fi
+  if [ "$QUICK" = 1 ]; then ROWS="noop,startup,parallel,planner,uptodate"; else ROWS="fresh,overhead,noop,startup,graph,parallel,planner,uptodate"; fi
 fi
 if [ -z "$UP_TO_DATE_TARGET" ]; then
   if [ "$QUICK" = 1 ]; then UP_TO_DATE_TARGET=UnitTest; else UP_TO_DATE_TARGET=Test; fi
@@ -123,7 +123,7 @@ verdict() { awk -v v="$1" -v l="$3" -v op="$2" 'BEGIN { ok = (op == "le") ? (v <
 
 # Each row leaves its table line in $WORK/rows/<order>-<name>, so that a row that fails leaves the others standing.
 mkdir -p "$WORK/rows"
-ROW_ORDER="fresh overhead no-op graph parallel planner up-to-date"
+ROW_ORDER="fresh overhead no-op start-up graph parallel planner up-to-date"
 row_file() { local index=0 name; for name in $ROW_ORDER; do index=$((index + 1)); [ "$name" = "$1" ] && echo "$WORK/rows/$index-$1"; done; }
 # row NAME MEASURED RATIO GOAL VERDICT
 row() {
@@ -204,6 +204,35 @@ bench_noop() {
   local r
   r=$(ratio "$cake" "$kiln")
   row no-op "./build.sh --help ${kiln}s; Cake $CAKE_VERSION empty task, cached ${cake}s" "${r}x" "Kiln >= 5x faster" "$(verdict 5 le "$r")"
+}
+
+# 2b. start-up: ./build.sh --help against the start of a bare hello world compiled ReadyToRun for this machine, the
+# floor of a .NET program's start; both warm, timed side by side in one hyperfine run. Processor time (user + system)
+# is shown too: on a busy machine it says more than the wall time.
+bench_startup() {
+  kiln_build_ready
+  local hello="$WORK/hello"
+  mkdir -p "$hello"
+  printf '%s\n' '<Project Sdk="Microsoft.NET.Sdk">' '  <PropertyGroup>' '    <OutputType>Exe</OutputType>' \
+    '    <TargetFramework>net10.0</TargetFramework>' '  </PropertyGroup>' '</Project>' >"$hello/hello.csproj"
+  echo 'System.Console.WriteLine("hello");' >"$hello/Program.cs"
+  say "start-up: publishing a hello world ReadyToRun for this machine"
+  (cd "$hello" && quietly hello-publish dotnet publish --configuration Release --use-current-runtime --self-contained false \
+    -p:PublishReadyToRun=true --output "$hello/out")
+  local kiln floor kiln_cpu="?" floor_cpu="?" r
+  if command -v hyperfine >/dev/null 2>&1; then
+    local json="$WORK/startup.json"
+    (cd "$ROOT" && hyperfine --shell=bash --warmup 3 --runs "$((RUNS * 4))" --export-json "$json" --style none \
+      "./build.sh --help" "dotnet $hello/out/hello.dll" >&2)
+    # Per command, in order: the median wall time in seconds and the mean processor time in milliseconds.
+    read -r kiln kiln_cpu floor floor_cpu < <(python3 -c 'import json, sys
+print(" ".join("%.3f %.0f" % (r["median"], (r["user"] + r["system"]) * 1000) for r in json.load(open(sys.argv[1]))["results"]))' "$json")
+  else
+    kiln=$(cd "$ROOT" && measure "$((RUNS * 4))" "./build.sh --help" 3)
+    floor=$(measure "$((RUNS * 4))" "dotnet $hello/out/hello.dll" 3)
+  fi
+  r=$(ratio "$kiln" "$floor")
+  row start-up "./build.sh --help ${kiln}s (${kiln_cpu} ms processor time); ReadyToRun hello world ${floor}s (${floor_cpu} ms)" "${r}x" "within 2x of the hello world" "$(verdict "$r" le 2)"
 }
 
 # 0. fresh: a fresh clone's ./build.sh Test, what a new contributor waits for before their first push: the wall time
@@ -375,6 +404,7 @@ run_row() {
   fi
 }
 run_row noop no-op "--rows" "Kiln >= 5x faster"
+run_row startup start-up "--rows" "within 2x of the hello world"
 run_row fresh fresh "--quick or --rows" "at most 8 minutes (ratio <= 1)"
 run_row parallel parallel "--rows" "report the ratio"
 run_row planner planner "--rows" "under 100 ms (ratio < 1)"

@@ -9,6 +9,7 @@ using Kiln.Components;
 /// </summary>
 partial class Build : KilnBuild,
     IRestore,
+    IHazGitVersion,
     ICompile,
     IUnitTest,
     IIntegrationTest,

@@ -3,8 +3,12 @@ using Kiln.Tooling;
 
 namespace Kiln.Components;
 
-/// <summary>Compile: <c>dotnet build</c> of the solution in <see cref="IHazConfiguration.Configuration"/>, stamped with the version.</summary>
-public interface ICompile : IRestore, IHazConfiguration, IHazGitVersion
+/// <summary>
+/// Compile: <c>dotnet build</c> of the solution in <see cref="IHazConfiguration.Configuration"/>, stamped with the version
+/// <see cref="IHazVersion"/> gives. List <see cref="IHazGitVersion"/> with it for versions from git history, or implement
+/// <see cref="IHazVersion"/> for another source.
+/// </summary>
+public interface ICompile : IRestore, IHazConfiguration, IHazVersion
 {
     /// <summary>
     /// Adjusts <c>dotnet build</c>'s settings, which start as the solution, the configuration, the version's properties
@@ -13,12 +17,15 @@ public interface ICompile : IRestore, IHazConfiguration, IHazGitVersion
     /// </summary>
     DotNetBuildSettings CompileSettings(DotNetBuildSettings settings) => settings;
 
-    /// <summary>Compiles the solution; Scan, when the build has it, runs after it so that the compiler logs it reads are current.</summary>
+    /// <summary>
+    /// Compiles the solution, after Version when the build computes its version with <see cref="IHazGitVersion"/>; Scan,
+    /// when the build has it, runs after it so that the compiler logs it reads are current.
+    /// </summary>
     [GitHubActionsJob(PreparesRunner = true)]
     Target Compile => _ => _
         .Description("Compiles the solution, stamped with the version.")
         .DependsOn<IRestore>(x => x.Restore)
-        .DependsOn<IHazGitVersion>(x => x.Version)
+        .DependsOnIfImplemented<IHazGitVersion>(this, x => x.Version)
         .Executes(cancellationToken => DotNet.BuildAsync(
             CompileSettings(new()
             {

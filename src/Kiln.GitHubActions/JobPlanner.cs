@@ -1,4 +1,5 @@
 using Kiln.Lifecycle;
+using Kiln.Planning;
 
 namespace Kiln.GitHubActions;
 

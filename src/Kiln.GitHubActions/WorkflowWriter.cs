@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
 using Kiln.Lifecycle;
+using Kiln.Planning;
 using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
 

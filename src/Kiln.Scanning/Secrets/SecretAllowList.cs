@@ -1,5 +1,6 @@
 using System.Text;
 using System.Text.Json;
+using Kiln.Planning;
 
 namespace Kiln.Scanning.Secrets;
 

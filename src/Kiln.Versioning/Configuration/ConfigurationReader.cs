@@ -338,27 +338,9 @@ internal sealed class ConfigurationReader(string fileName)
         new($"{fileName}({node.Start.Line}): {key}: {problem}.");
 
     private static string? ClosestKey(string typed, IEnumerable<string> keys) =>
-        keys.Select(key => (Key: key, Distance: EditDistance(typed, key)))
+        keys.Select(key => (Key: key, Distance: ClosestNames.EditDistance(typed, key)))
             .Where(candidate => candidate.Distance <= Math.Max(2, typed.Length / 3))
             .OrderBy(candidate => candidate.Distance)
             .Select(candidate => candidate.Key)
             .FirstOrDefault();
-
-    private static int EditDistance(string a, string b)
-    {
-        var row = Enumerable.Range(0, b.Length + 1).ToArray();
-        for (var i = 1; i <= a.Length; i++)
-        {
-            var diagonal = row[0];
-            row[0] = i;
-            for (var j = 1; j <= b.Length; j++)
-            {
-                var above = row[j];
-                row[j] = Math.Min(Math.Min(row[j] + 1, row[j - 1] + 1), diagonal + (char.ToLowerInvariant(a[i - 1]) == char.ToLowerInvariant(b[j - 1]) ? 0 : 1));
-                diagonal = above;
-            }
-        }
-
-        return row[b.Length];
-    }
 }

@@ -90,7 +90,7 @@ internal sealed partial class VersionFormat(IReadOnlyDictionary<string, object?>
         if (!values.TryGetValue(variable, out var value))
         {
             throw new VersioningException(
-                $"The {setting} '{format}' refers to {{{variable}}}, which is not a version variable.{NameSuggestions.DidYouMean(variable, values.Keys)}");
+                $"The {setting} '{format}' refers to {{{variable}}}, which is not a version variable.{ClosestNames.DidYouMean(variable, values.Keys)}");
         }
 
         return value is null ? fallback ?? string.Empty : FormatValue(value, match.Groups["format"].Success ? match.Groups["format"].Value : null);

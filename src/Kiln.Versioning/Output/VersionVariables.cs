@@ -278,7 +278,7 @@ public sealed class VersionVariables
     /// <summary>"There is no version variable 'X'." with the closest names, or all of them when none is close.</summary>
     internal static string UnknownVariableMessage(string name)
     {
-        var closest = NameSuggestions.Closest(name, Names);
+        var closest = ClosestNames.Closest(name, Names);
         return closest.Count > 0
             ? $"There is no version variable '{name}'. Did you mean {string.Join(" or ", closest)}?"
             : $"There is no version variable '{name}'. The variables are: {string.Join(", ", Names)}.";

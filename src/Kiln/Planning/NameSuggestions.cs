@@ -1,20 +1,19 @@
-// Kiln.Versioning, Kiln.Scanning and Kiln.GitHubActions compile this same file (linked) for their own "did you mean"
-// messages: it is internal here, and Kiln.Versioning cannot reference the engine.
-#if KILN_VERSIONING
-namespace Kiln.Versioning.Output;
-#elif KILN_SCANNING
-namespace Kiln.Scanning.Secrets;
-#elif KILN_GITHUBACTIONS
-namespace Kiln.GitHubActions;
-#else
 namespace Kiln.Planning;
-#endif
 
-/// <summary>Finds the known names closest to a mistyped one, for "did you mean" messages.</summary>
-internal static class NameSuggestions
+/// <summary>
+/// Finds the known names closest to a mistyped one, for "did you mean" messages: case and separators do not count
+/// (<c>unit-test</c> finds <c>UnitTest</c>), a few typos do, and a name that contains what was typed is offered too.
+/// </summary>
+public static class NameSuggestions
 {
+    /// <summary>The known names closest to <paramref name="typed"/>, closest first (then in ordinal order); empty when none is close.</summary>
+    /// <param name="typed">The name as the user wrote it.</param>
+    /// <param name="known">The names that exist.</param>
+    /// <param name="max">How many names at the most.</param>
     public static IReadOnlyList<string> Closest(string typed, IEnumerable<string> known, int max = 3)
     {
+        ArgumentNullException.ThrowIfNull(typed);
+        ArgumentNullException.ThrowIfNull(known);
         var normalizedTyped = Normalize(typed);
         return known
             .Select(name => (Name: name, Distance: Distance(normalizedTyped, Normalize(name))))
@@ -27,7 +26,13 @@ internal static class NameSuggestions
             .ToList();
     }
 
-    /// <summary>" Did you mean A or B?" or an empty string.</summary>
+    /// <summary>
+    /// <c>" Did you mean A or B?"</c> with the closest names, or an empty string: appended to a message that names the
+    /// mistyped name.
+    /// </summary>
+    /// <param name="typed">The name as the user wrote it.</param>
+    /// <param name="known">The names that exist.</param>
+    /// <param name="format">How a suggested name is shown (<c>name =&gt; "--" + name</c>); as it is when null.</param>
     public static string DidYouMean(string typed, IEnumerable<string> known, Func<string, string>? format = null)
     {
         var closest = Closest(typed, known).Select(format ?? (name => name)).ToList();

@@ -58,6 +58,34 @@ public sealed class BuildScriptTests(TinyBuildFixture sample)
     }
 
     [Fact]
+    public async Task A_source_written_again_unchanged_is_not_compiled_again_and_a_new_source_is()
+    {
+        await EnsureCompiledAsync();
+        var buildWritten = File.GetLastWriteTimeUtc(sample.CompiledBuild);
+        File.SetLastWriteTimeUtc(sample.BuildSource, DateTime.UtcNow);
+
+        var touched = await sample.RunAsync("Hello");
+        var buildAfterTouch = File.GetLastWriteTimeUtc(sample.CompiledBuild);
+        var added = Path.Combine(sample.Root, "build", "Added.cs");
+        await File.WriteAllTextAsync(added, "// Added by the integration tests." + Environment.NewLine);
+        BuildRun withNewSource;
+        try
+        {
+            withNewSource = await sample.RunAsync("Hello");
+        }
+        finally
+        {
+            File.Delete(added);
+        }
+
+        touched.AssertExitCode(0);
+        Assert.DoesNotContain(touched.StandardError, line => line.Contains("compiling", StringComparison.Ordinal));
+        Assert.Equal(buildWritten, buildAfterTouch);
+        withNewSource.AssertExitCode(0);
+        Assert.Single(withNewSource.StandardError, line => line == CompilingMessage);
+    }
+
+    [Fact]
     public async Task The_build_is_compiled_ahead_of_time_for_this_machine()
     {
         await EnsureCompiledAsync();

@@ -132,5 +132,5 @@ public sealed class TestingPlatformTierTests : IAsyncLifetime
         Assert.True(process.ExitCode == 0, $"dotnet build {project} failed:\n{await stdout}\n{await stderr}");
     }
 
-    private sealed class PlatformBuild : KilnBuild, IUnitTest, IReportCoverage;
+    private sealed class PlatformBuild : KilnBuild, IHazGitVersion, IUnitTest, IReportCoverage;
 }

@@ -33,6 +33,16 @@ public sealed class ComponentCompositionTests : IDisposable
     }
 
     [Fact]
+    public void A_build_with_its_own_version_source_plans_Pack_without_a_Version_target()
+    {
+        var graph = TargetGraph.Create(new FixedVersionBuild());
+
+        Assert.Null(graph.Find("Version"));
+        Assert.Equal(["Restore"], Dependencies(graph, "Compile"));
+        Assert.Equal(["Restore", "Compile", "Pack"], Planner.Plan(graph, ["Pack"], null).Targets.Select(target => target.Name));
+    }
+
+    [Fact]
     public void Pack_runs_after_Test_and_Scan_when_they_run_too()
     {
         var plan = Planner.Plan(TargetGraph.Create(new StandardBuild()), ["Pack", "Test", "Scan"], null);
@@ -283,14 +293,14 @@ public sealed class ComponentCompositionTests : IDisposable
     private static IEnumerable<string> Dependencies(TargetGraph graph, string target) =>
         graph.Find(target)!.Dependencies.Select(dependency => dependency.Name);
 
-    private sealed class StandardBuild : KilnBuild, IRestore, ICompile, IUnitTest, IIntegrationTest, IReportCoverage, IScan, IPack, IPublish;
+    private sealed class StandardBuild : KilnBuild, IRestore, IHazGitVersion, ICompile, IUnitTest, IIntegrationTest, IReportCoverage, IScan, IPack, IPublish;
 
-    private sealed class SpecsBuild : KilnBuild, ICompile, IUnitTest, IReportCoverage, IPack
+    private sealed class SpecsBuild : KilnBuild, ICompile, IHazGitVersion, IUnitTest, IReportCoverage, IPack
     {
         public string[] UnitTestProjects => ["checks/**/*.Specs.csproj"];
     }
 
-    private sealed class TreatWarningsAsErrorsBuild : KilnBuild, ICompile
+    private sealed class TreatWarningsAsErrorsBuild : KilnBuild, IHazGitVersion, ICompile
     {
         public DotNetBuildSettings CompileSettings(DotNetBuildSettings settings) => settings with
         {
@@ -298,20 +308,27 @@ public sealed class ComponentCompositionTests : IDisposable
         };
     }
 
-    private sealed class PackOnlyBuild : KilnBuild, IPack;
+    private sealed class FixedVersionBuild : KilnBuild, IPack
+    {
+        string IHazVersion.SemVer => "2.3.4";
 
-    private sealed class AllTiersBuild : KilnBuild, IUnitTest, IIntegrationTest, ISystemTest;
+        IReadOnlyDictionary<string, string> IHazVersion.VersionProperties => new Dictionary<string, string> { ["Version"] = "2.3.4" };
+    }
 
-    private sealed class SystemTestOnlyBuild : KilnBuild, ISystemTest;
+    private sealed class PackOnlyBuild : KilnBuild, IHazGitVersion, IPack;
 
-    private sealed class NoCoverageBuild : KilnBuild, IUnitTest;
+    private sealed class AllTiersBuild : KilnBuild, IHazGitVersion, IUnitTest, IIntegrationTest, ISystemTest;
 
-    private sealed class NoProjectsBuild : KilnBuild, IUnitTest
+    private sealed class SystemTestOnlyBuild : KilnBuild, IHazGitVersion, ISystemTest;
+
+    private sealed class NoCoverageBuild : KilnBuild, IHazGitVersion, IUnitTest;
+
+    private sealed class NoProjectsBuild : KilnBuild, IHazGitVersion, IUnitTest
     {
         public string[] UnitTestProjects => ["specs/**/*.Specs.csproj"];
     }
 
-    private sealed class DeployBuild : KilnBuild, IUnitTest, IReportCoverage, IScan, IDeploy
+    private sealed class DeployBuild : KilnBuild, IHazGitVersion, IUnitTest, IReportCoverage, IScan, IDeploy
     {
         public IReadOnlyList<DeployEnvironment> DeployEnvironments { get; } =
         [

@@ -71,5 +71,5 @@ public sealed class TestReportTests : IDisposable
             """);
     }
 
-    private sealed class TierBuild : KilnBuild, IUnitTest;
+    private sealed class TierBuild : KilnBuild, IHazGitVersion, IUnitTest;
 }

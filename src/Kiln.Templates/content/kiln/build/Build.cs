@@ -6,7 +6,7 @@ using Kiln.Components;
 /// <c>./build.sh --help</c> lists every target and parameter; <c>./build.sh --plan Pack</c> shows what Pack runs.
 /// To change what a component does, implement one of its members here: it replaces that member and keeps the rest.
 /// </summary>
-partial class Build : KilnBuild, IRestore, ICompile, IReportCoverage, IScan, IPack, IPublish
+partial class Build : KilnBuild, IRestore, IHazGitVersion, ICompile, IReportCoverage, IScan, IPack, IPublish
 {
     public static int Main() => Execute<Build>(x => x.From<ITest>().Test);
 //#if (solution != "")
