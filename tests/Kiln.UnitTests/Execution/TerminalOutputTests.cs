@@ -4,6 +4,7 @@ using Kiln.Execution;
 namespace Kiln.UnitTests.Execution;
 
 /// <summary>The same build on a terminal and redirected, told apart by the runner's injected terminal detection.</summary>
+[Collection("Build runs")]
 public sealed class TerminalOutputTests : IDisposable
 {
     private readonly TemporaryRoot root = new();
