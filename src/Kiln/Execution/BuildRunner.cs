@@ -122,6 +122,7 @@ internal static class BuildRunner
             }
 
             CheckRequirements(plan, binder);
+            RequiredMembers.Check(build, plan, binder);
             var maxParallel = CheckMaxParallel(options.MaxParallel);
             if (installSignalHandlers)
             {
