@@ -158,6 +158,12 @@ internal abstract class Host(TextWriter output, SecretMasker masker)
     {
         lock (gate)
         {
+            // The summary ends the output, also when a second Ctrl-C writes it while targets still run.
+            if (HasStatusLine)
+            {
+                ShowStatusCore(null);
+            }
+
             WriteSummaryCore(summary);
             Output.Flush();
         }

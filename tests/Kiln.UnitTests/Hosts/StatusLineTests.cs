@@ -72,6 +72,19 @@ public sealed class StatusLineTests : IDisposable
     }
 
     [Fact]
+    public void ConsoleHost_clears_the_status_line_for_good_before_the_summary()
+    {
+        var host = new ConsoleHost(terminal, new SecretMasker(), useColors: false, isTerminal: true, showStatus: true, width: () => 80);
+        host.ShowStatus("UnitTest 0:05");
+
+        host.WriteSummary(new Kiln.Execution.BuildSummary([], TimeSpan.FromSeconds(5), wasInterrupted: true));
+
+        var text = terminal.ToString();
+        Assert.StartsWith("UnitTest 0:05" + Erase, text, StringComparison.Ordinal);
+        Assert.Equal(1, text.Split("UnitTest 0:05").Length - 1);
+    }
+
+    [Fact]
     public void ConsoleHost_shows_a_status_line_on_a_terminal_only()
     {
         var local = new Dictionary<string, string>(StringComparer.Ordinal) { ["HOME"] = "/home/user" };
