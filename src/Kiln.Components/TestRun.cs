@@ -191,6 +191,7 @@ internal static class TestRun
         var coverage = build as IReportCoverage;
         var rawCoverage = coverage is null ? null : RawCoverageFile(coverage, name);
         Directory.CreateDirectory(build.TestResultsDirectory);
+        var expected = PreviousCount(resultsFile);
         File.Delete(resultsFile);
         if (rawCoverage is not null)
         {
@@ -211,7 +212,8 @@ internal static class TestRun
                 Configuration = build.Configuration.ToString(),
                 NoBuild = true,
                 ResultsDirectory = runDirectory,
-                Loggers = [$"trx;LogFileName={resultsFile}", "console;verbosity=minimal"],
+                Loggers = [$"trx;LogFileName={resultsFile}", "console;verbosity=normal"],
+                ExpectedTestCount = expected,
                 Collectors = coverage is null ? [] : ["XPlat Code Coverage"],
                 Settings = coverage?.CoverageSettingsFile is { } runSettings ? (string)runSettings : null,
                 BlameHangTimeout = build.TestHangTimeout,
@@ -245,6 +247,24 @@ internal static class TestRun
             {
                 File.Move(collected, rawCoverage!, overwrite: true);
             }
+        }
+    }
+
+    /// <summary>
+    /// How many tests the project's last run counted (its TRX, about to be replaced): the heartbeat's "of about" total.
+    /// Null without one, or when it cannot be read.
+    /// </summary>
+    private static int? PreviousCount(AbsolutePath resultsFile)
+    {
+        try
+        {
+            return File.Exists(resultsFile) && TestCounts.FromTrx(resultsFile) is var counts
+                ? counts.Passed + counts.Failed + counts.Skipped
+                : null;
+        }
+        catch (Exception exception) when (exception is KilnException or IOException or System.Xml.XmlException)
+        {
+            return null;
         }
     }
 

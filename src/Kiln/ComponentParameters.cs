@@ -39,6 +39,21 @@ public static class ComponentParameters
         return defaultValue;
     }
 
+    /// <summary>The value bound to <paramref name="member"/> of <paramref name="component"/>, if one was.</summary>
+    internal static bool TryGet(object build, Type component, string member, out object? value)
+    {
+        value = null;
+        if (!Values.TryGetValue(build, out var values))
+        {
+            return false;
+        }
+
+        lock (values)
+        {
+            return values.TryGetValue((component, member), out value);
+        }
+    }
+
     internal static void Bind(object build, Type component, string member, object? value)
     {
         var values = Values.GetOrCreateValue(build);

@@ -7,7 +7,7 @@ namespace Kiln;
 /// The base of a build. Declare <see cref="Target"/> properties and <see cref="ParameterAttribute">parameters</see>
 /// on a subclass, and run it from Main: <c>public static int Main() =&gt; Execute&lt;Build&gt;(x =&gt; x.Test);</c>
 /// </summary>
-public abstract class KilnBuild
+public abstract class KilnBuild : IKilnBuild
 {
     private static AbsolutePath? rootDirectory;
 

@@ -19,7 +19,14 @@ public static class DotNet
         var started = DateTime.UtcNow;
         try
         {
-            return await Run(settings, cancellationToken).ConfigureAwait(false);
+            // With a line per test, the heartbeat can say how far the run got.
+            var command = settings.ToCommand();
+            if (Testing.TestProgress.CountsEveryTest(command.Arguments))
+            {
+                command = command with { Progress = new Testing.TestProgress(settings.ExpectedTestCount) };
+            }
+
+            return await ProcessRunner.RunAsync(command, cancellationToken).ConfigureAwait(false);
         }
         finally
         {

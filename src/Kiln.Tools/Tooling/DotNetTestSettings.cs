@@ -51,6 +51,13 @@ public sealed record DotNetTestSettings : DotNetSettings
     /// <summary>Microsoft.Testing.Platform: the extension that collects coverage into the results directory, in Cobertura.</summary>
     public TestCoverageExtension Coverage { get; init; }
 
+    /// <summary>
+    /// How many tests an earlier run of the project counted: the heartbeat then says "running 312 of about 1071" where
+    /// it would say "312 done". Counting needs a line per test (a console logger at normal verbosity, or the platform's
+    /// <c>--output detailed</c>).
+    /// </summary>
+    public int? ExpectedTestCount { get; init; }
+
     /// <inheritdoc/>
     protected override string Verb => "test";
 

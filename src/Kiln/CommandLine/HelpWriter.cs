@@ -1,3 +1,4 @@
+using System.Reflection;
 using Kiln.Definition;
 using Kiln.Parameters;
 
@@ -62,6 +63,11 @@ internal static class HelpWriter
             if (parameter.AllowedValues.Count > 0)
             {
                 facts.Add($"allowed: {string.Join(", ", parameter.AllowedValues)}");
+            }
+
+            if (parameter.Member.GetCustomAttribute<RequiredAttribute>() is not null)
+            {
+                facts.Add("required");
             }
 
             if (parameter.IsSecret)

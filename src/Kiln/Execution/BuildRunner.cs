@@ -14,6 +14,10 @@ namespace Kiln.Execution;
 /// One run from command line to exit code: options, root, parameters, graph, plan, requirements,
 /// execution and summary. Bad input ends with one line and exit code 2.
 /// </summary>
+/// <remarks>
+/// Whether the output is a terminal (status line, live prefixed output) is the console's unless a caller says
+/// (<c>isTerminal</c>), so that tests can see both with a fake console writer.
+/// </remarks>
 internal static class BuildRunner
 {
     public const int InvalidInputExitCode = 2;
@@ -27,7 +31,8 @@ internal static class BuildRunner
         IReadOnlyList<string> arguments,
         IReadOnlyDictionary<string, string> environment,
         TextWriter output,
-        bool installSignalHandlers)
+        bool installSignalHandlers,
+        bool? isTerminal = null)
     {
         EnvironmentSnapshot.Current = environment;
         var masker = new SecretMasker();
@@ -45,7 +50,7 @@ internal static class BuildRunner
             host.Verbosity = options.Verbosity;
             var root = FindRoot(options);
             KilnBuild.RootDirectory = root;
-            host = CreateHost(environment, output, masker, root, installSignalHandlers);
+            host = CreateHost(environment, output, masker, root, installSignalHandlers, isTerminal ?? (installSignalHandlers && !Console.IsOutputRedirected));
             host.Verbosity = options.Verbosity;
 
             // Log calls from parameter initializers and target definitions already go through the masking host.
@@ -105,6 +110,7 @@ internal static class BuildRunner
             }
 
             CheckRequirements(plan, binder);
+            RequiredMembers.Check(build, plan, binder);
             extensions.BuildInitialized(plan.Targets.Select(target => target.Node));
             var maxParallel = CheckMaxParallel(options.MaxParallel);
             if (installSignalHandlers)
@@ -178,10 +184,10 @@ internal static class BuildRunner
             ?? throw new KilnException("No .nuke directory found above the current directory: run from inside the repository, or pass --root.");
     }
 
-    private static Host CreateHost(IReadOnlyDictionary<string, string> environment, TextWriter output, SecretMasker masker, AbsolutePath root, bool isConsole) =>
+    private static Host CreateHost(IReadOnlyDictionary<string, string> environment, TextWriter output, SecretMasker masker, AbsolutePath root, bool isConsole, bool isTerminal) =>
         GitHubActionsHost.IsActive(environment)
             ? new GitHubActionsHost(output, masker, root, environment.GetValueOrDefault("GITHUB_STEP_SUMMARY"))
-            : new ConsoleHost(output, masker, isConsole && ConsoleHost.ShouldUseColors(environment), isTerminal: isConsole && !Console.IsOutputRedirected);
+            : new ConsoleHost(output, masker, isConsole && ConsoleHost.ShouldUseColors(environment), isTerminal, ConsoleHost.ShouldShowStatus(isTerminal, environment));
 
     private static List<ParametersFile> ReadParameterFiles(AbsolutePath root, IReadOnlyList<string>? profiles)
     {

@@ -7,9 +7,10 @@ namespace Kiln.Execution;
 
 /// <summary>
 /// Signs of life: a target that runs longer than <see cref="Threshold"/> gets a line every <see cref="Interval"/>
-/// with its elapsed time and the tool it runs ("UnitTest 0:40 - dotnet test Kiln.UnitTests"). The lines are plain
-/// Information lines written beside the targets' own blocks, so they show while a held block waits, on CI too,
-/// and not at all below Normal verbosity.
+/// with its elapsed time, the tool it runs and how far the tool got when it says ("UnitTest 0:40 - dotnet test
+/// Kiln.UnitTests (running 312 of about 1071)"). The lines are plain Information lines written beside the targets' own
+/// blocks, so they show while a held block waits, on CI too, and not at all below Normal verbosity. A host with a
+/// status line (a terminal) gets that line redrawn with every running target instead.
 /// </summary>
 /// <param name="host">Where the lines go.</param>
 /// <param name="threshold">How long a target runs before its first line.</param>
@@ -47,9 +48,22 @@ internal sealed class Heartbeat(
         return new Untrack(() => running.TryRemove(result, out _));
     }
 
-    /// <summary>Writes a line for each running target that is due one.</summary>
+    /// <summary>
+    /// Writes a line for each running target that is due one; on a host with a status line, redraws that line with
+    /// every running target instead, so that a terminal shows where the build is without scrolling.
+    /// </summary>
     public void Beat()
     {
+        if (host.ShowsStatus)
+        {
+            var status = running
+                .OrderBy(pair => pair.Value.Started)
+                .Select(pair => Describe(pair.Value.Name, clock.GetElapsedTime(pair.Value.Started), pair.Key.RunningCommand))
+                .ToList();
+            host.ShowStatus(status.Count == 0 ? null : string.Join(" | ", status));
+            return;
+        }
+
         foreach (var (result, beating) in running)
         {
             var elapsed = clock.GetElapsedTime(beating.Started);
@@ -63,10 +77,7 @@ internal sealed class Heartbeat(
                 beating.Next += Interval;
             }
 
-            var command = result.RunningCommand;
-            host.Write(LogLevel.Information, command is null
-                ? $"{beating.Name} {Format(elapsed)}"
-                : $"{beating.Name} {Format(elapsed)} - {Describe(command)}");
+            host.Write(LogLevel.Information, Describe(beating.Name, elapsed, result.RunningCommand));
         }
     }
 
@@ -86,6 +97,10 @@ internal sealed class Heartbeat(
         {
             // The build ended.
         }
+        finally
+        {
+            host.ShowStatus(null);
+        }
     }
 
     /// <summary>"0:40", "12:05", "1:02:05".</summary>
@@ -93,6 +108,12 @@ internal sealed class Heartbeat(
         elapsed.TotalHours >= 1
             ? string.Create(CultureInfo.InvariantCulture, $"{(int)elapsed.TotalHours}:{elapsed.Minutes:00}:{elapsed.Seconds:00}")
             : string.Create(CultureInfo.InvariantCulture, $"{(int)elapsed.TotalMinutes}:{elapsed.Seconds:00}");
+
+    /// <summary>"UnitTest 0:40 - dotnet test Kiln.UnitTests (running 312 of about 1071)", leaving out what is unknown.</summary>
+    internal static string Describe(string target, TimeSpan elapsed, ToolCommand? command) =>
+        command is null ? $"{target} {Format(elapsed)}"
+        : command.Progress?.Describe() is { } progress ? $"{target} {Format(elapsed)} - {Describe(command)} ({progress})"
+        : $"{target} {Format(elapsed)} - {Describe(command)}";
 
     /// <summary>
     /// A tool command as a person names it: the program and the words before the first option, a project or solution

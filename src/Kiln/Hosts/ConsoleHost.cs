@@ -4,13 +4,36 @@ namespace Kiln.Hosts;
 
 /// <summary>
 /// A terminal or a redirected console: ANSI colours on a terminal, plain text otherwise or when NO_COLOR is set.
-/// Targets running at the same time print live with their name in front on a terminal, in blocks otherwise.
+/// Targets running at the same time print live with their name in front on a terminal, in blocks otherwise. With a
+/// status line (a terminal that is not a CI log), the running targets show on the last row, redrawn in place.
 /// </summary>
-internal sealed class ConsoleHost(TextWriter output, SecretMasker masker, bool useColors, bool isTerminal = false) : Host(output, masker)
+internal sealed class ConsoleHost : Host
 {
     private const string Reset = "\u001b[0m";
 
-    public bool UseColors { get; } = useColors;
+    private readonly StatusLine? status;
+    private readonly bool isTerminal;
+
+    /// <param name="output">The console, or a fake one in tests.</param>
+    /// <param name="masker">Masks secrets in every line.</param>
+    /// <param name="useColors">ANSI colours.</param>
+    /// <param name="isTerminal">Someone watches the output live: concurrent targets print with prefixes, not in blocks.</param>
+    /// <param name="showStatus">Keeps a status line of the running targets below the output (ANSI; a terminal only).</param>
+    /// <param name="width">The terminal's width for the status line; the console's when null.</param>
+    public ConsoleHost(TextWriter output, SecretMasker masker, bool useColors, bool isTerminal = false, bool showStatus = false, Func<int>? width = null)
+        : this(showStatus ? new StatusLine(output, width, useColors) : null, output, masker, useColors, isTerminal)
+    {
+    }
+
+    private ConsoleHost(StatusLine? status, TextWriter output, SecretMasker masker, bool useColors, bool isTerminal)
+        : base(status ?? output, masker)
+    {
+        this.status = status;
+        this.isTerminal = isTerminal;
+        UseColors = useColors;
+    }
+
+    public bool UseColors { get; }
 
     // On a terminal someone watches: holding a 20-minute target's lines back would look like a hang.
     public override TargetOutputMode ConcurrentOutput => isTerminal ? TargetOutputMode.Prefixed : TargetOutputMode.Buffered;
@@ -18,6 +41,22 @@ internal sealed class ConsoleHost(TextWriter output, SecretMasker masker, bool u
     /// <summary>Colours only on a real terminal, and never when NO_COLOR is set (no-color.org).</summary>
     public static bool ShouldUseColors(IReadOnlyDictionary<string, string> environment) =>
         !Console.IsOutputRedirected && string.IsNullOrEmpty(environment.GetValueOrDefault("NO_COLOR"));
+
+    /// <summary>
+    /// A status line only where it can be redrawn in place and someone watches: a terminal, not a CI log (whose
+    /// viewers show each redraw as a line), not a terminal without ANSI (TERM=dumb).
+    /// </summary>
+    public static bool ShouldShowStatus(bool isTerminal, IReadOnlyDictionary<string, string> environment)
+    {
+        ArgumentNullException.ThrowIfNull(environment);
+        return isTerminal
+            && !ServerDetection.IsServer(environment)
+            && !string.Equals(environment.GetValueOrDefault("TERM"), "dumb", StringComparison.Ordinal);
+    }
+
+    protected override bool HasStatusLine => status is not null;
+
+    protected override void ShowStatusCore(string? text) => status!.Show(text);
 
     protected override void WriteLine(LogLevel level, string text)
     {

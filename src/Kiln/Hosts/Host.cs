@@ -132,6 +132,23 @@ internal abstract class Host(TextWriter output, SecretMasker masker)
         }
     }
 
+    /// <summary>True when the host keeps a status line of the running targets below its output (a terminal).</summary>
+    public bool ShowsStatus => HasStatusLine && Verbosity > Verbosity.Quiet;
+
+    /// <summary>Draws <paramref name="text"/> as the status line, replacing the last one; null clears it.</summary>
+    public void ShowStatus(string? text)
+    {
+        if (!HasStatusLine)
+        {
+            return;
+        }
+
+        lock (gate)
+        {
+            ShowStatusCore(text is null || !ShowsStatus ? null : Masker.Apply(text));
+        }
+    }
+
     /// <summary>Called once the secret values are known, before anything else is printed.</summary>
     public virtual void AnnounceSecrets()
     {
@@ -141,6 +158,12 @@ internal abstract class Host(TextWriter output, SecretMasker masker)
     {
         lock (gate)
         {
+            // The summary ends the output, also when a second Ctrl-C writes it while targets still run.
+            if (HasStatusLine)
+            {
+                ShowStatusCore(null);
+            }
+
             WriteSummaryCore(summary);
             Output.Flush();
         }
@@ -153,6 +176,14 @@ internal abstract class Host(TextWriter output, SecretMasker masker)
         LogLevel.Information => Verbosity >= Verbosity.Normal,
         _ => Verbosity >= Verbosity.Verbose,
     };
+
+    /// <summary>Whether this host can draw a status line at all.</summary>
+    protected virtual bool HasStatusLine => false;
+
+    /// <summary>Draws or (with null) clears the status line; called under the host's lock.</summary>
+    protected virtual void ShowStatusCore(string? text)
+    {
+    }
 
     protected abstract void WriteLine(LogLevel level, string text);
 

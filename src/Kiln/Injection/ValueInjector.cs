@@ -2,7 +2,11 @@ using System.Reflection;
 
 namespace Kiln.Injection;
 
-/// <summary>Sets every member of a build marked with a <see cref="ValueInjectionAttribute"/>.</summary>
+/// <summary>
+/// Sets every member of a build marked with a <see cref="ValueInjectionAttribute"/>: its fields and properties, and the
+/// properties of the components it inherits (which read theirs with <see cref="IKilnBuild.TryGetValue{T}"/>) unless
+/// the build implements them itself.
+/// </summary>
 internal static class ValueInjector
 {
     private const BindingFlags Members = BindingFlags.Instance | BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.DeclaredOnly;
@@ -19,15 +23,21 @@ internal static class ValueInjector
                 }
             }
         }
+
+        foreach (var property in ComponentMembers.Inherited(build.GetType()))
+        {
+            if (property.GetCustomAttribute<ValueInjectionAttribute>() is { } attribute && attribute.GetValue(property, build) is { } value)
+            {
+                Check(property, property.PropertyType, value, attribute);
+                ComponentParameters.Bind(build, property.DeclaringType!, property.Name, value);
+            }
+        }
     }
 
     private static void Set(KilnBuild build, MemberInfo member, object value, ValueInjectionAttribute attribute)
     {
         var memberType = member is FieldInfo field ? field.FieldType : ((PropertyInfo)member).PropertyType;
-        if (!memberType.IsInstanceOfType(value))
-        {
-            throw new KilnException($"[{AttributeName(attribute)}] gives a {value.GetType().Name}, but {member.DeclaringType!.Name}.{member.Name} is a {memberType.Name}: declare it as {value.GetType().Name}.");
-        }
+        Check(member, memberType, value, attribute);
 
         switch (member)
         {
@@ -43,6 +53,14 @@ internal static class ValueInjector
                     ?? throw new KilnException($"[{AttributeName(attribute)}] cannot set {property.DeclaringType.Name}.{property.Name}: it is a property without a setter; make it a field.");
                 backing.SetValue(build, value);
                 break;
+        }
+    }
+
+    private static void Check(MemberInfo member, Type memberType, object value, ValueInjectionAttribute attribute)
+    {
+        if (!memberType.IsInstanceOfType(value))
+        {
+            throw new KilnException($"[{AttributeName(attribute)}] gives a {value.GetType().Name}, but {member.DeclaringType!.Name}.{member.Name} is a {memberType.Name}: declare it as {value.GetType().Name}.");
         }
     }
 

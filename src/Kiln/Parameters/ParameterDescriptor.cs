@@ -1,6 +1,7 @@
 using System.ComponentModel;
 using System.Globalization;
 using System.Reflection;
+using Kiln.Injection;
 
 namespace Kiln.Parameters;
 
@@ -133,27 +134,8 @@ internal sealed class ParameterDescriptor
     /// The parameters components declare (interface properties marked [Parameter]) that the build did not implement
     /// itself: a build that implements one decides the value, with a [Parameter] of its own or without one.
     /// </summary>
-    private static IEnumerable<PropertyInfo> ComponentProperties(Type buildType)
-    {
-        // A base interface has fewer ancestors than those extending it, so it comes first (as with targets).
-        foreach (var contract in buildType.GetInterfaces().OrderBy(contract => contract.GetInterfaces().Length).ThenBy(contract => contract.FullName, StringComparer.Ordinal))
-        {
-            var map = buildType.GetInterfaceMap(contract);
-            foreach (var property in contract.GetProperties().OrderBy(property => property.MetadataToken))
-            {
-                if (property.GetCustomAttribute<ParameterAttribute>() is null || property.GetMethod is not { } getter)
-                {
-                    continue;
-                }
-
-                var implementation = map.TargetMethods[Array.IndexOf(map.InterfaceMethods, getter)];
-                if (implementation.DeclaringType == contract)
-                {
-                    yield return property;
-                }
-            }
-        }
-    }
+    private static IEnumerable<PropertyInfo> ComponentProperties(Type buildType) =>
+        ComponentMembers.Inherited(buildType).Where(property => property.GetCustomAttribute<ParameterAttribute>() is not null);
 
     /// <summary>The current value as text (arrays comma-separated); a secret's too, so handle it as one.</summary>
     public string? ValueText => Format(GetValue());

@@ -108,7 +108,8 @@ public static class ProcessRunner
                     output.Add(new ToolOutputLine(masked, isError));
                 }
 
-                if (command.EchoOutput)
+                var worthPrinting = command.Progress?.Observe(masked) ?? true;
+                if (command.EchoOutput && (worthPrinting || context.Host.Verbosity >= Verbosity.Verbose))
                 {
                     context.Host.WriteToolOutput(masked);
                 }

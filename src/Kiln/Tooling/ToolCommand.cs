@@ -20,6 +20,9 @@ public sealed record ToolCommand(string FileName, IReadOnlyList<string> Argument
     /// <summary>Whether each output line is printed through the host as it arrives.</summary>
     public bool EchoOutput { get; init; } = true;
 
+    /// <summary>Reads the output as it arrives to tell the heartbeat how far the tool got; none when null.</summary>
+    public ToolProgress? Progress { get; init; }
+
     /// <summary>The command line as text, for messages: arguments with spaces are quoted.</summary>
     public override string ToString() =>
         string.Join(' ', new[] { FileName }.Concat(Arguments).Select(Quote));

@@ -92,6 +92,21 @@ public sealed class GitVersionInjectionTests : IDisposable
         Assert.DoesNotContain("Exception", output, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task GitVersion_and_GitRepository_are_injected_into_a_components_properties_as_NUKEs_TryGetValue_reads_them()
+    {
+        await repository.RunScriptAsync("""
+            git init --quiet --initial-branch=main
+            git commit --quiet --allow-empty -m "first"
+            git tag 1.2.0
+            git commit --quiet --allow-empty -m "second"
+            """);
+        var (exitCode, output, build) = await RunAsync(new ComponentBuild());
+
+        Assert.True(exitCode == 0, output);
+        Assert.StartsWith("main 1.2.1", build.SeenByTarget, StringComparison.Ordinal);
+    }
+
     private async Task<(int ExitCode, string Output, T Build)> RunAsync<T>(T build, string target = "Print")
         where T : KilnBuild
     {
@@ -116,6 +131,25 @@ public sealed class GitVersionInjectionTests : IDisposable
 
         public Target Print => _ => _
             .Executes(() => SeenByTarget = GitVersion!.FullSemVer);
+    }
+
+    private interface IHazStamp : IKilnBuild
+    {
+        [GitVersion]
+        GitVersion GitVersion => TryGetValue(() => GitVersion)!;
+
+        [Kiln.Git.GitRepository]
+        Kiln.Git.GitRepository GitRepository => TryGetValue(() => GitRepository)!;
+
+        string? SeenByTarget { set; }
+
+        Target Print => _ => _
+            .Executes(() => SeenByTarget = $"{GitRepository.Branch} {GitVersion.SemVer}");
+    }
+
+    private sealed class ComponentBuild : KilnBuild, IHazStamp
+    {
+        public string? SeenByTarget { get; set; }
     }
 
     private sealed class SharedBuild : KilnBuild, IHazGitVersion

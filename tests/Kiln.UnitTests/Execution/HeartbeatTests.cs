@@ -85,6 +85,78 @@ public sealed class HeartbeatTests : IDisposable
         Assert.Equal(["UnitTest 0:40 - dotnet test Kiln.UnitTests"], Lines());
     }
 
+    [Fact]
+    public void Heartbeat_says_how_many_tests_ran_of_about_how_many_an_earlier_run_counted()
+    {
+        var heartbeat = new Heartbeat(Host(), TimeSpan.FromSeconds(20), TimeSpan.FromSeconds(20), clock);
+        var progress = new Kiln.Testing.TestProgress(expected: 1071);
+        using var tracked = heartbeat.Track("UnitTest", new TargetResult("UnitTest") { RunningCommand = UnitTests with { Progress = progress } });
+        foreach (var _ in Enumerable.Range(0, 312))
+        {
+            progress.Observe("  Passed A.Test [1 ms]");
+        }
+
+        clock.Advance(TimeSpan.FromSeconds(40));
+        heartbeat.Beat();
+
+        Assert.Equal(["UnitTest 0:40 - dotnet test Kiln.UnitTests (running 312 of about 1071)"], Lines());
+    }
+
+    [Fact]
+    public void Heartbeat_says_how_many_tests_ran_when_no_total_is_known()
+    {
+        var heartbeat = new Heartbeat(Host(), TimeSpan.FromSeconds(20), TimeSpan.FromSeconds(20), clock);
+        var progress = new Kiln.Testing.TestProgress(expected: null);
+        using var tracked = heartbeat.Track("UnitTest", new TargetResult("UnitTest") { RunningCommand = UnitTests with { Progress = progress } });
+        progress.Observe("  Passed A.Test [1 ms]");
+        progress.Observe("  Failed A.Other [1 ms]");
+
+        clock.Advance(TimeSpan.FromSeconds(20));
+        heartbeat.Beat();
+
+        Assert.Equal(["UnitTest 0:20 - dotnet test Kiln.UnitTests (2 done)"], Lines());
+    }
+
+    [Fact]
+    public void Heartbeat_on_a_terminal_redraws_one_status_line_with_every_running_target_instead_of_writing_lines()
+    {
+        var host = new ConsoleHost(output, new SecretMasker(), useColors: false, isTerminal: true, showStatus: true, width: () => 200);
+        var heartbeat = new Heartbeat(host, TimeSpan.FromSeconds(20), TimeSpan.FromSeconds(20), clock);
+        using var unitTest = heartbeat.Track("UnitTest", new TargetResult("UnitTest") { RunningCommand = UnitTests });
+        clock.Advance(TimeSpan.FromSeconds(2));
+        using var pack = heartbeat.Track("Pack", new TargetResult("Pack"));
+
+        clock.Advance(TimeSpan.FromSeconds(1));
+        heartbeat.Beat();
+        host.Write(LogLevel.Information, "a line from a tool");
+        clock.Advance(TimeSpan.FromSeconds(1));
+        heartbeat.Beat();
+
+        const string Erase = "\r\u001b[2K";
+        Assert.Equal(
+            "UnitTest 0:03 - dotnet test Kiln.UnitTests | Pack 0:01" + Erase + "a line from a tool" + Environment.NewLine
+            + "UnitTest 0:03 - dotnet test Kiln.UnitTests | Pack 0:01" + Erase + "UnitTest 0:04 - dotnet test Kiln.UnitTests | Pack 0:02",
+            output.ToString());
+    }
+
+    [Fact]
+    public async Task Heartbeat_clears_the_status_line_when_the_build_ends()
+    {
+        var host = new ConsoleHost(output, new SecretMasker(), useColors: false, isTerminal: true, showStatus: true, width: () => 200);
+        using var delays = new ReleasedDelays();
+        var heartbeat = new Heartbeat(host, TimeSpan.FromSeconds(20), TimeSpan.FromSeconds(20), clock, delays.WaitAsync);
+        using var tracked = heartbeat.Track("UnitTest", new TargetResult("UnitTest"));
+        using var stop = new CancellationTokenSource();
+        var beating = heartbeat.RunAsync(stop.Token);
+
+        clock.Advance(TimeSpan.FromSeconds(5));
+        await delays.ReleaseAndWaitForTheNextAsync();
+        await stop.CancelAsync();
+        await beating;
+
+        Assert.Equal("UnitTest 0:05\r\u001b[2K", output.ToString());
+    }
+
     [Theory]
     [InlineData("dotnet test --project /r/tests/A.Tests/A.Tests.csproj --report-trx", "dotnet test A.Tests")]
     [InlineData("dotnet reportgenerator -reports:/r/a.xml -targetdir:/r/out", "dotnet reportgenerator")]

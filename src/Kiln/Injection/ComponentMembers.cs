@@ -1,0 +1,33 @@
+using System.Reflection;
+
+namespace Kiln.Injection;
+
+/// <summary>The properties a build inherits from its components (interfaces) with their default implementation.</summary>
+internal static class ComponentMembers
+{
+    /// <summary>
+    /// Every readable interface property whose getter the build does not implement itself, base interfaces first (a
+    /// base interface has fewer ancestors than those extending it, as with targets), then by declaration order.
+    /// </summary>
+    public static IEnumerable<PropertyInfo> Inherited(Type buildType)
+    {
+        ArgumentNullException.ThrowIfNull(buildType);
+        foreach (var contract in buildType.GetInterfaces().OrderBy(contract => contract.GetInterfaces().Length).ThenBy(contract => contract.FullName, StringComparer.Ordinal))
+        {
+            var map = buildType.GetInterfaceMap(contract);
+            foreach (var property in contract.GetProperties().OrderBy(property => property.MetadataToken))
+            {
+                if (property.GetMethod is not { } getter)
+                {
+                    continue;
+                }
+
+                var implementation = map.TargetMethods[Array.IndexOf(map.InterfaceMethods, getter)];
+                if (implementation.DeclaringType == contract)
+                {
+                    yield return property;
+                }
+            }
+        }
+    }
+}
