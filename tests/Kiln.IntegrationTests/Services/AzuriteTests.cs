@@ -151,7 +151,11 @@ public sealed class AzuriteTests
 
             using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(5));
             await node.WaitForExitAsync(timeout.Token);
-            Assert.Equal(0, node.ExitCode);
+
+            // Azurite registers its SIGTERM handler just after it starts listening, so on a loaded machine the launcher's
+            // SIGTERM can arrive first and end node by the signal (128 + 15) instead of Azurite's clean exit (0).
+            Assert.True(node.ExitCode is 0 or 143, $"Exit code {node.ExitCode}.");
+            Assert.False(await AnswersAsync(endpoint));
         }
         finally
         {
