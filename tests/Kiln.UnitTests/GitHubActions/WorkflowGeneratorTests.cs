@@ -523,7 +523,7 @@ public sealed class WorkflowGeneratorTests
     [InlineData(new[] { "**/bin/**" }, ".")]
     public void Artifacts_are_downloaded_to_the_common_folder_of_their_patterns(string[] patterns, string expected)
     {
-        Assert.Equal(expected, WorkflowWriter.ArtifactRoot(patterns));
+        Assert.Equal(expected, ArtifactStepWriter.ArtifactRoot(patterns));
     }
 
     [Fact]
