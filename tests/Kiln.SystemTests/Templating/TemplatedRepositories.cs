@@ -17,6 +17,9 @@ namespace Kiln.SystemTests.Templating;
 /// <item>A library laid out as public ones are (Templates/Library: test/Library.UnitTests, a multi-targeted library,
 /// LangVersion 11 and analyzers as errors in its Directory.Build.props, a global.json and a workflow of its own, master
 /// as its branch), with no options: <c>./build.sh --help</c>, <c>--plan Test</c>, then <c>Test</c>.</item>
+/// <item>A repository on Microsoft.Testing.Platform (Templates/TestingPlatform: the runner named in its global.json, Gauge.slnx,
+/// a library tested by two *.Tests projects on xunit.v3 with the TRX report, hang dump and coverlet.MTP extensions), with
+/// no options: <c>./build.sh Test</c>.</item>
 /// </list>
 /// The sample's projects do not follow the default patterns (*.UnitTests, *.IntegrationTests), which select test projects
 /// anywhere under tests/: this repository's own build would run them as its own tests.
@@ -32,6 +35,7 @@ public sealed class TemplatedRepositories : IAsyncLifetime
     private Task<TemplatedRepository>? newcomers;
     private Task<TemplatedRepository>? deploying;
     private Task<TemplatedRepository>? library;
+    private Task<TemplatedRepository>? testingPlatform;
     private Task<TemplateHive>? hive;
 
     private static string Templates => Path.Combine(RepositoryRoot.Path, "tests", "Kiln.SystemTests", "SampleRepository", "Templates");
@@ -52,6 +56,10 @@ public sealed class TemplatedRepositories : IAsyncLifetime
     /// <summary>The library with no options: its help, its plan of Test, and Test.</summary>
     internal Task<TemplatedRepository> LibraryAsync() =>
         library ??= CreateAsync("library", "Library", "master", _ => [], [["--help"], ["--plan", "Test"], ["Test"]]);
+
+    /// <summary>The repository on Microsoft.Testing.Platform with no options: Test.</summary>
+    internal Task<TemplatedRepository> TestingPlatformAsync() =>
+        testingPlatform ??= CreateAsync("testing-platform", "TestingPlatform", "main", _ => [], [["Test"]]);
 
     /// <summary>The sample a repository was made from, for comparing files with.</summary>
     internal static string SampleFile(string sample, string path) => File.ReadAllText(Path.Combine(Templates, sample, path));
