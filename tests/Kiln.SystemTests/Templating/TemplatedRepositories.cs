@@ -21,8 +21,8 @@ namespace Kiln.SystemTests.Templating;
 /// a library tested by two *.Tests projects on xunit.v3 with the TRX report, hang dump and coverlet.MTP extensions), with
 /// no options: <c>./build.sh Test</c>.</item>
 /// </list>
-/// The sample's projects do not follow the default patterns (*.UnitTests, *.IntegrationTests), which select test projects
-/// anywhere under tests/: this repository's own build would run them as its own tests.
+/// The samples live several folders below tests/, where the test project conventions (one folder deep under tests/ or
+/// test/) do not look, so this repository's own build never runs them as its own tests.
 /// Everything lives in one temporary folder, deleted at the end.
 /// </summary>
 public sealed class TemplatedRepositories : IAsyncLifetime
