@@ -276,8 +276,11 @@ public sealed class VersionVariables
     }
 
     /// <summary>"There is no version variable 'X'." with the closest names, or all of them when none is close.</summary>
-    internal static string UnknownVariableMessage(string name)
+    /// <param name="name">The name that matched no variable.</param>
+    /// <returns>The one-line message.</returns>
+    public static string UnknownVariableMessage(string name)
     {
+        ArgumentNullException.ThrowIfNull(name);
         var closest = ClosestNames.Closest(name, Names);
         return closest.Count > 0
             ? $"There is no version variable '{name}'. Did you mean {string.Join(" or ", closest)}?"
