@@ -29,6 +29,9 @@ internal sealed class EngineOptions
     [Parameter("Regenerates .github/workflows from the [GitHubActions] attributes and exits.")]
     public bool GenerateWorkflows { get; set; }
 
+    [Parameter("Goes on after a failed target as if every target proceeded after failure: targets that do not depend on it still run, and the run still fails.")]
+    public bool Continue { get; set; }
+
     [Parameter("How many targets may run at the same time, when nothing orders them (default: the processor count; 1 runs them one by one in plan order).")]
     public int? MaxParallel { get; set; }
 

@@ -11,12 +11,12 @@ namespace Kiln.Execution;
 /// Runs a plan: a target starts once every target it must run after (dependencies, After/Before, the
 /// target that triggers it) has ended, and up to <c>maxParallel</c> targets run at the same time, the
 /// earliest in plan order first; with 1 that is exactly the plan order. A failure stops the build unless
-/// the failed target proceeds after failure: nothing new starts and running siblings are cancelled (their
+/// the failed target proceeds after failure (every target does with --continue): nothing new starts and running siblings are cancelled (their
 /// tools killed). Targets depending on a failed one do not run; assured targets run even after a failure
 /// or Ctrl-C. A target that names its inputs and outputs is skipped as UpToDate when its record says
 /// nothing changed. The summary lists the targets in plan order whatever order they ended in.
 /// </summary>
-internal sealed class Executor(Host host, UpToDateRecords? records = null, int maxParallel = 1, Heartbeat? heartbeat = null, BuildExtensions? extensions = null)
+internal sealed class Executor(Host host, UpToDateRecords? records = null, int maxParallel = 1, Heartbeat? heartbeat = null, BuildExtensions? extensions = null, bool continueAfterFailure = false)
 {
     private readonly Heartbeat heartbeat = heartbeat ?? new Heartbeat(host);
     private volatile Func<string, BuildSummary>? snapshot;
@@ -90,7 +90,7 @@ internal sealed class Executor(Host host, UpToDateRecords? records = null, int m
 
             var status = results[done.Planned.Node].Status;
             if (!stopped && (status == TargetStatus.Aborted
-                || (status == TargetStatus.Failed && !done.Planned.Node.Definition.ProceedsAfterFailure)))
+                || (status == TargetStatus.Failed && !continueAfterFailure && !done.Planned.Node.Definition.ProceedsAfterFailure)))
             {
                 stopped = true;
 

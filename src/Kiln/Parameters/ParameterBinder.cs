@@ -127,7 +127,6 @@ internal sealed class ParameterBinder(IReadOnlyList<ParameterDescriptor> paramet
     /// <summary>NUKE's options that Kiln does without, by normalized name, with what a NUKE user does instead.</summary>
     private static readonly Dictionary<string, string> NukeOptions = new(StringComparer.Ordinal)
     {
-        ["continue"] = "Kiln has no --continue (NUKE's): mark the targets that must run after a failure with ProceedAfterFailure() or AssuredAfterFailure().",
         ["host"] = "Kiln has no --host (NUKE's): it runs as GitHub Actions when GITHUB_ACTIONS=true and on the console otherwise.",
     };
 
