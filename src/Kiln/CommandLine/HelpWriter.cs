@@ -15,7 +15,7 @@ internal static class HelpWriter
     {
         var lines = new List<string> { "Usage: ./build.sh [targets] [--parameter value ...]", string.Empty, "Targets (* is the default; -> its direct dependencies):" };
         var listed = RunOrder(graph).Where(target => !target.Definition.IsUnlisted).ToList();
-        var nameWidth = listed.Select(target => target.Name.Length + 2).DefaultIfEmpty(0).Max();
+        var nameWidth = Widest(listed.Select(target => target.Name)) + 2;
         foreach (var target in listed)
         {
             var marker = defaultTargets.Contains(target.Name, StringComparer.OrdinalIgnoreCase) ? "*" : " ";
@@ -49,7 +49,7 @@ internal static class HelpWriter
     private static IEnumerable<string> Describe(IReadOnlyList<ParameterDescriptor> parameters)
     {
         var signatures = parameters.Select(parameter => parameter.IsFlag ? parameter.CommandLineName : $"{parameter.CommandLineName} <{parameter.TypeName}>").ToList();
-        var width = signatures.Max(signature => signature.Length);
+        var width = Widest(signatures);
         for (var i = 0; i < parameters.Count; i++)
         {
             var parameter = parameters[i];
@@ -78,5 +78,17 @@ internal static class HelpWriter
             facts.Add($"env: {parameter.EnvironmentName}");
             yield return $"  {string.Empty.PadRight(width)}  {string.Join("; ", facts)}";
         }
+    }
+
+    /// <summary>The length of the longest text, 0 for none; a loop, because Enumerable.Max over ints is compiled just in time on every start.</summary>
+    private static int Widest(IEnumerable<string> texts)
+    {
+        var widest = 0;
+        foreach (var text in texts)
+        {
+            widest = Math.Max(widest, text.Length);
+        }
+
+        return widest;
     }
 }

@@ -76,8 +76,14 @@ internal sealed class ParameterDescriptor
                 return Enum.GetNames(ValueType);
             }
 
+            // Strings, numbers and flags have no closed set; asking TypeDescriptor would load it for nothing.
+            if (Type.GetTypeCode(ValueType) != TypeCode.Object)
+            {
+                return [];
+            }
+
             var converter = TypeDescriptor.GetConverter(ValueType);
-            if (ValueType != typeof(bool) && converter.GetStandardValuesSupported() && converter.GetStandardValues() is { } values)
+            if (converter.GetStandardValuesSupported() && converter.GetStandardValues() is { } values)
             {
                 return values.Cast<object>().Select(value => Convert.ToString(value, CultureInfo.InvariantCulture) ?? string.Empty).ToList();
             }
@@ -126,7 +132,7 @@ internal sealed class ParameterDescriptor
 
         foreach (var property in ComponentProperties(owner.GetType()))
         {
-            yield return new ParameterDescriptor(owner, property, property.GetCustomAttribute<ParameterAttribute>()!, isEngineOption);
+            yield return new ParameterDescriptor(owner, property, property.GetCustomAttribute<ParameterAttribute>(inherit: false)!, isEngineOption);
         }
     }
 
@@ -134,8 +140,13 @@ internal sealed class ParameterDescriptor
     /// The parameters components declare (interface properties marked [Parameter]) that the build did not implement
     /// itself: a build that implements one decides the value, with a [Parameter] of its own or without one.
     /// </summary>
+    /// <remarks>
+    /// Read without inheritance, which interface members have none of anyway: looking for inherited attributes reads a
+    /// property's signature, which loads the assembly of every component property's type (the scanner's, the
+    /// versioning's) on the way to --help.
+    /// </remarks>
     private static IEnumerable<PropertyInfo> ComponentProperties(Type buildType) =>
-        ComponentMembers.Inherited(buildType).Where(property => property.GetCustomAttribute<ParameterAttribute>() is not null);
+        ComponentMembers.Inherited(buildType).Where(property => property.IsDefined(typeof(ParameterAttribute), inherit: false));
 
     /// <summary>The current value as text (arrays comma-separated); a secret's too, so handle it as one.</summary>
     public string? ValueText => Format(GetValue());

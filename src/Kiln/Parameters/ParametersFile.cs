@@ -96,9 +96,10 @@ internal sealed class ParametersFile
     private static KilnException Broken(string displayPath, int line, string problem) =>
         new($"{displayPath}({line}): {problem}. Fix the file, or delete the entry.");
 
-    private static List<long> LineStarts(byte[] json)
+    // Positions as int, not long: a list of long is compiled just in time on every start, one of int is precompiled.
+    private static List<int> LineStarts(byte[] json)
     {
-        var starts = new List<long> { 0 };
+        var starts = new List<int> { 0 };
         for (var i = 0; i < json.Length; i++)
         {
             if (json[i] == (byte)'\n')
@@ -110,9 +111,9 @@ internal sealed class ParametersFile
         return starts;
     }
 
-    private static int LineOf(List<long> lineStarts, long offset)
+    private static int LineOf(List<int> lineStarts, long offset)
     {
-        var index = lineStarts.BinarySearch(offset);
+        var index = lineStarts.BinarySearch((int)offset);
         return (index >= 0 ? index : ~index - 1) + 1;
     }
 

@@ -216,24 +216,26 @@ internal static class Planner
 
         // Kahn's algorithm with a queue ordered by declaration: each ready target is found once, not by scanning
         // everything that remains at every step (which made planning quadratic in the number of targets).
-        var ready = new PriorityQueue<TargetNode, int>();
+        // Each scheduled target enters the queue at most once.
+        var ready = new IndexQueue(scheduled.Count);
         foreach (var node in scheduled)
         {
             if (waitingFor[node.Index] == 0)
             {
-                ready.Enqueue(node, node.Index);
+                ready.Enqueue(node.Index);
             }
         }
 
         var order = new List<TargetNode>(scheduled.Count);
-        while (ready.TryDequeue(out var next, out _))
+        while (ready.TryDequeue(out var index))
         {
+            var next = graph.Targets[index];
             order.Add(next);
             foreach (var successor in successors[next.Index] ?? [])
             {
                 if (--waitingFor[successor.Index] == 0)
                 {
-                    ready.Enqueue(successor, successor.Index);
+                    ready.Enqueue(successor.Index);
                 }
             }
         }
