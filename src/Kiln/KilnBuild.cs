@@ -35,6 +35,12 @@ public abstract class KilnBuild : IKilnBuild
     public static bool IsServerBuild => ServerDetection.IsServer(EnvironmentSnapshot.Current);
 
     /// <summary>
+    /// What runs the build, read from <see cref="EnvironmentVariables"/>: <c>Host is GitHubActions</c> on GitHub Actions
+    /// (its run's values in <see cref="GitHubActions.GitHubActions.Instance"/>), <see cref="Terminal"/> elsewhere.
+    /// </summary>
+    public static Host Host => Host.From(EnvironmentSnapshot.Current);
+
+    /// <summary>
     /// Runs the build with the process's command line and exits with its code: 0 when every target
     /// succeeded, 1 when one failed, 2 for bad input (unknown target, bad parameter), 130 after Ctrl-C.
     /// </summary>

@@ -7,7 +7,7 @@ namespace Kiln.Execution;
 /// process runner and ReportSummary work from any target or component without being passed around.
 /// Held in an AsyncLocal so that concurrent builds (in tests) and concurrent targets stay apart.
 /// </summary>
-internal sealed class BuildContext(Host host, CancellationToken cancellation)
+internal sealed class BuildContext(OutputHost host, CancellationToken cancellation)
 {
     private static readonly AsyncLocal<BuildContext?> CurrentContext = new();
     private static readonly AsyncLocal<TargetResult?> CurrentTargetResult = new();
@@ -28,7 +28,7 @@ internal sealed class BuildContext(Host host, CancellationToken cancellation)
         set => CurrentTargetResult.Value = value;
     }
 
-    public Host Host { get; } = host;
+    public OutputHost Host { get; } = host;
 
     /// <summary>The share of partitioned work this run does.</summary>
     public Partition Partition { get; init; } = Partition.Whole;

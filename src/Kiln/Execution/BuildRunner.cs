@@ -36,7 +36,7 @@ internal static class BuildRunner
     {
         EnvironmentSnapshot.Current = environment;
         var masker = new SecretMasker();
-        Host host = new ConsoleHost(output, masker, ConsoleHost.ShouldUseColors(environment) && installSignalHandlers);
+        OutputHost host = new ConsoleHost(output, masker, ConsoleHost.ShouldUseColors(environment) && installSignalHandlers);
         try
         {
             var commandLine = CommandLineArguments.Parse(arguments);
@@ -151,7 +151,7 @@ internal static class BuildRunner
     /// Every run that executed its plan (succeeded, failed or interrupted) leaves artifacts/run.json and a line of
     /// .nuke/temp/history.jsonl; --help, --plan, --generate-workflows and bad input execute nothing and leave none.
     /// </summary>
-    private static Task RecordAsync(AbsolutePath root, ExecutionPlan plan, BuildSummary summary, DateTimeOffset startedAt, Host host) =>
+    private static Task RecordAsync(AbsolutePath root, ExecutionPlan plan, BuildSummary summary, DateTimeOffset startedAt, OutputHost host) =>
         RunRecord.IsWorthRecording(summary)
             ? RunRecordWriter.WriteAsync(root, RunRecord.From(plan, summary, startedAt, host is GitHubActionsHost ? "github-actions" : "console", GitHead.ReadCommit(root), host.Masker), host)
             : Task.CompletedTask;
@@ -184,7 +184,7 @@ internal static class BuildRunner
             ?? throw new KilnException("No .nuke directory found above the current directory: run from inside the repository, or pass --root.");
     }
 
-    private static Host CreateHost(IReadOnlyDictionary<string, string> environment, TextWriter output, SecretMasker masker, AbsolutePath root, bool isConsole, bool isTerminal) =>
+    private static OutputHost CreateHost(IReadOnlyDictionary<string, string> environment, TextWriter output, SecretMasker masker, AbsolutePath root, bool isConsole, bool isTerminal) =>
         GitHubActionsHost.IsActive(environment)
             ? new GitHubActionsHost(output, masker, root, environment.GetValueOrDefault("GITHUB_STEP_SUMMARY"))
             : new ConsoleHost(output, masker, isConsole && ConsoleHost.ShouldUseColors(environment), isTerminal, ConsoleHost.ShouldShowStatus(isTerminal, environment));
@@ -264,7 +264,7 @@ internal static class BuildRunner
     }
 
     /// <summary>Writes .nuke/build.schema.json when it differs from the build's; locally not even generated when the same build checked it last.</summary>
-    private static void UpdateSchema(AbsolutePath root, GeneratedFilesStamp stamp, Func<string> generate, Host host)
+    private static void UpdateSchema(AbsolutePath root, GeneratedFilesStamp stamp, Func<string> generate, OutputHost host)
     {
         if (!KilnBuild.IsServerBuild && stamp.IsCurrent())
         {
@@ -286,7 +286,7 @@ internal static class BuildRunner
     }
 
     /// <summary>What the build leaves out and why, as warnings: a tier whose patterns match nothing shows here before anything runs.</summary>
-    private static void WriteLeftOut(Host host, TargetGraph graph)
+    private static void WriteLeftOut(OutputHost host, TargetGraph graph)
     {
         foreach (var warning in graph.LeftOutWarnings())
         {
@@ -294,7 +294,7 @@ internal static class BuildRunner
         }
     }
 
-    private static void WriteLines(Host host, IEnumerable<string> lines)
+    private static void WriteLines(OutputHost host, IEnumerable<string> lines)
     {
         foreach (var line in lines)
         {
@@ -311,7 +311,7 @@ internal static class BuildRunner
     {
         private readonly PosixSignalRegistration[] registrations;
 
-        private InterruptHandler(CancellationTokenSource cancellation, Host host, Executor executor)
+        private InterruptHandler(CancellationTokenSource cancellation, OutputHost host, Executor executor)
         {
             void Handle(PosixSignalContext context)
             {
@@ -336,7 +336,7 @@ internal static class BuildRunner
             registrations = [PosixSignalRegistration.Create(PosixSignal.SIGINT, Handle), PosixSignalRegistration.Create(PosixSignal.SIGTERM, Handle)];
         }
 
-        public static InterruptHandler Install(CancellationTokenSource cancellation, Host host, Executor executor) => new(cancellation, host, executor);
+        public static InterruptHandler Install(CancellationTokenSource cancellation, OutputHost host, Executor executor) => new(cancellation, host, executor);
 
         public void Dispose()
         {

@@ -16,7 +16,7 @@ namespace Kiln.Execution;
 /// or Ctrl-C. A target that names its inputs and outputs is skipped as UpToDate when its record says
 /// nothing changed. The summary lists the targets in plan order whatever order they ended in.
 /// </summary>
-internal sealed class Executor(Host host, UpToDateRecords? records = null, int maxParallel = 1, Heartbeat? heartbeat = null, BuildExtensions? extensions = null, bool continueAfterFailure = false)
+internal sealed class Executor(OutputHost host, UpToDateRecords? records = null, int maxParallel = 1, Heartbeat? heartbeat = null, BuildExtensions? extensions = null, bool continueAfterFailure = false)
 {
     private readonly Heartbeat heartbeat = heartbeat ?? new Heartbeat(host);
     private volatile Func<string, BuildSummary>? snapshot;

@@ -18,7 +18,7 @@ namespace Kiln.Execution;
 /// <param name="time">The clock elapsed times are read from.</param>
 /// <param name="delay">How the loop waits between two looks at the running targets (Task.Delay by default).</param>
 internal sealed class Heartbeat(
-    Host host,
+    OutputHost host,
     TimeSpan threshold,
     TimeSpan interval,
     TimeProvider? time = null,
@@ -32,7 +32,7 @@ internal sealed class Heartbeat(
     private readonly Func<TimeSpan, CancellationToken, Task> wait = delay ?? ((span, token) => Task.Delay(span, token));
     private readonly ConcurrentDictionary<TargetResult, Beating> running = new();
 
-    public Heartbeat(Host host)
+    public Heartbeat(OutputHost host)
         : this(host, DefaultThreshold, DefaultInterval)
     {
     }

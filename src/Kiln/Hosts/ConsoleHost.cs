@@ -7,7 +7,7 @@ namespace Kiln.Hosts;
 /// Targets running at the same time print live with their name in front on a terminal, in blocks otherwise. With a
 /// status line (a terminal that is not a CI log), the running targets show on the last row, redrawn in place.
 /// </summary>
-internal sealed class ConsoleHost : Host
+internal sealed class ConsoleHost : OutputHost
 {
     private const string Reset = "\u001b[0m";
 

@@ -7,7 +7,7 @@ namespace Kiln.Hosts;
 /// ::add-mask:: for every secret, and the summary table appended to the step summary file.
 /// </summary>
 internal sealed class GitHubActionsHost(TextWriter output, SecretMasker masker, string rootDirectory, string? stepSummaryPath)
-    : Host(output, masker)
+    : OutputHost(output, masker)
 {
     public static bool IsActive(IReadOnlyDictionary<string, string> environment) =>
         string.Equals(environment.GetValueOrDefault("GITHUB_ACTIONS"), "true", StringComparison.OrdinalIgnoreCase);

@@ -6,7 +6,7 @@ namespace Kiln.Hosts;
 /// The writer under the masking Console.Out: text a target prints with Console.Write goes into that target's
 /// block (or gets its prefix) like the host's own lines, instead of straight to the output.
 /// </summary>
-internal sealed class HostConsoleWriter(Host host) : TextWriter
+internal sealed class HostConsoleWriter(OutputHost host) : TextWriter
 {
     public override Encoding Encoding => Encoding.UTF8;
 

@@ -12,9 +12,9 @@ namespace Kiln.Lifecycle;
 internal sealed class BuildExtensions
 {
     private readonly IReadOnlyList<object> handlers;
-    private readonly Host host;
+    private readonly OutputHost host;
 
-    private BuildExtensions(BuildModel model, IReadOnlyList<object> handlers, Host host)
+    private BuildExtensions(BuildModel model, IReadOnlyList<object> handlers, OutputHost host)
     {
         Model = model;
         this.handlers = handlers;
@@ -27,7 +27,7 @@ internal sealed class BuildExtensions
     public IEnumerable<IGeneratesFiles> FileGenerators =>
         handlers.OfType<IGeneratesFiles>().DistinctBy(generator => generator.GeneratedFilesName, StringComparer.OrdinalIgnoreCase);
 
-    public static BuildExtensions Find(BuildModel model, Host host)
+    public static BuildExtensions Find(BuildModel model, OutputHost host)
     {
         var attributes = model.BuildType.GetCustomAttributes(inherit: true);
         return new BuildExtensions(model, [.. attributes, model.Build], host);

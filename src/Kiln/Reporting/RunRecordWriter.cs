@@ -11,7 +11,7 @@ internal static class RunRecordWriter
     /// <summary>artifacts/run.json under the root.</summary>
     public static AbsolutePath RunFile(AbsolutePath root) => root / "artifacts" / "run.json";
 
-    public static async Task WriteAsync(AbsolutePath root, RunRecord record, Host host, int historyLimit = RunHistory.DefaultLimit)
+    public static async Task WriteAsync(AbsolutePath root, RunRecord record, OutputHost host, int historyLimit = RunHistory.DefaultLimit)
     {
         try
         {

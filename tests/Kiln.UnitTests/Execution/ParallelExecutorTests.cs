@@ -202,7 +202,7 @@ public sealed class ParallelExecutorTests : IDisposable
     private Task<BuildSummary> RunAsync(KilnBuild build, int maxParallel, params string[] invoked) =>
         RunAsync(build, new ConsoleHost(output, new SecretMasker(), useColors: false), maxParallel, invoked);
 
-    private static async Task<BuildSummary> RunAsync(KilnBuild build, Host host, int maxParallel, params string[] invoked)
+    private static async Task<BuildSummary> RunAsync(KilnBuild build, OutputHost host, int maxParallel, params string[] invoked)
     {
         BuildContext.Current = new BuildContext(host, CancellationToken.None);
         var plan = Planner.Plan(TargetGraph.Create(build), invoked, null);
@@ -366,7 +366,7 @@ public sealed class ParallelExecutorTests : IDisposable
     }
 
     /// <summary>Ping and Pong take turns writing, so their lines would alternate if nothing kept them apart.</summary>
-    private sealed class InterleavingBuild(Host host) : KilnBuild, IDisposable
+    private sealed class InterleavingBuild(OutputHost host) : KilnBuild, IDisposable
     {
         private readonly SemaphoreSlim pingTurn = new(1);
         private readonly SemaphoreSlim pongTurn = new(0);

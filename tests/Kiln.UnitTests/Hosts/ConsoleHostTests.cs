@@ -179,7 +179,7 @@ public sealed class ConsoleHostTests : IDisposable
     private ConsoleHost CreateHost(bool useColors, Verbosity verbosity = Verbosity.Normal) =>
         new(output, new SecretMasker(), useColors) { Verbosity = verbosity };
 
-    private static void WriteEverything(Host host)
+    private static void WriteEverything(OutputHost host)
     {
         host.Write(LogLevel.Debug, "debug");
         host.Write(LogLevel.Information, "info");

@@ -7,7 +7,7 @@ namespace Kiln.Hosts;
 /// through the secret masker; writes are serialised so concurrent targets cannot interleave a line.
 /// When targets run at the same time, each one's lines are kept together (see <see cref="TargetOutput"/>).
 /// </summary>
-internal abstract class Host(TextWriter output, SecretMasker masker)
+internal abstract class OutputHost(TextWriter output, SecretMasker masker)
 {
     private readonly object gate = new();
 
