@@ -10,7 +10,7 @@ internal static class TestRun
     public static ITargetDefinition DefineTier(ITest build, ITargetDefinition target, string kind, string[] patterns, string member, string descriptionEnd)
     {
         var root = KilnBuild.RootDirectory;
-        var projects = TestProjects.Find(root, patterns);
+        var projects = TestProjects.Find(build, root, patterns);
         target = target
             .DependsOn<ICompile>(x => x.Compile)
             .Inputs(build.TestInputs)
@@ -54,7 +54,7 @@ internal static class TestRun
         Func<CancellationToken, Task<TestServices>>? startServices,
         CancellationToken cancellationToken)
     {
-        var projects = TestProjects.Find(KilnBuild.RootDirectory, patterns);
+        var projects = TestProjects.Find(build, KilnBuild.RootDirectory, patterns);
         if (projects.Count == 0)
         {
             throw new KilnException($"No test project matches {TestProjectConventions.Describe(patterns)}: add one, or name this tier's projects in the build (its ...TestProjects member).");
@@ -158,7 +158,7 @@ internal static class TestRun
             patterns.Add(system.SystemTestProjects);
         }
 
-        return patterns.SelectMany(tier => TestProjects.Find(KilnBuild.RootDirectory, tier)).Select(TestProjects.NameOf).Distinct(StringComparer.Ordinal);
+        return patterns.SelectMany(tier => TestProjects.Find(build, KilnBuild.RootDirectory, tier)).Select(TestProjects.NameOf).Distinct(StringComparer.Ordinal);
     }
 
     private static IEnumerable<string> Results(ITest build, string name)
