@@ -40,7 +40,7 @@ public abstract record DotNetSettings
             arguments.Add(Verbosity);
         }
 
-        arguments.AddRange(Properties.OrderBy(property => property.Key, StringComparer.Ordinal).Select(property => $"-p:{property.Key}={property.Value}"));
+        arguments.AddRange(Properties.OrderBy(property => property.Key, StringComparer.Ordinal).Select(property => $"-p:{property.Key}={EscapeProperty(property.Value)}"));
         AddFlag(arguments, "--nologo", PassesNoLogo);
         AddTrailingArguments(arguments);
         return new ToolCommand("dotnet", arguments) { WorkingDirectory = WorkingDirectory, Environment = Environment, Timeout = Timeout };
@@ -84,4 +84,9 @@ public abstract record DotNetSettings
             arguments.Add(name);
         }
     }
+
+    // MSBuild's -p: splits its value at ';' and ',' into further properties; escaped, a value (release notes, a NoWarn
+    // list) stays one property, and MSBuild unescapes it where the property is used.
+    private static string EscapeProperty(string value) =>
+        value.Replace("%", "%25", StringComparison.Ordinal).Replace(";", "%3B", StringComparison.Ordinal).Replace(",", "%2C", StringComparison.Ordinal);
 }

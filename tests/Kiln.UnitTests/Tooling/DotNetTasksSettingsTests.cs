@@ -24,6 +24,7 @@ public class DotNetTasksSettingsTests
         { "SetVerbosity", () => new DotNetBuildSettings().SetVerbosity(DotNetVerbosity.Minimal), ["build", "--verbosity", "minimal", "--nologo"] },
         { "ResetVerbosity", () => new DotNetBuildSettings().SetVerbosity(DotNetVerbosity.Quiet).ResetVerbosity(), ["build", "--nologo"] },
         { "SetProperty", () => new DotNetBuildSettings().SetProperty("Deterministic", true), ["build", "-p:Deterministic=true", "--nologo"] },
+        { "SetProperty keeps ; and , in one value", () => new DotNetBuildSettings().SetPackageReleaseNotes("Fixed A; added B, C at 100%"), ["build", "-p:PackageReleaseNotes=Fixed A%3B added B%2C C at 100%25", "--nologo"] },
         { "SetProperty replaces", () => new DotNetBuildSettings().SetProperty("A", 1).SetProperty("A", 2), ["build", "-p:A=2", "--nologo"] },
         { "SetProperties", () => new DotNetBuildSettings().SetProperty("A", 1).SetProperties(new Dictionary<string, object> { ["B"] = "x" }), ["build", "-p:B=x", "--nologo"] },
         { "AddProperties", () => new DotNetBuildSettings().SetProperty("A", 1).AddProperties(new Dictionary<string, object> { ["B"] = "x" }), ["build", "-p:A=1", "-p:B=x", "--nologo"] },
