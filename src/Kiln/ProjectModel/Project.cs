@@ -25,11 +25,7 @@ public sealed class Project
     public string? SolutionFolder { get; }
 
     /// <summary>The project file's path.</summary>
-    public static implicit operator string(Project project)
-    {
-        ArgumentNullException.ThrowIfNull(project);
-        return project.Path;
-    }
+    public static implicit operator string(Project project) => (AbsolutePath)project;
 
     /// <summary>The project file's path.</summary>
     public static implicit operator AbsolutePath(Project project)
