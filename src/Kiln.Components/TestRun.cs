@@ -8,7 +8,7 @@ internal static class TestRun
 {
     /// <summary>
     /// A tier's target: its projects' results as outputs, or, when its patterns match no project, left out of the build.
-    /// It runs the projects the patterns give when it runs (<see cref="RunTierAsync"/>) with the tier's settings and services.
+    /// When it runs, it reads the patterns again and runs the projects they select with the tier's settings and services.
     /// </summary>
     public static ITargetDefinition DefineTier(
         ITest build,
