@@ -174,14 +174,7 @@ public class BlobClient
     public virtual async Task<Response<bool>> ExistsAsync(CancellationToken cancellationToken = default)
     {
         using var message = Pipeline.CreateMessage(RequestMethod.Head, Uri);
-        try
-        {
-            return Response.FromValue(true, await Pipeline.SendAsync(message, "Get Blob Properties", Target, cancellationToken).ConfigureAwait(false));
-        }
-        catch (RequestFailedException exception) when (exception.Status == 404)
-        {
-            return Response.FromValue(false, message.Response);
-        }
+        return await Pipeline.SendUnlessAbsentAsync(message, "Get Blob Properties", Target, exception => exception.Status == 404, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Deletes the blob with its snapshots (Delete Blob); throws 404 BlobNotFound if there is none.</summary>
@@ -195,14 +188,7 @@ public class BlobClient
     public virtual async Task<Response<bool>> DeleteIfExistsAsync(BlobRequestConditions? conditions = null, CancellationToken cancellationToken = default)
     {
         using var message = DeleteMessage(conditions);
-        try
-        {
-            return Response.FromValue(true, await Pipeline.SendAsync(message, "Delete Blob", Target, cancellationToken).ConfigureAwait(false));
-        }
-        catch (RequestFailedException exception) when (exception.ErrorCode is "BlobNotFound" or "ContainerNotFound")
-        {
-            return Response.FromValue(false, message.Response);
-        }
+        return await Pipeline.SendUnlessAbsentAsync(message, "Delete Blob", Target, exception => exception.ErrorCode is "BlobNotFound" or "ContainerNotFound", cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>

@@ -98,15 +98,7 @@ public class BlobContainerClient
     {
         using var message = Pipeline.CreateMessage(RequestMethod.Head, Uri);
         message.Request.Uri.AppendQuery("restype", "container");
-        try
-        {
-            var response = await Pipeline.SendAsync(message, "Get Container Properties", Target, cancellationToken).ConfigureAwait(false);
-            return Response.FromValue(true, response);
-        }
-        catch (RequestFailedException exception) when (exception.Status == 404)
-        {
-            return Response.FromValue(false, message.Response);
-        }
+        return await Pipeline.SendUnlessAbsentAsync(message, "Get Container Properties", Target, exception => exception.Status == 404, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Deletes the container and its blobs (Delete Container); throws 404 ContainerNotFound if it does not exist.</summary>
@@ -120,14 +112,7 @@ public class BlobContainerClient
     public virtual async Task<Response<bool>> DeleteIfExistsAsync(BlobRequestConditions? conditions = null, CancellationToken cancellationToken = default)
     {
         using var message = DeleteMessage(conditions);
-        try
-        {
-            return Response.FromValue(true, await Pipeline.SendAsync(message, "Delete Container", Target, cancellationToken).ConfigureAwait(false));
-        }
-        catch (RequestFailedException exception) when (exception.ErrorCode == "ContainerNotFound")
-        {
-            return Response.FromValue(false, message.Response);
-        }
+        return await Pipeline.SendUnlessAbsentAsync(message, "Delete Container", Target, exception => exception.ErrorCode == "ContainerNotFound", cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>

@@ -17,4 +17,17 @@ internal static class ComponentEdges
     public static ITargetDefinition ConsumesIfImplemented<T>(this ITargetDefinition target, object build, Func<T, Target> producer)
         where T : class =>
         build is T ? target.Consumes(producer) : target;
+
+    /// <summary>
+    /// What a target that ships (Publish, every deploy target) needs first: Pack's packages, with Test's and Scan's
+    /// reports when the build has them. On CI the tests and the scan ran in jobs of their own: their reports are handed
+    /// on, not made again.
+    /// </summary>
+    public static ITargetDefinition ShipsPackedOutputs(this ITargetDefinition target, object build) => target
+        .DependsOn<IPack>(x => x.Pack)
+        .DependsOnIfImplemented<ITest>(build, x => x.Test)
+        .DependsOnIfImplemented<IScan>(build, x => x.Scan)
+        .Consumes<IPack>(x => x.Pack)
+        .ConsumesIfImplemented<ITest>(build, x => x.Test)
+        .ConsumesIfImplemented<IScan>(build, x => x.Scan);
 }

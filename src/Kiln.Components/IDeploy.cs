@@ -79,12 +79,7 @@ public interface IDeploy : IPack
     /// <c>Target DeployStaging =&gt; _ =&gt; From&lt;IDeploy&gt;().DeploysTo(_, () =&gt; "staging");</c>
     /// </summary>
     ITargetDefinition DeploysTo(ITargetDefinition target, Func<string> environment) => target
-        .DependsOn<IPack>(x => x.Pack)
-        .DependsOnIfImplemented<ITest>(this, x => x.Test)
-        .DependsOnIfImplemented<IScan>(this, x => x.Scan)
-        .Consumes<IPack>(x => x.Pack)
-        .ConsumesIfImplemented<ITest>(this, x => x.Test)
-        .ConsumesIfImplemented<IScan>(this, x => x.Scan)
+        .ShipsPackedOutputs(this)
         .Requires(
             () => KilnBuild.IsLocalBuild || !string.IsNullOrWhiteSpace(StorageConnectionString) || !string.IsNullOrWhiteSpace(StorageAccountUrl) && !string.IsNullOrWhiteSpace(AzureTenantId) && !string.IsNullOrWhiteSpace(AzureClientId),
             DeployRun.StorageMissingOnCI)

@@ -22,6 +22,5 @@ public interface IIntegrationTest : ITest
     Task<TestServices> StartIntegrationTestServicesAsync(CancellationToken cancellationToken) => Task.FromResult(TestServices.None);
 
     /// <summary>Runs the integration test projects with their services.</summary>
-    Target IntegrationTest => _ => TestRun.DefineTier(this, _, "integration tests", IntegrationTestProjects, "IIntegrationTest.IntegrationTestProjects", ".")
-        .Executes(cancellationToken => TestRun.RunTierAsync(this, IntegrationTestProjects, IntegrationTestSettings, StartIntegrationTestServicesAsync, cancellationToken));
+    Target IntegrationTest => _ => TestRun.DefineTier(this, _, "integration tests", () => IntegrationTestProjects, "IIntegrationTest.IntegrationTestProjects", ".", IntegrationTestSettings, StartIntegrationTestServicesAsync);
 }

@@ -38,13 +38,7 @@ public interface IPublish : IPack
     [GitHubActionsJob(Environment = IPublish.PackagesEnvironment, Permissions = ["contents: write"])]
     Target Publish => _ => _
         .Description("Pushes the packages and symbols to --nuget-source (default: the folder feed artifacts/feed); for a v* tag on CI, also the GitHub release.")
-        .DependsOn<IPack>(x => x.Pack)
-        .DependsOnIfImplemented<ITest>(this, x => x.Test)
-        .DependsOnIfImplemented<IScan>(this, x => x.Scan)
-        .Consumes<IPack>(x => x.Pack)
-        // On CI the tests and the scan ran in jobs of their own: their reports are handed on, not made again.
-        .ConsumesIfImplemented<ITest>(this, x => x.Test)
-        .ConsumesIfImplemented<IScan>(this, x => x.Scan)
+        .ShipsPackedOutputs(this)
         .Requires(() => Configuration == Configuration.Release, "Publish needs --configuration Release: packages built in Debug are not fit to ship.")
         .Requires(() => PublishRun.IsCleanWorkingTree(), "The working tree has uncommitted changes (see git status): commit or stash them; Publish ships committed code only.")
         .Requires(() => !Publishing.NuGetSource.Parse(NuGetSource, KilnBuild.RootDirectory).IsRemote || !string.IsNullOrWhiteSpace(NuGetApiKey), "--nuget-api-key is required to push to an http(s) --nuget-source: pass it, or set NUGET_API_KEY.")

@@ -19,7 +19,6 @@ public interface ISystemTest : ITest
     // Ordered after IntegrationTest, never beside it: each tier alone keeps a small machine busy (whole repositories
     // built, servers started), together they push single tests past their hang timeouts, and the cheaper tier fails
     // first. Ordering only: on CI each tier stays a job of its own.
-    Target SystemTest => _ => TestRun.DefineTier(this, _, "system tests", SystemTestProjects, "ISystemTest.SystemTestProjects", ".")
-        .AfterIfImplemented<IIntegrationTest>(this, x => x.IntegrationTest)
-        .Executes(cancellationToken => TestRun.RunTierAsync(this, SystemTestProjects, SystemTestSettings, null, cancellationToken));
+    Target SystemTest => _ => TestRun.DefineTier(this, _, "system tests", () => SystemTestProjects, "ISystemTest.SystemTestProjects", ".", SystemTestSettings)
+        .AfterIfImplemented<IIntegrationTest>(this, x => x.IntegrationTest);
 }

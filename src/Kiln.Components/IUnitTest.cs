@@ -16,6 +16,5 @@ public interface IUnitTest : ITest
     DotNetTestSettings UnitTestSettings(DotNetTestSettings settings) => settings;
 
     /// <summary>Runs the unit test projects.</summary>
-    Target UnitTest => _ => TestRun.DefineTier(this, _, "unit tests", UnitTestProjects, "IUnitTest.UnitTestProjects", ": no processes, no network.")
-        .Executes(cancellationToken => TestRun.RunTierAsync(this, UnitTestProjects, UnitTestSettings, null, cancellationToken));
+    Target UnitTest => _ => TestRun.DefineTier(this, _, "unit tests", () => UnitTestProjects, "IUnitTest.UnitTestProjects", ": no processes, no network.", UnitTestSettings);
 }

@@ -6,8 +6,23 @@ namespace Kiln.Components;
 /// <summary>What the test tiers and <see cref="ITest.Test"/> do, kept out of the interfaces so that they read as lists of members.</summary>
 internal static class TestRun
 {
-    /// <summary>A tier's target: its projects' results as outputs, or, when its patterns match no project, left out of the build.</summary>
-    public static ITargetDefinition DefineTier(ITest build, ITargetDefinition target, string kind, string[] patterns, string member, string descriptionEnd)
+    /// <summary>
+    /// A tier's target: its projects' results as outputs, or, when its patterns match no project, left out of the build.
+    /// When it runs, it reads the patterns again and runs the projects they select with the tier's settings and services.
+    /// </summary>
+    public static ITargetDefinition DefineTier(
+        ITest build,
+        ITargetDefinition target,
+        string kind,
+        Func<string[]> patterns,
+        string member,
+        string descriptionEnd,
+        Func<DotNetTestSettings, DotNetTestSettings> tierSettings,
+        Func<CancellationToken, Task<TestServices>>? startServices = null) =>
+        Define(build, target, kind, patterns(), member, descriptionEnd)
+            .Executes(cancellationToken => RunTierAsync(build, patterns(), tierSettings, startServices, cancellationToken));
+
+    private static ITargetDefinition Define(ITest build, ITargetDefinition target, string kind, string[] patterns, string member, string descriptionEnd)
     {
         var root = KilnBuild.RootDirectory;
         var projects = TestProjects.Find(build, root, patterns);
@@ -47,7 +62,7 @@ internal static class TestRun
     }
 
     /// <summary>Runs a tier's projects one after another, all of them even when one fails, with the tier's services around them.</summary>
-    public static async Task RunTierAsync(
+    private static async Task RunTierAsync(
         ITest build,
         string[] patterns,
         Func<DotNetTestSettings, DotNetTestSettings> tierSettings,

@@ -6,12 +6,8 @@ namespace Kiln.Publishing;
 /// </summary>
 public sealed record NuGetSource
 {
-    private NuGetSource(string text, string? folder, Uri? serviceIndex)
-    {
-        Text = text;
-        Folder = folder;
-        ServiceIndex = serviceIndex;
-    }
+    private NuGetSource(string text, string? folder, Uri? serviceIndex) =>
+        (Text, Folder, ServiceIndex) = (text, folder, serviceIndex);
 
     /// <summary>The source as given.</summary>
     public string Text { get; }

@@ -9,10 +9,8 @@ public sealed partial class AbsolutePath
     public AbsolutePath Copy(AbsolutePath target, ExistsPolicy policy = ExistsPolicy.Fail)
     {
         ArgumentNullException.ThrowIfNull(target);
-        CheckTransfer("copy", target, policy);
-        if (File.Exists(path))
+        if (TransferredAsFile(target, policy, move: false))
         {
-            TransferFile(path, target, policy, move: false);
             return target;
         }
 
@@ -22,20 +20,12 @@ public sealed partial class AbsolutePath
         }
 
         target.CreateDirectory();
-        foreach (var file in Directory.EnumerateFiles(path, "*", SearchOption.AllDirectories))
-        {
-            TransferFile(file, target / Path.GetRelativePath(path, file), policy, move: false);
-        }
-
+        TransferFiles(target, policy, move: false);
         return target;
     }
 
     /// <summary>Copies this file or folder into <paramref name="directory"/>, keeping its name; returns the new path.</summary>
-    public AbsolutePath CopyToDirectory(AbsolutePath directory, ExistsPolicy policy = ExistsPolicy.Fail)
-    {
-        ArgumentNullException.ThrowIfNull(directory);
-        return Copy(directory / Name, policy);
-    }
+    public AbsolutePath CopyToDirectory(AbsolutePath directory, ExistsPolicy policy = ExistsPolicy.Fail) => Copy(NameIn(directory), policy);
 
     /// <summary>
     /// Moves this file or folder to <paramref name="target"/>, creating its parent folders, and returns the target.
@@ -44,10 +34,8 @@ public sealed partial class AbsolutePath
     public AbsolutePath Move(AbsolutePath target, ExistsPolicy policy = ExistsPolicy.Fail)
     {
         ArgumentNullException.ThrowIfNull(target);
-        CheckTransfer("move", target, policy);
-        if (File.Exists(path))
+        if (TransferredAsFile(target, policy, move: true))
         {
-            TransferFile(path, target, policy, move: true);
             return target;
         }
 
@@ -58,21 +46,13 @@ public sealed partial class AbsolutePath
             return target;
         }
 
-        foreach (var file in Directory.EnumerateFiles(path, "*", SearchOption.AllDirectories).ToList())
-        {
-            TransferFile(file, target / Path.GetRelativePath(path, file), policy, move: true);
-        }
-
+        TransferFiles(target, policy, move: true);
         DeleteEmptyFolders(path);
         return target;
     }
 
     /// <summary>Moves this file or folder into <paramref name="directory"/>, keeping its name; returns the new path.</summary>
-    public AbsolutePath MoveToDirectory(AbsolutePath directory, ExistsPolicy policy = ExistsPolicy.Fail)
-    {
-        ArgumentNullException.ThrowIfNull(directory);
-        return Move(directory / Name, policy);
-    }
+    public AbsolutePath MoveToDirectory(AbsolutePath directory, ExistsPolicy policy = ExistsPolicy.Fail) => Move(NameIn(directory), policy);
 
     /// <summary>Renames this file or folder within its folder; returns the new path.</summary>
     public AbsolutePath Rename(string newName, ExistsPolicy policy = ExistsPolicy.Fail)
@@ -80,6 +60,36 @@ public sealed partial class AbsolutePath
         ArgumentException.ThrowIfNullOrEmpty(newName);
         var parent = Parent ?? throw new KilnException($"Cannot rename '{path}': it is a file system root.");
         return Move(parent / newName, policy);
+    }
+
+    /// <summary>Where this file or folder goes in <paramref name="directory"/>: there, under its own name.</summary>
+    private AbsolutePath NameIn(AbsolutePath directory)
+    {
+        ArgumentNullException.ThrowIfNull(directory);
+        return directory / Name;
+    }
+
+    /// <summary>Checks the transfer and, when this is a file, does it: true then; false for a folder, which the caller transfers.</summary>
+    private bool TransferredAsFile(AbsolutePath target, ExistsPolicy policy, bool move)
+    {
+        CheckTransfer(move ? "move" : "copy", target, policy);
+        if (!File.Exists(path))
+        {
+            return false;
+        }
+
+        TransferFile(path, target, policy, move);
+        return true;
+    }
+
+    /// <summary>Copies or moves every file under this folder to the same place under <paramref name="target"/>.</summary>
+    private void TransferFiles(AbsolutePath target, ExistsPolicy policy, bool move)
+    {
+        // Listed before the first transfer: a move changes the folder being enumerated.
+        foreach (var file in Directory.EnumerateFiles(path, "*", SearchOption.AllDirectories).ToList())
+        {
+            TransferFile(file, target / Path.GetRelativePath(path, file), policy, move);
+        }
     }
 
     private void CheckTransfer(string verb, AbsolutePath target, ExistsPolicy policy)

@@ -19,8 +19,7 @@ public static class Log
     /// <summary>A message template shown with <c>--verbosity verbose</c> only.</summary>
     /// <param name="messageTemplate">The text with holes: <c>"Building {Version}"</c>.</param>
     /// <param name="propertyValues">The holes' values, in the order the holes first appear.</param>
-    public static void Debug(string messageTemplate, params object?[] propertyValues) =>
-        Write(LogLevel.Debug, MessageTemplate.Render(messageTemplate, propertyValues ?? [null]));
+    public static void Debug(string messageTemplate, params object?[] propertyValues) => Write(LogLevel.Debug, messageTemplate, propertyValues);
 
     /// <summary>A normal message.</summary>
     public static void Information(string message) => Write(LogLevel.Information, message);
@@ -28,8 +27,7 @@ public static class Log
     /// <summary>A normal message template.</summary>
     /// <param name="messageTemplate">The text with holes: <c>"Building {Version}"</c>.</param>
     /// <param name="propertyValues">The holes' values, in the order the holes first appear.</param>
-    public static void Information(string messageTemplate, params object?[] propertyValues) =>
-        Write(LogLevel.Information, MessageTemplate.Render(messageTemplate, propertyValues ?? [null]));
+    public static void Information(string messageTemplate, params object?[] propertyValues) => Write(LogLevel.Information, messageTemplate, propertyValues);
 
     /// <summary>A warning (a warning annotation on GitHub Actions).</summary>
     public static void Warning(string message) => Write(LogLevel.Warning, message);
@@ -37,8 +35,7 @@ public static class Log
     /// <summary>A warning message template (a warning annotation on GitHub Actions).</summary>
     /// <param name="messageTemplate">The text with holes: <c>"Building {Version}"</c>.</param>
     /// <param name="propertyValues">The holes' values, in the order the holes first appear.</param>
-    public static void Warning(string messageTemplate, params object?[] propertyValues) =>
-        Write(LogLevel.Warning, MessageTemplate.Render(messageTemplate, propertyValues ?? [null]));
+    public static void Warning(string messageTemplate, params object?[] propertyValues) => Write(LogLevel.Warning, messageTemplate, propertyValues);
 
     /// <summary>An error (an error annotation on GitHub Actions). Failing a target takes an exception.</summary>
     public static void Error(string message) => Write(LogLevel.Error, message);
@@ -46,8 +43,7 @@ public static class Log
     /// <summary>An error message template (an error annotation on GitHub Actions).</summary>
     /// <param name="messageTemplate">The text with holes: <c>"Building {Version}"</c>.</param>
     /// <param name="propertyValues">The holes' values, in the order the holes first appear.</param>
-    public static void Error(string messageTemplate, params object?[] propertyValues) =>
-        Write(LogLevel.Error, MessageTemplate.Render(messageTemplate, propertyValues ?? [null]));
+    public static void Error(string messageTemplate, params object?[] propertyValues) => Write(LogLevel.Error, messageTemplate, propertyValues);
 
     /// <summary>
     /// An error at a line of a file, such as a failed test: on GitHub Actions an error annotation shown on that line
@@ -61,4 +57,8 @@ public static class Log
         BuildContext.Current.Host.WriteError(message, file, line, title);
 
     private static void Write(LogLevel level, string message) => BuildContext.Current.Host.Write(level, message);
+
+    // A null array is a call with one null value (Log.Debug("{Value}", null)), not one without values.
+    private static void Write(LogLevel level, string messageTemplate, object?[]? propertyValues) =>
+        Write(level, MessageTemplate.Render(messageTemplate, propertyValues ?? [null]));
 }

@@ -21,12 +21,8 @@ internal sealed class StorageConnectionString
         "BlobSecondaryEndpoint", "QueueSecondaryEndpoint", "TableSecondaryEndpoint", "FileSecondaryEndpoint",
     };
 
-    private StorageConnectionString(Uri blobEndpoint, StorageSharedKeyCredential? sharedKey, AzureSasCredential? sas)
-    {
-        BlobEndpoint = blobEndpoint;
-        SharedKey = sharedKey;
-        Sas = sas;
-    }
+    private StorageConnectionString(Uri blobEndpoint, StorageSharedKeyCredential? sharedKey, AzureSasCredential? sas) =>
+        (BlobEndpoint, SharedKey, Sas) = (blobEndpoint, sharedKey, sas);
 
     /// <summary>The account's Blob service endpoint.</summary>
     public Uri BlobEndpoint { get; }

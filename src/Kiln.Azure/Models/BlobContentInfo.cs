@@ -5,12 +5,8 @@ namespace Kiln.Azure.Models;
 /// <summary>A blob as written by an upload.</summary>
 public class BlobContentInfo
 {
-    internal BlobContentInfo(ETag eTag, DateTimeOffset lastModified, string sha256)
-    {
-        ETag = eTag;
-        LastModified = lastModified;
-        Sha256 = sha256;
-    }
+    internal BlobContentInfo(ETag eTag, DateTimeOffset lastModified, string sha256) =>
+        (ETag, LastModified, Sha256) = (eTag, lastModified, sha256);
 
     /// <summary>The new blob's ETag: pass it as <c>IfMatch</c> to change exactly this version later.</summary>
     public ETag ETag { get; }

@@ -5,13 +5,8 @@ namespace Kiln.Azure.Models;
 /// <summary>A lease as the service reported it after acquire, renew or break.</summary>
 public class BlobLease
 {
-    internal BlobLease(ETag eTag, DateTimeOffset lastModified, string? leaseId, int? leaseTime)
-    {
-        ETag = eTag;
-        LastModified = lastModified;
-        LeaseId = leaseId;
-        LeaseTime = leaseTime;
-    }
+    internal BlobLease(ETag eTag, DateTimeOffset lastModified, string? leaseId, int? leaseTime) =>
+        (ETag, LastModified, LeaseId, LeaseTime) = (eTag, lastModified, leaseId, leaseTime);
 
     /// <summary>The leased blob's (or container's) ETag.</summary>
     public ETag ETag { get; }

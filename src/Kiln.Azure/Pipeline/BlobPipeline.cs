@@ -104,6 +104,22 @@ internal sealed class BlobPipeline
         return message.Response;
     }
 
+    /// <summary>
+    /// Sends the message as <see cref="SendAsync"/> does and answers true; an error that says the blob or container is
+    /// not there (<paramref name="isAbsent"/>) answers false instead of throwing. Exists and DeleteIfExists are this.
+    /// </summary>
+    public async Task<Response<bool>> SendUnlessAbsentAsync(HttpMessage message, string operation, string target, Func<RequestFailedException, bool> isAbsent, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return Response.FromValue(true, await SendAsync(message, operation, target, cancellationToken).ConfigureAwait(false));
+        }
+        catch (RequestFailedException exception) when (isAbsent(exception))
+        {
+            return Response.FromValue(false, message.Response);
+        }
+    }
+
     private static HttpPipeline Build(BlobClientOptions options, HttpPipelinePolicy? perRetry, HttpPipelinePolicy? perCall) =>
         HttpPipelineBuilder.Build(
             options,

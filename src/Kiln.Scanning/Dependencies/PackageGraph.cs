@@ -11,13 +11,8 @@ namespace Kiln.Scanning.Dependencies;
 /// </summary>
 public sealed class PackageGraph
 {
-    private PackageGraph(string rootDirectory, string solutionFile, IReadOnlyList<ProjectPackages> projects, IReadOnlyList<Package> packages)
-    {
-        RootDirectory = rootDirectory;
-        SolutionFile = solutionFile;
-        Projects = projects;
-        Packages = packages;
-    }
+    private PackageGraph(string rootDirectory, string solutionFile, IReadOnlyList<ProjectPackages> projects, IReadOnlyList<Package> packages) =>
+        (RootDirectory, SolutionFile, Projects, Packages) = (rootDirectory, solutionFile, projects, packages);
 
     /// <summary>The folder that project paths and findings are relative to (full path).</summary>
     public string RootDirectory { get; }

@@ -8,14 +8,8 @@ namespace Kiln.Scanning.Secrets;
 /// </summary>
 public sealed class SecretRule
 {
-    internal SecretRule(string id, string title, string description, IReadOnlyList<string> keywords, Regex pattern)
-    {
-        Id = id;
-        Title = title;
-        Description = description;
-        Keywords = keywords;
-        Pattern = pattern;
-    }
+    internal SecretRule(string id, string title, string description, IReadOnlyList<string> keywords, Regex pattern) =>
+        (Id, Title, Description, Keywords, Pattern) = (id, title, description, keywords, pattern);
 
     /// <summary>The stable rule id: <c>github-token</c>, <c>azure-storage-account-key</c>, ...</summary>
     public string Id { get; }

@@ -38,21 +38,9 @@ internal static class ValueInjector
     {
         var memberType = member is FieldInfo field ? field.FieldType : ((PropertyInfo)member).PropertyType;
         Check(member, memberType, value, attribute);
-
-        switch (member)
+        if (!MemberValue.TrySet(member, build, value))
         {
-            case FieldInfo target:
-                target.SetValue(build, value);
-                break;
-            case PropertyInfo { SetMethod: not null } property:
-                property.SetValue(build, value);
-                break;
-            case PropertyInfo property:
-                // A get-only auto-property keeps its value in a compiler-generated backing field.
-                var backing = property.DeclaringType!.GetField($"<{property.Name}>k__BackingField", BindingFlags.Instance | BindingFlags.NonPublic)
-                    ?? throw new KilnException($"[{AttributeName(attribute)}] cannot set {property.DeclaringType.Name}.{property.Name}: it is a property without a setter; make it a field.");
-                backing.SetValue(build, value);
-                break;
+            throw new KilnException($"[{AttributeName(attribute)}] cannot set {member.DeclaringType!.Name}.{member.Name}: it is a property without a setter; make it a field.");
         }
     }
 

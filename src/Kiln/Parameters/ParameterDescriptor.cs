@@ -160,24 +160,14 @@ internal sealed class ParameterDescriptor
 
     public void SetValue(object? value)
     {
-        switch (Member)
+        if (Member is PropertyInfo { SetMethod: null, DeclaringType.IsInterface: true } property)
         {
-            case FieldInfo field:
-                field.SetValue(Owner, value);
-                break;
-            case PropertyInfo { SetMethod: not null } property:
-                property.SetValue(Owner, value);
-                break;
-            case PropertyInfo { DeclaringType.IsInterface: true } property:
-                // A component's parameter has no storage of its own: its getter reads what was bound here.
-                ComponentParameters.Bind(Owner, property.DeclaringType!, property.Name, value);
-                break;
-            case PropertyInfo property:
-                // A get-only auto-property keeps its value in a compiler-generated backing field.
-                var backing = property.DeclaringType!.GetField($"<{property.Name}>k__BackingField", BindingFlags.Instance | BindingFlags.NonPublic)
-                    ?? throw new KilnException($"Parameter '{Name}' is a property without a setter: give it a setter or make it a field.");
-                backing.SetValue(Owner, value);
-                break;
+            // A component's parameter has no storage of its own: its getter reads what was bound here.
+            ComponentParameters.Bind(Owner, property.DeclaringType!, property.Name, value);
+        }
+        else if (!MemberValue.TrySet(Member, Owner, value))
+        {
+            throw new KilnException($"Parameter '{Name}' is a property without a setter: give it a setter or make it a field.");
         }
     }
 

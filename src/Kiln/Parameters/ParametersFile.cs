@@ -9,12 +9,8 @@ namespace Kiln.Parameters;
 /// </summary>
 internal sealed class ParametersFile
 {
-    private ParametersFile(string path, string displayPath, IReadOnlyList<Entry> entries)
-    {
-        Path = path;
-        DisplayPath = displayPath;
-        Entries = entries;
-    }
+    private ParametersFile(string path, string displayPath, IReadOnlyList<Entry> entries) =>
+        (Path, DisplayPath, Entries) = (path, displayPath, entries);
 
     public string Path { get; }
 

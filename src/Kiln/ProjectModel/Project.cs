@@ -3,14 +3,8 @@ namespace Kiln.ProjectModel;
 /// <summary>A project of a <see cref="ProjectModel.Solution"/>; converts to its path as a string, so it can be handed to a tool.</summary>
 public sealed class Project
 {
-    internal Project(Solution solution, string name, AbsolutePath path, Guid projectId, string? solutionFolder)
-    {
-        Solution = solution;
-        Name = name;
-        Path = path;
-        ProjectId = projectId;
-        SolutionFolder = solutionFolder;
-    }
+    internal Project(Solution solution, string name, AbsolutePath path, Guid projectId, string? solutionFolder) =>
+        (Solution, Name, Path, ProjectId, SolutionFolder) = (solution, name, path, projectId, solutionFolder);
 
     /// <summary>The solution the project belongs to.</summary>
     public Solution Solution { get; }
@@ -31,11 +25,7 @@ public sealed class Project
     public string? SolutionFolder { get; }
 
     /// <summary>The project file's path.</summary>
-    public static implicit operator string(Project project)
-    {
-        ArgumentNullException.ThrowIfNull(project);
-        return project.Path;
-    }
+    public static implicit operator string(Project project) => (AbsolutePath)project;
 
     /// <summary>The project file's path.</summary>
     public static implicit operator AbsolutePath(Project project)

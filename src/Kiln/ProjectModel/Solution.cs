@@ -71,11 +71,7 @@ public sealed class Solution
     }
 
     /// <summary>The solution file's path.</summary>
-    public static implicit operator string(Solution solution)
-    {
-        ArgumentNullException.ThrowIfNull(solution);
-        return solution.Path;
-    }
+    public static implicit operator string(Solution solution) => (AbsolutePath)solution;
 
     /// <summary>The solution file's path.</summary>
     public static implicit operator AbsolutePath(Solution solution)

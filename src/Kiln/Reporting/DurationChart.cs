@@ -1,5 +1,5 @@
-using System.Globalization;
 using System.Text;
+using static System.FormattableString;
 using static System.Net.WebUtility;
 
 namespace Kiln.Reporting;
@@ -10,9 +10,6 @@ namespace Kiln.Reporting;
 /// </summary>
 internal static class DurationChart
 {
-    /// <summary>The chart's element id, which the tests look for.</summary>
-    public const string ElementId = "durations-chart";
-
     private const double Left = 64;
     private const double Right = 16;
     private const double Top = 28;
@@ -36,7 +33,7 @@ internal static class DurationChart
         double Y(double seconds) => Top + plotHeight - (seconds / top * plotHeight);
 
         var svg = new StringBuilder();
-        svg.Append(Invariant($"<svg id=\"{ElementId}\" class=\"chart\" xmlns=\"http://www.w3.org/2000/svg\" width=\"{width:0}\" height=\"{Height:0}\" viewBox=\"0 0 {width:0} {Height:0}\" role=\"img\" aria-label=\"Build and test durations of the last {runs.Count} runs\">"));
+        svg.Append(InlineSvg.OpeningTag("durations-chart", "chart", width, Height, Invariant($"Build and test durations of the last {runs.Count} runs")));
         svg.Append("<title>Build and test durations</title>");
 
         // Grid lines with their seconds, then the axis.
@@ -92,6 +89,4 @@ internal static class DurationChart
         var power = Math.Pow(10, Math.Floor(Math.Log10(rough)));
         return StepFactors.Select(factor => factor * power).First(candidate => candidate >= rough);
     }
-
-    private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
 }

@@ -1,5 +1,5 @@
-using System.Globalization;
 using System.Text;
+using static System.FormattableString;
 using static System.Net.WebUtility;
 
 namespace Kiln.Reporting;
@@ -10,9 +10,6 @@ namespace Kiln.Reporting;
 /// </summary>
 internal static class PlanGraph
 {
-    /// <summary>The graph's element id.</summary>
-    public const string ElementId = "plan-graph";
-
     private const double Margin = 16;
     private const double NodeHeight = 34;
     private const double ColumnGap = 56;
@@ -48,7 +45,7 @@ internal static class PlanGraph
         var height = Margin * 2 + ((perLayer.Count == 0 ? 1 : perLayer.Values.Max()) * (NodeHeight + RowGap)) - RowGap;
 
         var svg = new StringBuilder();
-        svg.Append(Invariant($"<svg id=\"{ElementId}\" class=\"graph\" xmlns=\"http://www.w3.org/2000/svg\" width=\"{width:0}\" height=\"{height:0}\" viewBox=\"0 0 {width:0} {height:0}\" role=\"img\" aria-label=\"{HtmlEncode(label)}\">"));
+        svg.Append(InlineSvg.OpeningTag("plan-graph", "graph", width, height, label));
         svg.Append("<defs><marker id=\"arrow\" viewBox=\"0 0 10 10\" refX=\"10\" refY=\"5\" markerWidth=\"7\" markerHeight=\"7\" orient=\"auto-start-reverse\"><path d=\"M0,0 L10,5 L0,10 z\" class=\"arrow-head\"/></marker></defs>");
         foreach (var edge in edges)
         {
@@ -84,8 +81,6 @@ internal static class PlanGraph
 
         return layers;
     }
-
-    private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
 
     /// <summary>A box of the graph: the target, its CSS status class (status-&lt;Status&gt;), and its tooltip.</summary>
     internal sealed record GraphNode(string Name, string Status, string Title);

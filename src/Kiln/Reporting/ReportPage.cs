@@ -1,5 +1,5 @@
-using System.Globalization;
 using System.Text;
+using static System.FormattableString;
 using static System.Net.WebUtility;
 
 namespace Kiln.Reporting;
@@ -113,8 +113,6 @@ internal static class ReportPage
 
     private static void Fact(StringBuilder html, string name, string value) =>
         html.Append("<dt>").Append(HtmlEncode(name)).Append("</dt><dd>").Append(HtmlEncode(value)).AppendLine("</dd>");
-
-    private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
 
     private static string Percent(double percent) => Invariant($"{Math.Round(percent, 1):0.0}%");
 }

@@ -116,8 +116,38 @@ public sealed class BlobErrorsTests
         Assert.Equal("LeaseIdMissing", error.ErrorCode);
     }
 
+    [Fact]
+    public async Task Exists_answers_true_for_a_success_false_for_a_404_and_rethrows_anything_else()
+    {
+        var found = new FakeBlobService().Respond(HttpStatusCode.OK);
+        var missing = new FakeBlobService().RespondError(HttpStatusCode.NotFound, "ContainerNotFound", "The specified container does not exist.");
+        var denied = new FakeBlobService().RespondError(HttpStatusCode.Forbidden, "AuthorizationFailure", "This request is not authorized to perform this operation.");
+
+        var blobFound = await Blob(found).ExistsAsync();
+        var containerMissing = await Container(missing).ExistsAsync();
+        var error = await Assert.ThrowsAsync<RequestFailedException>(() => Blob(denied).ExistsAsync());
+
+        Assert.True(blobFound.Value);
+        Assert.Equal(200, blobFound.GetRawResponse().Status);
+        Assert.False(containerMissing.Value);
+        Assert.Equal(404, containerMissing.GetRawResponse().Status);
+        Assert.Equal("AuthorizationFailure", error.ErrorCode);
+    }
+
+    [Fact]
+    public async Task Deleting_a_container_if_it_exists_turns_ContainerNotFound_into_false()
+    {
+        var missing = new FakeBlobService().RespondError(HttpStatusCode.NotFound, "ContainerNotFound", "The specified container does not exist.");
+        var deleted = new FakeBlobService().Respond(HttpStatusCode.Accepted);
+
+        Assert.False((await Container(missing).DeleteIfExistsAsync()).Value);
+        Assert.True((await Container(deleted).DeleteIfExistsAsync()).Value);
+    }
+
     private static BlobClient Blob(FakeBlobService service, BlobClientOptions? options = null) =>
+        Container(service, options).GetBlobClient("app/1.0.0/app.zip");
+
+    private static BlobContainerClient Container(FakeBlobService service, BlobClientOptions? options = null) =>
         new BlobServiceClient(new Uri("http://127.0.0.1:10000/devstoreaccount1"), new StorageSharedKeyCredential("devstoreaccount1", Key), options ?? service.Options())
-            .GetBlobContainerClient("releases")
-            .GetBlobClient("app/1.0.0/app.zip");
+            .GetBlobContainerClient("releases");
 }

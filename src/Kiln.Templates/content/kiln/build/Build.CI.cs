@@ -6,14 +6,19 @@ using Kiln.GitHubActions;
 /// them when they changed (commit them), ./build.sh --generate-workflows regenerates them, and CI fails when the
 /// committed ones differ. Each invoked target is a job; needs: follows the targets' dependencies; every action is
 /// pinned to a commit. A test tier the build leaves out (no projects) gets no job.
+/// ci.yml checks what release.yml ships (see <see cref="TestScanPackWorkflowAttribute"/>), and Compile on its own first.
 //#if (deploy)
 /// A push to the default branch also deploys to the test environment. Every deploy job signs in with OIDC: no storage
 /// connection string is imported (to use one instead, add nameof(IDeploy.StorageConnectionString) to ImportSecrets and
 /// keep the secret on each environment, not on the repository).
 //#endif
 /// </summary>
-[GitHubActions(
+[TestScanPackWorkflow(
     "ci",
+    nameof(ICompile.Compile),
+//#if (deploy)
+    nameof(DeployTest),
+//#endif
     On = [GitHubActionsTrigger.Push, GitHubActionsTrigger.PullRequest],
 //#if (defaultBranchGiven)
     OnPushBranches = ["KILN_DEFAULT_BRANCH"],
@@ -23,19 +28,6 @@ using Kiln.GitHubActions;
 //#if (defaultBranchGiven)
     DefaultBranch = "KILN_DEFAULT_BRANCH",
 //#endif
-    InvokedTargets =
-    [
-        nameof(ICompile.Compile),
-        nameof(IUnitTest.UnitTest),
-        nameof(IIntegrationTest.IntegrationTest),
-        nameof(ISystemTest.SystemTest),
-        nameof(ITest.Test),
-        nameof(IScan.Scan),
-        nameof(IPack.Pack),
-//#if (deploy)
-        nameof(DeployTest),
-//#endif
-    ],
 //#if (deploy)
     ImportVariables = [nameof(IDeploy.StorageAccountUrl), nameof(IDeploy.AzureTenantId), nameof(IDeploy.AzureClientId)],
 //#endif
@@ -51,27 +43,18 @@ partial class Build;
 /// Then Deploy to staging, and to production behind the production environment's approvals.
 //#endif
 /// </summary>
-[GitHubActions(
+[TestScanPackWorkflow(
     "release",
+    nameof(IPublish.Publish),
+//#if (deploy)
+    nameof(DeployStaging),
+    nameof(DeployProduction),
+//#endif
     On = [GitHubActionsTrigger.Push],
     OnPushTags = ["v*"],
 //#if (defaultBranchGiven)
     DefaultBranch = "KILN_DEFAULT_BRANCH",
 //#endif
-    InvokedTargets =
-    [
-        nameof(IUnitTest.UnitTest),
-        nameof(IIntegrationTest.IntegrationTest),
-        nameof(ISystemTest.SystemTest),
-        nameof(ITest.Test),
-        nameof(IScan.Scan),
-        nameof(IPack.Pack),
-        nameof(IPublish.Publish),
-//#if (deploy)
-        nameof(DeployStaging),
-        nameof(DeployProduction),
-//#endif
-    ],
 //#if (deploy)
     ImportSecrets = [nameof(IPublish.NuGetApiKey), nameof(IPublish.GitHubToken)],
     ImportVariables = [nameof(IPublish.NuGetSource), nameof(IPublish.NuGetStableOnly), nameof(IDeploy.StorageAccountUrl), nameof(IDeploy.AzureTenantId), nameof(IDeploy.AzureClientId)],
@@ -143,3 +126,25 @@ partial class Build;
     TimeoutMinutes = 30)]
 partial class Build;
 //#endif
+
+/// <summary>
+/// A workflow that tests, scans and packs, as ci.yml and release.yml both do: a job for each test tier, Test, Scan and
+/// Pack, and one for each of <c>moreTargets</c> (Compile before them, Publish or a deploy after them, as the targets'
+/// dependencies order the jobs).
+/// </summary>
+[AttributeUsage(AttributeTargets.Class, AllowMultiple = true)]
+sealed class TestScanPackWorkflowAttribute : GitHubActionsAttribute
+{
+    public TestScanPackWorkflowAttribute(string name, params string[] moreTargets)
+        : base(name) =>
+        InvokedTargets =
+        [
+            nameof(IUnitTest.UnitTest),
+            nameof(IIntegrationTest.IntegrationTest),
+            nameof(ISystemTest.SystemTest),
+            nameof(ITest.Test),
+            nameof(IScan.Scan),
+            nameof(IPack.Pack),
+            .. moreTargets,
+        ];
+}
