@@ -1,5 +1,3 @@
-using System.Security;
-
 namespace Kiln.IntegrationTests;
 
 /// <summary>
@@ -9,7 +7,7 @@ namespace Kiln.IntegrationTests;
 /// </summary>
 public sealed class TinyBuildFixture : IAsyncLifetime
 {
-    /// <summary>The first compile builds Kiln and the sample from scratch; allow for a slow, busy machine.</summary>
+    /// <summary>The first compile builds the sample from scratch; allow for a slow, busy machine.</summary>
     private static readonly TimeSpan FirstCompileTimeout = TimeSpan.FromMinutes(5);
 
     public TinyBuildFixture()
@@ -35,7 +33,7 @@ public sealed class TinyBuildFixture : IAsyncLifetime
     public async Task InitializeAsync()
     {
         var repository = RepositoryRoot.Path;
-        CopyDirectory(Path.Combine(repository, "tests", "Kiln.IntegrationTests", "Samples", "TinyBuild"), Root);
+        ScratchFolder.Copy(Path.Combine(repository, "tests", "Kiln.IntegrationTests", "Samples", "TinyBuild"), Root);
         File.Copy(Path.Combine(repository, "build.sh"), Path.Combine(Root, "build.sh"));
         File.Copy(Path.Combine(repository, "global.json"), Path.Combine(Root, "global.json"));
         if (!OperatingSystem.IsWindows())
@@ -43,20 +41,8 @@ public sealed class TinyBuildFixture : IAsyncLifetime
             File.SetUnixFileMode(Path.Combine(Root, "build.sh"), UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
         }
 
-        // The sample is outside the repository, so the repository's props do not apply to build/_build.csproj;
-        // this file names the Kiln project to reference and stops MSBuild looking further up.
-        var kilnProject = Path.Combine(repository, "src", "Kiln", "Kiln.csproj");
-        var componentsProject = Path.Combine(repository, "src", "Kiln.Components", "Kiln.Components.csproj");
-        await File.WriteAllTextAsync(Path.Combine(Root, "Directory.Build.props"), $"""
-            <Project>
-              <!-- Written by the integration tests: the Kiln engine and components of the checkout under test. -->
-              <PropertyGroup>
-                <KilnProject>{SecurityElement.Escape(kilnProject)}</KilnProject>
-                <KilnComponentsProject>{SecurityElement.Escape(componentsProject)}</KilnComponentsProject>
-              </PropertyGroup>
-            </Project>
-
-            """);
+        // The sample is outside the repository, so the repository's props do not apply to build/_build.csproj.
+        await CompiledKiln.WriteDirectoryBuildPropsAsync(Root);
 
         FirstRun = await BuildProcess.RunAsync(Root, ["--help"], timeout: FirstCompileTimeout);
         if (FirstRun.ExitCode != 0)
@@ -83,19 +69,5 @@ public sealed class TinyBuildFixture : IAsyncLifetime
         }
 
         return Task.CompletedTask;
-    }
-
-    private static void CopyDirectory(string source, string destination)
-    {
-        Directory.CreateDirectory(destination);
-        foreach (var file in Directory.GetFiles(source))
-        {
-            File.Copy(file, Path.Combine(destination, Path.GetFileName(file)));
-        }
-
-        foreach (var folder in Directory.GetDirectories(source).Where(folder => Path.GetFileName(folder) is not ("bin" or "obj")))
-        {
-            CopyDirectory(folder, Path.Combine(destination, Path.GetFileName(folder)));
-        }
     }
 }

@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Security;
 using Kiln.IntegrationTests.Versioning;
 using Kiln.Testing;
 
@@ -9,10 +8,9 @@ namespace Kiln.IntegrationTests.Migration;
 /// A NUKE-shaped build (Samples/NukeShapedBuild: NUKE's idioms, only its using lines and base class changed) compiled
 /// by build.sh and run on a small repository with real git and dotnet, from Clean to a push into a folder feed.
 /// </summary>
-[Collection(TinyBuildRuns.Name)]
 public sealed class NukeShapedBuildTests : IDisposable
 {
-    /// <summary>Compiling Kiln and the build, then restoring, building, testing and packing the sample.</summary>
+    /// <summary>Compiling the build, then restoring, building, testing and packing the sample.</summary>
     private static readonly TimeSpan Timeout = TimeSpan.FromMinutes(8);
 
     private const string FeedApiKey = "feed-key-0d6c1a9e";
@@ -68,38 +66,15 @@ public sealed class NukeShapedBuildTests : IDisposable
     private async Task CreateSampleAsync()
     {
         var checkout = RepositoryRoot.Path;
-        CopyDirectory(Path.Combine(checkout, "tests", "Kiln.IntegrationTests", "Samples", "NukeShapedBuild"), repository.Folder);
+        ScratchFolder.Copy(Path.Combine(checkout, "tests", "Kiln.IntegrationTests", "Samples", "NukeShapedBuild"), repository.Folder);
         File.Copy(Path.Combine(checkout, "build.sh"), Path.Combine(repository.Folder, "build.sh"));
         File.Copy(Path.Combine(checkout, "global.json"), Path.Combine(repository.Folder, "global.json"));
-        await File.WriteAllTextAsync(Path.Combine(repository.Folder, "Directory.Build.props"), $"""
-            <Project>
-              <!-- Written by the integration tests: the Kiln engine and components of the checkout under test. -->
-              <PropertyGroup>
-                <KilnProject>{SecurityElement.Escape(Path.Combine(checkout, "src", "Kiln", "Kiln.csproj"))}</KilnProject>
-                <KilnComponentsProject>{SecurityElement.Escape(Path.Combine(checkout, "src", "Kiln.Components", "Kiln.Components.csproj"))}</KilnComponentsProject>
-              </PropertyGroup>
-            </Project>
-
-            """);
+        await CompiledKiln.WriteDirectoryBuildPropsAsync(repository.Folder);
         await repository.GitAsync("init", "-q", "-b", "main");
         await repository.GitAsync("add", "-A");
         await repository.CommitAsync("first");
         await repository.GitAsync("tag", "1.0.0");
         await repository.GitAsync("checkout", "-q", "-b", "feature/login");
         await repository.CommitAsync("second");
-    }
-
-    private static void CopyDirectory(string source, string destination)
-    {
-        Directory.CreateDirectory(destination);
-        foreach (var file in Directory.GetFiles(source))
-        {
-            File.Copy(file, Path.Combine(destination, Path.GetFileName(file)));
-        }
-
-        foreach (var folder in Directory.GetDirectories(source).Where(folder => Path.GetFileName(folder) is not ("bin" or "obj")))
-        {
-            CopyDirectory(folder, Path.Combine(destination, Path.GetFileName(folder)));
-        }
     }
 }

@@ -9,64 +9,15 @@ namespace Kiln.IntegrationTests.Testing;
 /// A real <c>dotnet test</c> (VSTest, xunit) on a five-test project, its output read by the progress counter as the
 /// heartbeat reads it: every test counted, the passed ones not printed.
 /// </summary>
-public sealed class TestProgressTests : IAsyncLifetime
+public sealed class TestProgressTests(FiveTestProject sample) : IClassFixture<FiveTestProject>
 {
-    private readonly string root = Path.Combine(Path.GetTempPath(), "kiln-progress-" + Guid.NewGuid().ToString("N")[..12]);
-
-    private string Project => Path.Combine(root, "Sample.Tests", "Sample.Tests.csproj");
-
-    public async Task InitializeAsync()
-    {
-        Directory.CreateDirectory(Path.Combine(root, "Sample.Tests"));
-        await File.WriteAllTextAsync(Path.Combine(root, "global.json"), """{ "sdk": { "version": "10.0.100", "rollForward": "latestMajor" } }""");
-        await File.WriteAllTextAsync(Project, """
-            <Project Sdk="Microsoft.NET.Sdk">
-              <PropertyGroup><TargetFramework>net10.0</TargetFramework><IsPackable>false</IsPackable></PropertyGroup>
-              <ItemGroup>
-                <PackageReference Include="Microsoft.NET.Test.Sdk" Version="18.0.1" />
-                <PackageReference Include="xunit" Version="2.9.3" />
-                <PackageReference Include="xunit.runner.visualstudio" Version="3.1.5" />
-              </ItemGroup>
-            </Project>
-            """);
-        await File.WriteAllTextAsync(Path.Combine(root, "Sample.Tests", "CalculatorTests.cs"), """
-            namespace Sample.Tests;
-
-            public class CalculatorTests
-            {
-                [Xunit.Fact]
-                public void Adds() => Xunit.Assert.Equal(3, 1 + 2);
-
-                [Xunit.Fact]
-                public void Subtracts() => Xunit.Assert.Equal(1, 3 - 2);
-
-                [Xunit.Fact(Skip = "not yet")]
-                public void Multiplies()
-                {
-                }
-
-                [Xunit.Theory]
-                [Xunit.InlineData(1)]
-                [Xunit.InlineData(2)]
-                public void Counts(int value) => Xunit.Assert.True(value > 0);
-            }
-            """);
-        await ProcessRunner.RunAsync(new ToolCommand("dotnet", ["build", Project, "--nologo", "-v", "q"]) { WorkingDirectory = root, EchoOutput = false });
-    }
-
-    public Task DisposeAsync()
-    {
-        ScratchFolder.Delete(root);
-        return Task.CompletedTask;
-    }
-
     [Fact]
     public async Task A_real_dotnet_test_run_is_counted_test_by_test_and_its_passed_lines_are_not_printed()
     {
         using var printed = new StringWriter();
         BuildContext.Current = new BuildContext(new ConsoleHost(printed, new SecretMasker(), useColors: false), CancellationToken.None);
-        var settings = new DotNetTestSettings { Project = Project, NoBuild = true, Loggers = ["console;verbosity=normal"], ExpectedTestCount = 4 };
-        var command = settings.ToCommand() with { WorkingDirectory = root };
+        var settings = new DotNetTestSettings { Project = sample.Project, NoBuild = true, Loggers = ["console;verbosity=normal"], ExpectedTestCount = 4 };
+        var command = settings.ToCommand() with { WorkingDirectory = sample.Root };
         var progress = new TestProgress(settings.ExpectedTestCount);
         Assert.True(TestProgress.CountsEveryTest(command.Arguments));
 
@@ -101,11 +52,11 @@ public sealed class TestProgressTests : IAsyncLifetime
 
         await DotNet.TestAsync(new DotNetTestSettings
         {
-            Project = Project,
+            Project = sample.Project,
             NoBuild = true,
             Loggers = ["console;verbosity=normal"],
             ExpectedTestCount = 5,
-            WorkingDirectory = root,
+            WorkingDirectory = sample.Root,
         });
         await watching.CancelAsync();
         await watcher;
