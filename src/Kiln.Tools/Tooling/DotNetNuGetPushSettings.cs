@@ -20,30 +20,38 @@ public sealed record DotNetNuGetPushSettings(string Package)
     public const string ApiKeyVariable = "NUGET_API_KEY";
 
     /// <summary>The source: a v3 service index URL, a folder, or a source name from NuGet.Config; DefaultPushSource when null.</summary>
+    [FluentSetters]
     public string? Source { get; init; }
 
     /// <summary>The API key; passed in the tool's environment, never as an argument.</summary>
+    [FluentSetters]
     public string? ApiKey { get; init; }
 
     /// <summary>Where the .snupkg goes; when null, the symbol server the source's service index names (nuget.org has one).</summary>
+    [FluentSetters]
     public string? SymbolSource { get; init; }
 
     /// <summary>Pushes the .nupkg only, not the .snupkg beside it.</summary>
+    [FluentSetters]
     public bool NoSymbols { get; init; }
 
     /// <summary>Treats "this version exists" (409) as success. Http sources only: a folder source ignores it and overwrites.</summary>
+    [FluentSetters]
     public bool SkipDuplicate { get; init; }
 
     /// <summary>Allows an http:// (not https://) source, which NuGet otherwise refuses.</summary>
+    [FluentSetters]
     public bool AllowInsecureConnections { get; init; }
 
     /// <summary>The only NuGet.Config to read; the hierarchy above the working directory when null.</summary>
     public string? ConfigFile { get; init; }
 
     /// <summary>Prints in English whatever the machine's culture, for output that is read back.</summary>
+    [FluentSetters]
     public bool ForceEnglishOutput { get; init; }
 
     /// <summary>The working directory (where NuGet.Config files are looked for); the root directory when null.</summary>
+    [FluentSetters("ProcessWorkingDirectory")]
     public string? WorkingDirectory { get; init; }
 
     /// <summary>Kills dotnet and fails when it runs longer.</summary>

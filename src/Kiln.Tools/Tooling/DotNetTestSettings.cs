@@ -10,30 +10,39 @@ public sealed record DotNetTestSettings : DotNetSettings
     public TestPlatform Platform { get; init; }
 
     /// <summary>The configuration (Debug, Release).</summary>
+    [FluentSetters]
     public string? Configuration { get; init; }
 
     /// <summary>Tests what Compile built instead of building again.</summary>
+    [FluentSetters]
     public bool NoBuild { get; init; }
 
     /// <summary>Skips the implicit restore.</summary>
+    [FluentSetters]
     public bool NoRestore { get; init; }
 
     /// <summary>Where result files (TRX, coverage, dumps) go.</summary>
+    [FluentSetters]
     public string? ResultsDirectory { get; init; }
 
     /// <summary>VSTest loggers, such as "trx;LogFileName=unit.trx".</summary>
+    [FluentSetters]
     public IReadOnlyList<string> Loggers { get; init; } = [];
 
     /// <summary>VSTest data collectors, such as "XPlat Code Coverage".</summary>
+    [FluentSetters("DataCollector")]
     public IReadOnlyList<string> Collectors { get; init; } = [];
 
     /// <summary>A test filter expression.</summary>
+    [FluentSetters]
     public string? Filter { get; init; }
 
     /// <summary>A .runsettings file.</summary>
+    [FluentSetters("SettingsFile")]
     public string? Settings { get; init; }
 
     /// <summary>VSTest: fails a test that hangs longer than this, with a dump (--blame-hang-timeout).</summary>
+    [FluentSetters]
     public TimeSpan? BlameHangTimeout { get; init; }
 
     /// <summary>VSTest: the dump a hang writes (--blame-hang-dump-type): mini, full or none; dotnet's default (full) when null.</summary>

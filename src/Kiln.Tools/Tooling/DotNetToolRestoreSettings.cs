@@ -4,21 +4,27 @@ namespace Kiln.Tooling;
 public sealed record DotNetToolRestoreSettings : DotNetSettings
 {
     /// <summary>The tool manifest; the one found from the working directory up when null.</summary>
+    [FluentSetters]
     public string? ToolManifest { get; init; }
 
     /// <summary>The only NuGet.Config to read.</summary>
+    [FluentSetters]
     public string? ConfigFile { get; init; }
 
     /// <summary>Package sources to use besides those in NuGet.Config.</summary>
+    [FluentSetters]
     public IReadOnlyList<string> Sources { get; init; } = [];
 
     /// <summary>Bypasses the HTTP cache.</summary>
+    [FluentSetters]
     public bool NoCache { get; init; }
 
     /// <summary>Treats a source that fails as a warning.</summary>
+    [FluentSetters]
     public bool IgnoreFailedSources { get; init; }
 
     /// <summary>Restores one tool at a time.</summary>
+    [FluentSetters]
     public bool DisableParallel { get; init; }
 
     /// <inheritdoc/>
