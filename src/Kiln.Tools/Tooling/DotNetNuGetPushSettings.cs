@@ -16,6 +16,12 @@ namespace Kiln.Tooling;
 /// <param name="Package">The .nupkg to push; a .snupkg beside it goes along to the source's symbol server, if it has one.</param>
 public sealed record DotNetNuGetPushSettings(string Package)
 {
+    /// <summary>No package yet, for the tasks that start from default settings; <c>SetTargetPath</c> names it.</summary>
+    internal DotNetNuGetPushSettings()
+        : this(string.Empty)
+    {
+    }
+
     /// <summary>The variable dotnet nuget push reads the API key from.</summary>
     public const string ApiKeyVariable = "NUGET_API_KEY";
 
