@@ -1,30 +1,25 @@
 namespace Kiln.Tooling;
 
 /// <summary>Settings of <c>dotnet build</c>.</summary>
+[FluentSetters]
 public sealed record DotNetBuildSettings : DotNetSettings
 {
     /// <summary>The configuration (Debug, Release).</summary>
-    [FluentSetters]
     public string? Configuration { get; init; }
 
     /// <summary>Skips the implicit restore, after a Restore target ran.</summary>
-    [FluentSetters]
     public bool NoRestore { get; init; }
 
     /// <summary>The target framework to build, of a multi-targeted project.</summary>
-    [FluentSetters]
     public string? Framework { get; init; }
 
     /// <summary>The runtime identifier to build for (linux-x64, win-x64).</summary>
-    [FluentSetters]
     public string? Runtime { get; init; }
 
     /// <summary>Where the build output goes, instead of each project's bin folder.</summary>
-    [FluentSetters]
     public string? OutputDirectory { get; init; }
 
     /// <summary>Builds everything again, ignoring what is up to date.</summary>
-    [FluentSetters]
     public bool NoIncremental { get; init; }
 
     /// <inheritdoc/>

@@ -14,6 +14,7 @@ namespace Kiln.Tooling;
 /// </code>
 /// </summary>
 /// <param name="Package">The .nupkg to push; a .snupkg beside it goes along to the source's symbol server, if it has one.</param>
+[FluentSetters]
 public sealed record DotNetNuGetPushSettings(string Package)
 {
     /// <summary>No package yet, for the tasks that start from default settings; <c>SetTargetPath</c> names it.</summary>
@@ -26,34 +27,28 @@ public sealed record DotNetNuGetPushSettings(string Package)
     public const string ApiKeyVariable = "NUGET_API_KEY";
 
     /// <summary>The source: a v3 service index URL, a folder, or a source name from NuGet.Config; DefaultPushSource when null.</summary>
-    [FluentSetters]
     public string? Source { get; init; }
 
     /// <summary>The API key; passed in the tool's environment, never as an argument.</summary>
-    [FluentSetters]
     public string? ApiKey { get; init; }
 
     /// <summary>Where the .snupkg goes; when null, the symbol server the source's service index names (nuget.org has one).</summary>
-    [FluentSetters]
     public string? SymbolSource { get; init; }
 
     /// <summary>Pushes the .nupkg only, not the .snupkg beside it.</summary>
-    [FluentSetters]
     public bool NoSymbols { get; init; }
 
     /// <summary>Treats "this version exists" (409) as success. Http sources only: a folder source ignores it and overwrites.</summary>
-    [FluentSetters]
     public bool SkipDuplicate { get; init; }
 
     /// <summary>Allows an http:// (not https://) source, which NuGet otherwise refuses.</summary>
-    [FluentSetters]
     public bool AllowInsecureConnections { get; init; }
 
     /// <summary>The only NuGet.Config to read; the hierarchy above the working directory when null.</summary>
+    [NoFluentSetters]
     public string? ConfigFile { get; init; }
 
     /// <summary>Prints in English whatever the machine's culture, for output that is read back.</summary>
-    [FluentSetters]
     public bool ForceEnglishOutput { get; init; }
 
     /// <summary>The working directory (where NuGet.Config files are looked for); the root directory when null.</summary>
@@ -61,6 +56,7 @@ public sealed record DotNetNuGetPushSettings(string Package)
     public string? WorkingDirectory { get; init; }
 
     /// <summary>Kills dotnet and fails when it runs longer.</summary>
+    [NoFluentSetters]
     public TimeSpan? Timeout { get; init; }
 
     /// <summary>The command line these settings describe, with the API key in its environment.</summary>

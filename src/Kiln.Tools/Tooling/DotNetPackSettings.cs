@@ -1,22 +1,19 @@
 namespace Kiln.Tooling;
 
 /// <summary>Settings of <c>dotnet pack</c>.</summary>
+[FluentSetters]
 public sealed record DotNetPackSettings : DotNetSettings
 {
     /// <summary>The configuration (Debug, Release).</summary>
-    [FluentSetters]
     public string? Configuration { get; init; }
 
     /// <summary>Packs what Compile built instead of building again.</summary>
-    [FluentSetters]
     public bool NoBuild { get; init; }
 
     /// <summary>Skips the implicit restore.</summary>
-    [FluentSetters]
     public bool NoRestore { get; init; }
 
     /// <summary>Where the .nupkg files go.</summary>
-    [FluentSetters]
     public string? OutputDirectory { get; init; }
 
     /// <inheritdoc/>

@@ -1,14 +1,13 @@
 namespace Kiln.Tooling;
 
 /// <summary>Settings of <c>dotnet restore</c>.</summary>
+[FluentSetters]
 public sealed record DotNetRestoreSettings : DotNetSettings
 {
     /// <summary>Restores with the lock files as they are (fails when they would change).</summary>
-    [FluentSetters]
     public bool LockedMode { get; init; }
 
     /// <summary>Package sources to restore from instead of those in NuGet.Config.</summary>
-    [FluentSetters]
     public IReadOnlyList<string> Sources { get; init; } = [];
 
     /// <inheritdoc/>

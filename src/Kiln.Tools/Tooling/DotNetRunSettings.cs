@@ -1,37 +1,32 @@
 namespace Kiln.Tooling;
 
 /// <summary>Settings of <c>dotnet run</c>: the project with <c>--project</c>, the application's own arguments after <c>--</c>.</summary>
+[FluentSetters]
 public sealed record DotNetRunSettings : DotNetSettings
 {
     /// <summary>The configuration (Debug, Release).</summary>
-    [FluentSetters]
     public string? Configuration { get; init; }
 
     /// <summary>The target framework to run, of a multi-targeted project.</summary>
-    [FluentSetters]
     public string? Framework { get; init; }
 
     /// <summary>The runtime identifier to run for.</summary>
-    [FluentSetters]
     public string? Runtime { get; init; }
 
     /// <summary>The launch profile of launchSettings.json to run with.</summary>
-    [FluentSetters]
     public string? LaunchProfile { get; init; }
 
     /// <summary>Ignores launchSettings.json.</summary>
-    [FluentSetters]
     public bool NoLaunchProfile { get; init; }
 
     /// <summary>Runs what Compile built instead of building again.</summary>
-    [FluentSetters]
     public bool NoBuild { get; init; }
 
     /// <summary>Skips the implicit restore.</summary>
-    [FluentSetters]
     public bool NoRestore { get; init; }
 
     /// <summary>The arguments the application gets, each as it should reach it.</summary>
+    [NoFluentSetters]
     public IReadOnlyList<string> ApplicationArguments { get; init; } = [];
 
     /// <inheritdoc/>

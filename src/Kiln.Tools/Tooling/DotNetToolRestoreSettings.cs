@@ -1,30 +1,25 @@
 namespace Kiln.Tooling;
 
 /// <summary>Settings of <c>dotnet tool restore</c>: the local tools of <c>.config/dotnet-tools.json</c>. It takes no project.</summary>
+[FluentSetters]
 public sealed record DotNetToolRestoreSettings : DotNetSettings
 {
     /// <summary>The tool manifest; the one found from the working directory up when null.</summary>
-    [FluentSetters]
     public string? ToolManifest { get; init; }
 
     /// <summary>The only NuGet.Config to read.</summary>
-    [FluentSetters]
     public string? ConfigFile { get; init; }
 
     /// <summary>Package sources to use besides those in NuGet.Config.</summary>
-    [FluentSetters]
     public IReadOnlyList<string> Sources { get; init; } = [];
 
     /// <summary>Bypasses the HTTP cache.</summary>
-    [FluentSetters]
     public bool NoCache { get; init; }
 
     /// <summary>Treats a source that fails as a warning.</summary>
-    [FluentSetters]
     public bool IgnoreFailedSources { get; init; }
 
     /// <summary>Restores one tool at a time.</summary>
-    [FluentSetters]
     public bool DisableParallel { get; init; }
 
     /// <inheritdoc/>

@@ -1,35 +1,24 @@
 using System;
 using System.Linq;
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CSharp.Syntax;
 
 namespace Kiln.Tools.FluentApiGenerator;
 
 /// <summary>
-/// NUKE's task overloads, generated from the tool method they run: <c>DotNet.BuildAsync</c>, marked
-/// <c>[TaskOverloads("dotnet build")]</c>, gets in <c>DotNetTasks</c> the tasks <c>DotNetBuild(settings)</c>,
-/// <c>DotNetBuild(configurator)</c>, <c>DotNetBuild(combinatorial configurator, ...)</c> and <c>DotNetBuildAsync(configurator)</c>.
-/// The tool method takes the settings and a cancellation token; the settings start from their parameterless constructor.
+/// NUKE's task overloads of a tool method: <c>DotNet.BuildAsync</c>, marked <c>[TaskOverloads("dotnet build")]</c>, gets
+/// in <c>DotNetTasks</c> the tasks <c>DotNetBuild(settings)</c>, <c>DotNetBuild(configurator)</c>,
+/// <c>DotNetBuild(combinatorial configurator, ...)</c> and <c>DotNetBuildAsync(configurator)</c>. The tool method takes
+/// the settings and a cancellation token; the settings start from their parameterless constructor.
 /// </summary>
-[Generator(LanguageNames.CSharp)]
-public sealed class TasksGenerator : IIncrementalGenerator
+internal static class TaskOverloads
 {
     /// <summary>The attribute that marks a tool method for task overloads.</summary>
     public const string AttributeName = "Kiln.Tooling.TaskOverloadsAttribute";
 
     private static readonly SymbolDisplayFormat TypeFormat = SymbolDisplayFormat.FullyQualifiedFormat;
 
-    /// <inheritdoc/>
-    public void Initialize(IncrementalGeneratorInitializationContext context)
-    {
-        var tasks = context.SyntaxProvider.ForAttributeWithMetadataName(
-            AttributeName,
-            static (node, _) => node is MethodDeclarationSyntax,
-            static (attribute, _) => Generate(attribute));
-        context.RegisterSourceOutput(tasks.Collect(), static (output, all) => GeneratedClasses.Add(output, all, "Tasks"));
-    }
-
-    private static GeneratedMembers Generate(GeneratorAttributeSyntaxContext attribute)
+    /// <summary>The four overloads of the marked tool method, in the tool's *Tasks class.</summary>
+    public static GeneratedMembers Of(GeneratorAttributeSyntaxContext attribute)
     {
         var method = (IMethodSymbol)attribute.TargetSymbol;
         var command = attribute.Attributes[0].ConstructorArguments.FirstOrDefault().Value as string ?? method.Name;
