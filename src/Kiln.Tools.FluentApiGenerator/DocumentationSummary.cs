@@ -1,7 +1,5 @@
-using System.Linq;
-using System.Text.RegularExpressions;
-using System.Xml;
-using System.Xml.Linq;
+using System;
+using System.Text;
 using Microsoft.CodeAnalysis;
 
 namespace Kiln.Tools.FluentApiGenerator;
@@ -9,31 +7,36 @@ namespace Kiln.Tools.FluentApiGenerator;
 /// <summary>A symbol's own XML summary, on one line, so that what is generated from it documents itself.</summary>
 internal static class DocumentationSummary
 {
-    private static readonly Regex Whitespace = new(@"\s+", RegexOptions.Compiled);
+    private const string Start = "<summary>";
+    private const string End = "</summary>";
 
-    /// <summary>The inner XML of the summary, its whitespace folded; null when the symbol has none.</summary>
+    /// <summary>
+    /// The inner XML of the summary, its whitespace folded; null when the symbol has none. Read as text: the compiler
+    /// checked the comment's XML already, and an XML parser would be one more assembly to load in every compilation.
+    /// </summary>
     public static string? Of(ISymbol symbol)
     {
         var xml = symbol.GetDocumentationCommentXml();
-        if (string.IsNullOrWhiteSpace(xml))
-        {
-            return null;
-        }
+        var start = xml?.IndexOf(Start, StringComparison.Ordinal) ?? -1;
+        var end = start < 0 ? -1 : xml!.IndexOf(End, start, StringComparison.Ordinal);
+        return end < 0 ? null : Folded(xml!.Substring(start + Start.Length, end - start - Start.Length));
+    }
 
-        try
+    private static string Folded(string text)
+    {
+        var folded = new StringBuilder(text.Length);
+        foreach (var character in text)
         {
-            var summary = XElement.Parse(xml).Element("summary");
-            if (summary is null)
+            if (!char.IsWhiteSpace(character))
             {
-                return null;
+                folded.Append(character);
             }
+            else if (folded.Length > 0 && folded[folded.Length - 1] != ' ')
+            {
+                folded.Append(' ');
+            }
+        }
 
-            var inner = string.Concat(summary.Nodes().Select(node => node.ToString(SaveOptions.DisableFormatting)));
-            return Whitespace.Replace(inner, " ").Trim();
-        }
-        catch (XmlException)
-        {
-            return null;
-        }
+        return folded.ToString().TrimEnd();
     }
 }

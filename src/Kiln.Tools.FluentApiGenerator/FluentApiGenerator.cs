@@ -7,7 +7,7 @@ namespace Kiln.Tools.FluentApiGenerator;
 /// Kiln.Tools' NUKE-shaped API, generated rather than written per property and per command: the fluent setters of each
 /// settings record marked <c>[FluentSetters]</c> (<see cref="Setters"/>) and the task overloads of each tool method
 /// marked <c>[TaskOverloads]</c> (<see cref="TaskOverloads"/>). Each declaration is read on its own
-/// (ForAttributeWithMetadataName), so an edit generates again only what it touched.
+/// (ForAttributeWithMetadataName) into a file of its own, so an edit generates again only what it touched.
 /// </summary>
 [Generator(LanguageNames.CSharp)]
 public sealed class FluentApiGenerator : IIncrementalGenerator
@@ -26,13 +26,13 @@ public sealed class FluentApiGenerator : IIncrementalGenerator
                 output.ReportDiagnostic(error);
             }
 
-            GeneratedClasses.Add(output, [result.Members], "Setters");
+            GeneratedClasses.Add(output, result.Members);
         });
 
         var tasks = context.SyntaxProvider.ForAttributeWithMetadataName(
             TaskOverloads.AttributeName,
             static (node, _) => node is MethodDeclarationSyntax,
             static (attribute, _) => TaskOverloads.Of(attribute));
-        context.RegisterSourceOutput(tasks.Collect(), static (output, all) => GeneratedClasses.Add(output, all, "Tasks"));
+        context.RegisterSourceOutput(tasks, static (output, members) => GeneratedClasses.Add(output, members));
     }
 }

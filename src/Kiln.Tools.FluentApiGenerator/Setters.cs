@@ -33,7 +33,7 @@ internal static class Setters
         SymbolDisplayFormat.FullyQualifiedFormat.AddMiscellaneousOptions(SymbolDisplayMiscellaneousOptions.IncludeNullableReferenceTypeModifier);
 
     /// <summary>The setters of the marked record, and an error for each property whose type has none.</summary>
-    public static (GeneratedMembers Members, ImmutableArray<Diagnostic> Errors) Of(GeneratorAttributeSyntaxContext attribute)
+    public static SettersResult Of(GeneratorAttributeSyntaxContext attribute)
     {
         var settings = (INamedTypeSymbol)attribute.TargetSymbol;
         var members = new StringBuilder();
@@ -56,9 +56,9 @@ internal static class Setters
         }
 
         var summary = $"NUKE's fluent setters of <see cref=\"{settings.Name}\"/>; each returns a changed copy and leaves the settings it was called on as they were.";
-        var node = attribute.TargetNode;
-        var generated = new GeneratedMembers(settings.ContainingNamespace.ToDisplayString(), $"{settings.Name}Extensions", summary, members.ToString(), node.SyntaxTree.FilePath, node.SpanStart);
-        return (generated, errors.ToImmutableArray());
+        var @namespace = settings.ContainingNamespace.ToDisplayString();
+        var generated = new GeneratedMembers(@namespace, $"{settings.Name}Extensions", summary, members.ToString(), $"{@namespace}.{settings.Name}Extensions.g.cs");
+        return new SettersResult(generated, errors.ToImmutableArray());
     }
 
     private static bool HasSetters(IPropertySymbol property) =>
@@ -71,6 +71,9 @@ internal static class Setters
             .Where(attribute => attribute.AttributeClass?.ToDisplayString() == AttributeName)
             .Select(attribute => attribute.ConstructorArguments.FirstOrDefault().Value as string)
             .FirstOrDefault(name => name is not null) ?? property.Name;
+
+    /// <summary>A record's setters and the errors of the properties that have none.</summary>
+    internal sealed record SettersResult(GeneratedMembers Members, ImmutableArray<Diagnostic> Errors);
 
     /// <summary>The methods of one property; <paramref name="Cref"/> names it in the documentation.</summary>
     private sealed record Setter(string Settings, string Cref, string Property, string Name, string Summary)

@@ -62,7 +62,7 @@ internal static class TaskOverloads
                 }
 
             """;
-        var node = attribute.TargetNode;
-        return new GeneratedMembers(tool.ContainingNamespace.ToDisplayString(), $"{tool.Name}Tasks", null, members.Replace("\r\n", "\n"), node.SyntaxTree.FilePath, node.SpanStart);
+        var @namespace = tool.ContainingNamespace.ToDisplayString();
+        return new GeneratedMembers(@namespace, $"{tool.Name}Tasks", null, members.Replace("\r\n", "\n"), $"{@namespace}.{tool.Name}Tasks.{task}.g.cs");
     }
 }
