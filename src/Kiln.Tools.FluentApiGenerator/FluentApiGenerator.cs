@@ -5,8 +5,8 @@ namespace Kiln.Tools.FluentApiGenerator;
 
 /// <summary>
 /// Kiln.Tools' NUKE-shaped API, generated rather than written per property and per command: the fluent setters of each
-/// settings record marked <c>[FluentSetters]</c> (<see cref="Setters"/>) and the task overloads of each tool method
-/// marked <c>[TaskOverloads]</c> (<see cref="TaskOverloads"/>). Each declaration is read on its own
+/// settings record marked <c>[FluentSetters]</c> (<see cref="Setters"/>) and the task overloads of the methods of
+/// the tool classes marked <c>[TaskOverloads]</c> (<see cref="TaskOverloads"/>). Each declaration is read on its own
 /// (ForAttributeWithMetadataName) into a file of its own, so an edit generates again only what it touched.
 /// </summary>
 [Generator(LanguageNames.CSharp)]
@@ -31,7 +31,7 @@ public sealed class FluentApiGenerator : IIncrementalGenerator
 
         var tasks = context.SyntaxProvider.ForAttributeWithMetadataName(
             TaskOverloads.AttributeName,
-            static (node, _) => node is MethodDeclarationSyntax,
+            static (node, _) => node is ClassDeclarationSyntax,
             static (attribute, _) => TaskOverloads.Of(attribute));
         context.RegisterSourceOutput(tasks, static (output, members) => GeneratedClasses.Add(output, members));
     }

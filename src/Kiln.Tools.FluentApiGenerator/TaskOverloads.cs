@@ -1,30 +1,48 @@
 using System;
 using System.Linq;
+using System.Text;
 using Microsoft.CodeAnalysis;
 
 namespace Kiln.Tools.FluentApiGenerator;
 
 /// <summary>
-/// NUKE's task overloads of a tool method: <c>DotNet.BuildAsync</c>, marked <c>[TaskOverloads("dotnet build")]</c>, gets
-/// in <c>DotNetTasks</c> the tasks <c>DotNetBuild(settings)</c>, <c>DotNetBuild(configurator)</c>,
-/// <c>DotNetBuild(combinatorial configurator, ...)</c> and <c>DotNetBuildAsync(configurator)</c>. The tool method takes
-/// the settings and a cancellation token; the settings start from their parameterless constructor.
+/// NUKE's task overloads of a tool class marked <c>[TaskOverloads]</c>: each of its methods that runs settings
+/// (<c>Task&lt;ToolResult&gt; BuildAsync(DotNetBuildSettings settings, CancellationToken cancellationToken)</c>) gets in
+/// the tool's <c>*Tasks</c> class the tasks <c>DotNetBuild(settings)</c>, <c>DotNetBuild(configurator)</c>,
+/// <c>DotNetBuild(combinatorial configurator, ...)</c> and <c>DotNetBuildAsync(configurator)</c>, documented with the
+/// command the method's summary names first (<c>&lt;c&gt;dotnet build&lt;/c&gt;</c>). The settings start from their
+/// parameterless constructor.
 /// </summary>
 internal static class TaskOverloads
 {
-    /// <summary>The attribute that marks a tool method for task overloads.</summary>
+    /// <summary>The attribute that marks a tool class for task overloads.</summary>
     public const string AttributeName = "Kiln.Tooling.TaskOverloadsAttribute";
 
     private static readonly SymbolDisplayFormat TypeFormat = SymbolDisplayFormat.FullyQualifiedFormat;
 
-    /// <summary>The four overloads of the marked tool method, in the tool's *Tasks class.</summary>
+    /// <summary>The four overloads of each method of the marked tool class that runs settings, in the tool's *Tasks class.</summary>
     public static GeneratedMembers Of(GeneratorAttributeSyntaxContext attribute)
     {
-        var method = (IMethodSymbol)attribute.TargetSymbol;
-        var command = attribute.Attributes[0].ConstructorArguments.FirstOrDefault().Value as string ?? method.Name;
-        var tool = method.ContainingType;
-        var toolName = tool.ToDisplayString(TypeFormat);
-        var run = $"{toolName}.{method.Name}";
+        var tool = (INamedTypeSymbol)attribute.TargetSymbol;
+        var members = new StringBuilder();
+        foreach (var method in tool.GetMembers().OfType<IMethodSymbol>().Where(RunsSettings))
+        {
+            members.Append(Overloads(tool, method));
+        }
+
+        var @namespace = tool.ContainingNamespace.ToDisplayString();
+        return new GeneratedMembers(@namespace, $"{tool.Name}Tasks", null, members.ToString(), $"{@namespace}.{tool.Name}Tasks.g.cs");
+    }
+
+    private static bool RunsSettings(IMethodSymbol method) =>
+        method is { DeclaredAccessibility: Accessibility.Public, IsStatic: true, Parameters.Length: 2 }
+        && method.ReturnType is INamedTypeSymbol { Name: "Task", TypeArguments.Length: 1 } task && task.TypeArguments[0].Name == "ToolResult"
+        && method.Parameters[1].Type.Name == "CancellationToken";
+
+    private static string Overloads(INamedTypeSymbol tool, IMethodSymbol method)
+    {
+        var command = Command(method);
+        var run = $"{tool.ToDisplayString(TypeFormat)}.{method.Name}";
         var task = tool.Name + (method.Name.EndsWith("Async", StringComparison.Ordinal) ? method.Name.Substring(0, method.Name.Length - "Async".Length) : method.Name);
         var settings = method.Parameters[0].Type.ToDisplayString(TypeFormat);
         const string Output = "global::System.Collections.Generic.IReadOnlyCollection<global::Kiln.Tooling.ToolOutputLine>";
@@ -62,7 +80,15 @@ internal static class TaskOverloads
                 }
 
             """;
-        var @namespace = tool.ContainingNamespace.ToDisplayString();
-        return new GeneratedMembers(@namespace, $"{tool.Name}Tasks", null, members.Replace("\r\n", "\n"), $"{@namespace}.{tool.Name}Tasks.{task}.g.cs");
+        return members.Replace("\r\n", "\n");
+    }
+
+    /// <summary>The command the method's summary names first in &lt;c&gt;; the method's name when it names none.</summary>
+    private static string Command(IMethodSymbol method)
+    {
+        var summary = DocumentationSummary.Of(method) ?? string.Empty;
+        var start = summary.IndexOf("<c>", StringComparison.Ordinal);
+        var end = start < 0 ? -1 : summary.IndexOf("</c>", start, StringComparison.Ordinal);
+        return end < 0 ? method.Name : summary.Substring(start + "<c>".Length, end - start - "<c>".Length);
     }
 }

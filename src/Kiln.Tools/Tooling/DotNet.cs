@@ -1,21 +1,19 @@
 namespace Kiln.Tooling;
 
 /// <summary>Typed wrappers for the dotnet CLI, run through the <see cref="ProcessRunner"/>.</summary>
+[TaskOverloads]
 public static class DotNet
 {
     /// <summary>Runs <c>dotnet restore</c>.</summary>
-    [TaskOverloads("dotnet restore")]
     public static Task<ToolResult> RestoreAsync(DotNetRestoreSettings settings, CancellationToken cancellationToken = default) =>
         Run(settings, cancellationToken);
 
     /// <summary>Runs <c>dotnet build</c>.</summary>
-    [TaskOverloads("dotnet build")]
     public static Task<ToolResult> BuildAsync(DotNetBuildSettings settings, CancellationToken cancellationToken = default) =>
         Run(settings, cancellationToken);
 
     /// <summary>Runs <c>dotnet test</c>.</summary>
     /// <remarks>The counts of the TRX files its trx loggers write go into the run record (artifacts/run.json), pass or fail.</remarks>
-    [TaskOverloads("dotnet test")]
     public static async Task<ToolResult> TestAsync(DotNetTestSettings settings, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(settings);
@@ -38,27 +36,22 @@ public static class DotNet
     }
 
     /// <summary>Runs <c>dotnet pack</c>.</summary>
-    [TaskOverloads("dotnet pack")]
     public static Task<ToolResult> PackAsync(DotNetPackSettings settings, CancellationToken cancellationToken = default) =>
         Run(settings, cancellationToken);
 
     /// <summary>Runs <c>dotnet publish</c>.</summary>
-    [TaskOverloads("dotnet publish")]
     public static Task<ToolResult> PublishAsync(DotNetPublishSettings settings, CancellationToken cancellationToken = default) =>
         Run(settings, cancellationToken);
 
     /// <summary>Runs <c>dotnet run</c>.</summary>
-    [TaskOverloads("dotnet run")]
     public static Task<ToolResult> RunAsync(DotNetRunSettings settings, CancellationToken cancellationToken = default) =>
         Run(settings, cancellationToken);
 
     /// <summary>Runs <c>dotnet tool restore</c>.</summary>
-    [TaskOverloads("dotnet tool restore")]
     public static Task<ToolResult> ToolRestoreAsync(DotNetToolRestoreSettings settings, CancellationToken cancellationToken = default) =>
         Run(settings, cancellationToken);
 
     /// <summary>Runs <c>dotnet nuget push</c>, the API key in the tool's environment.</summary>
-    [TaskOverloads("dotnet nuget push")]
     public static Task<ToolResult> NuGetPushAsync(DotNetNuGetPushSettings settings, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(settings);

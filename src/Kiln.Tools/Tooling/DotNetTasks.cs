@@ -1,6 +1,6 @@
 namespace Kiln.Tooling;
 
-// The tasks are generated, four overloads per method of DotNet marked [TaskOverloads] (Kiln.Tools.FluentApiGenerator).
+// The tasks are generated from DotNet, marked [TaskOverloads]: four overloads per method (Kiln.Tools.FluentApiGenerator).
 /// <summary>
 /// The dotnet CLI in NUKE's shape, for <c>using static Kiln.Tooling.DotNetTasks;</c>:
 /// <c>DotNetBuild(s => s.SetProjectFile(Solution).SetConfiguration(Configuration).EnableNoRestore())</c>. Each task
