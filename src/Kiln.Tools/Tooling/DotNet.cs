@@ -1,6 +1,7 @@
 namespace Kiln.Tooling;
 
 /// <summary>Typed wrappers for the dotnet CLI, run through the <see cref="ProcessRunner"/>.</summary>
+[TaskOverloads]
 public static class DotNet
 {
     /// <summary>Runs <c>dotnet restore</c>.</summary>

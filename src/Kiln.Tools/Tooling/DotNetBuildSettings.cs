@@ -1,6 +1,7 @@
 namespace Kiln.Tooling;
 
 /// <summary>Settings of <c>dotnet build</c>.</summary>
+[FluentSetters]
 public sealed record DotNetBuildSettings : DotNetSettings
 {
     /// <summary>The configuration (Debug, Release).</summary>

@@ -14,8 +14,15 @@ namespace Kiln.Tooling;
 /// </code>
 /// </summary>
 /// <param name="Package">The .nupkg to push; a .snupkg beside it goes along to the source's symbol server, if it has one.</param>
+[FluentSetters]
 public sealed record DotNetNuGetPushSettings(string Package)
 {
+    /// <summary>No package yet, for the tasks that start from default settings; <c>SetTargetPath</c> names it.</summary>
+    internal DotNetNuGetPushSettings()
+        : this(string.Empty)
+    {
+    }
+
     /// <summary>The variable dotnet nuget push reads the API key from.</summary>
     public const string ApiKeyVariable = "NUGET_API_KEY";
 
@@ -38,15 +45,18 @@ public sealed record DotNetNuGetPushSettings(string Package)
     public bool AllowInsecureConnections { get; init; }
 
     /// <summary>The only NuGet.Config to read; the hierarchy above the working directory when null.</summary>
+    [NoFluentSetters]
     public string? ConfigFile { get; init; }
 
     /// <summary>Prints in English whatever the machine's culture, for output that is read back.</summary>
     public bool ForceEnglishOutput { get; init; }
 
     /// <summary>The working directory (where NuGet.Config files are looked for); the root directory when null.</summary>
+    [FluentSetters("ProcessWorkingDirectory")]
     public string? WorkingDirectory { get; init; }
 
     /// <summary>Kills dotnet and fails when it runs longer.</summary>
+    [NoFluentSetters]
     public TimeSpan? Timeout { get; init; }
 
     /// <summary>The command line these settings describe, with the API key in its environment.</summary>

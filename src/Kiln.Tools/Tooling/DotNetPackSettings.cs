@@ -1,6 +1,7 @@
 namespace Kiln.Tooling;
 
 /// <summary>Settings of <c>dotnet pack</c>.</summary>
+[FluentSetters]
 public sealed record DotNetPackSettings : DotNetSettings
 {
     /// <summary>The configuration (Debug, Release).</summary>

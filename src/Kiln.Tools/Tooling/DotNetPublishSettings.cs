@@ -1,6 +1,7 @@
 namespace Kiln.Tooling;
 
 /// <summary>Settings of <c>dotnet publish</c>.</summary>
+[FluentSetters]
 public sealed record DotNetPublishSettings : DotNetSettings
 {
     /// <summary>The configuration (Debug, Release).</summary>

@@ -1,6 +1,7 @@
 namespace Kiln.Tooling;
 
 /// <summary>Settings of <c>dotnet restore</c>.</summary>
+[FluentSetters]
 public sealed record DotNetRestoreSettings : DotNetSettings
 {
     /// <summary>Restores with the lock files as they are (fails when they would change).</summary>

@@ -1,6 +1,7 @@
 namespace Kiln.Tooling;
 
 /// <summary>Settings of <c>dotnet run</c>: the project with <c>--project</c>, the application's own arguments after <c>--</c>.</summary>
+[FluentSetters]
 public sealed record DotNetRunSettings : DotNetSettings
 {
     /// <summary>The configuration (Debug, Release).</summary>
@@ -25,6 +26,7 @@ public sealed record DotNetRunSettings : DotNetSettings
     public bool NoRestore { get; init; }
 
     /// <summary>The arguments the application gets, each as it should reach it.</summary>
+    [NoFluentSetters]
     public IReadOnlyList<string> ApplicationArguments { get; init; } = [];
 
     /// <inheritdoc/>

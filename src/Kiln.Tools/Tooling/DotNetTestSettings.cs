@@ -4,9 +4,11 @@ namespace Kiln.Tooling;
 /// Settings of <c>dotnet test</c>, on either test platform: VSTest takes loggers, collectors and a blame hang timeout;
 /// Microsoft.Testing.Platform takes the switches of its extensions (TRX report, hang dump, coverage) and refuses VSTest's.
 /// </summary>
+[FluentSetters]
 public sealed record DotNetTestSettings : DotNetSettings
 {
     /// <summary>The platform dotnet test runs (global.json decides it): VSTest by default.</summary>
+    [NoFluentSetters]
     public TestPlatform Platform { get; init; }
 
     /// <summary>The configuration (Debug, Release).</summary>
@@ -25,30 +27,37 @@ public sealed record DotNetTestSettings : DotNetSettings
     public IReadOnlyList<string> Loggers { get; init; } = [];
 
     /// <summary>VSTest data collectors, such as "XPlat Code Coverage".</summary>
+    [FluentSetters("DataCollector")]
     public IReadOnlyList<string> Collectors { get; init; } = [];
 
     /// <summary>A test filter expression.</summary>
     public string? Filter { get; init; }
 
     /// <summary>A .runsettings file.</summary>
+    [FluentSetters("SettingsFile")]
     public string? Settings { get; init; }
 
     /// <summary>VSTest: fails a test that hangs longer than this, with a dump (--blame-hang-timeout).</summary>
     public TimeSpan? BlameHangTimeout { get; init; }
 
     /// <summary>VSTest: the dump a hang writes (--blame-hang-dump-type): mini, full or none; dotnet's default (full) when null.</summary>
+    [NoFluentSetters]
     public string? BlameHangDumpType { get; init; }
 
     /// <summary>Microsoft.Testing.Platform: the TRX report's file name in the results directory (--report-trx --report-trx-filename).</summary>
+    [NoFluentSetters]
     public string? TrxReportFileName { get; init; }
 
     /// <summary>Microsoft.Testing.Platform: dumps and ends a test run that hangs longer than this (--hangdump --hangdump-timeout).</summary>
+    [NoFluentSetters]
     public TimeSpan? HangDumpTimeout { get; init; }
 
     /// <summary>Microsoft.Testing.Platform: the dump a hang writes (--hangdump-type): Mini, Heap, Triage or Full.</summary>
+    [NoFluentSetters]
     public string? HangDumpType { get; init; }
 
     /// <summary>Microsoft.Testing.Platform: the extension that collects coverage into the results directory, in Cobertura.</summary>
+    [NoFluentSetters]
     public TestCoverageExtension Coverage { get; init; }
 
     /// <summary>
@@ -56,6 +65,7 @@ public sealed record DotNetTestSettings : DotNetSettings
     /// it would say "312 done". Counting needs a line per test (a console logger at normal verbosity, or the platform's
     /// <c>--output detailed</c>).
     /// </summary>
+    [NoFluentSetters]
     public int? ExpectedTestCount { get; init; }
 
     /// <inheritdoc/>

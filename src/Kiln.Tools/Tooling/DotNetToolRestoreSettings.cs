@@ -1,6 +1,7 @@
 namespace Kiln.Tooling;
 
 /// <summary>Settings of <c>dotnet tool restore</c>: the local tools of <c>.config/dotnet-tools.json</c>. It takes no project.</summary>
+[FluentSetters]
 public sealed record DotNetToolRestoreSettings : DotNetSettings
 {
     /// <summary>The tool manifest; the one found from the working directory up when null.</summary>
