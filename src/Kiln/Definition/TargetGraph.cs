@@ -72,6 +72,7 @@ internal sealed class TargetGraph
             hierarchy.Insert(0, type);
         }
 
+        var targets = new TargetProperties();
         var found = new List<PropertyInfo>();
         var names = new HashSet<string>(StringComparer.Ordinal);
         const BindingFlags members = BindingFlags.Instance | BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.DeclaredOnly;
@@ -80,7 +81,7 @@ internal sealed class TargetGraph
             foreach (var property in type.GetProperties(members).OrderBy(property => property.MetadataToken))
             {
                 // Explicit interface implementations ("IFoo.Compile") are reached through the interface below.
-                if (IsTarget(property) && !property.Name.Contains('.', StringComparison.Ordinal) && names.Add(property.Name))
+                if (targets.IsTarget(property) && !property.Name.Contains('.', StringComparison.Ordinal) && names.Add(property.Name))
                 {
                     found.Add(property);
                 }
@@ -92,7 +93,7 @@ internal sealed class TargetGraph
         {
             foreach (var property in contract.GetProperties().OrderBy(property => property.MetadataToken))
             {
-                if (IsTarget(property) && names.Add(property.Name))
+                if (targets.IsTarget(property) && names.Add(property.Name))
                 {
                     found.Add(property);
                 }
@@ -101,9 +102,6 @@ internal sealed class TargetGraph
 
         return found;
     }
-
-    private static bool IsTarget(PropertyInfo property) =>
-        property.PropertyType == typeof(Target) && property.GetMethod is not null && property.GetIndexParameters().Length == 0;
 
     private void ResolveEdges(object build)
     {

@@ -17,7 +17,7 @@ internal sealed class ParameterDescriptor
         Name = attribute.Name ?? member.Name;
         environmentVariable = attribute.EnvironmentVariable;
         Description = attribute.Description;
-        IsSecret = member.GetCustomAttribute<SecretAttribute>() is not null;
+        IsSecret = MemberAttributes.Find<SecretAttribute>(member) is not null;
         IsEngineOption = isEngineOption;
         Type = member switch
         {
@@ -123,7 +123,7 @@ internal sealed class ParameterDescriptor
         {
             foreach (var member in type.GetMembers(members).Where(member => member is FieldInfo or PropertyInfo).OrderBy(member => member.MetadataToken))
             {
-                if (member.GetCustomAttribute<ParameterAttribute>() is { } attribute)
+                if (MemberAttributes.Find<ParameterAttribute>(member) is { } attribute)
                 {
                     yield return new ParameterDescriptor(owner, member, attribute, isEngineOption);
                 }
