@@ -72,7 +72,6 @@ internal sealed class TargetGraph
             hierarchy.Insert(0, type);
         }
 
-        var targets = new TargetProperties();
         var found = new List<PropertyInfo>();
         var names = new HashSet<string>(StringComparer.Ordinal);
         const BindingFlags members = BindingFlags.Instance | BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.DeclaredOnly;
@@ -81,7 +80,7 @@ internal sealed class TargetGraph
             foreach (var property in type.GetProperties(members).OrderBy(property => property.MetadataToken))
             {
                 // Explicit interface implementations ("IFoo.Compile") are reached through the interface below.
-                if (targets.IsTarget(property) && !property.Name.Contains('.', StringComparison.Ordinal) && names.Add(property.Name))
+                if (IsTarget(property) && !property.Name.Contains('.', StringComparison.Ordinal) && names.Add(property.Name))
                 {
                     found.Add(property);
                 }
@@ -93,7 +92,7 @@ internal sealed class TargetGraph
         {
             foreach (var property in contract.GetProperties().OrderBy(property => property.MetadataToken))
             {
-                if (targets.IsTarget(property) && names.Add(property.Name))
+                if (IsTarget(property) && names.Add(property.Name))
                 {
                     found.Add(property);
                 }
@@ -102,6 +101,11 @@ internal sealed class TargetGraph
 
         return found;
     }
+
+    /// <summary>A readable Target property without index parameters; its signature is read first (see <see cref="LoadedMetadata"/>).</summary>
+    private static bool IsTarget(PropertyInfo property) =>
+        property.GetMethod is not null && LoadedMetadata.MayHaveType(property, typeof(Target))
+        && property.PropertyType == typeof(Target) && property.GetIndexParameters().Length == 0;
 
     private void ResolveEdges(object build)
     {

@@ -140,13 +140,8 @@ internal sealed class ParameterDescriptor
     /// The parameters components declare (interface properties marked [Parameter]) that the build did not implement
     /// itself: a build that implements one decides the value, with a [Parameter] of its own or without one.
     /// </summary>
-    /// <remarks>
-    /// Read without inheritance, which interface members have none of anyway: looking for inherited attributes reads a
-    /// property's signature, which loads the assembly of every component property's type (the scanner's, the
-    /// versioning's) on the way to --help.
-    /// </remarks>
     private static IEnumerable<PropertyInfo> ComponentProperties(Type buildType) =>
-        ComponentMembers.Inherited(buildType).Where(property => property.IsDefined(typeof(ParameterAttribute), inherit: false));
+        ComponentMembers.Inherited(buildType).Where(property => MemberAttributes.Find<ParameterAttribute>(property) is not null);
 
     /// <summary>The current value as text (arrays comma-separated); a secret's too, so handle it as one.</summary>
     public string? ValueText => Format(GetValue());
