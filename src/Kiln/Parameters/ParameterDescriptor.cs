@@ -82,14 +82,37 @@ internal sealed class ParameterDescriptor
                 return [];
             }
 
-            var converter = TypeDescriptor.GetConverter(ValueType);
-            if (converter.GetStandardValuesSupported() && converter.GetStandardValues() is { } values)
+            if (ConverterOf(ValueType) is { } converter && converter.GetStandardValuesSupported() && converter.GetStandardValues() is { } values)
             {
                 return values.Cast<object>().Select(value => Convert.ToString(value, CultureInfo.InvariantCulture) ?? string.Empty).ToList();
             }
 
             return [];
         }
+    }
+
+    /// <summary>
+    /// The converter TypeDescriptor would give, null for the framework's types whose converters have no standard values.
+    /// TypeDescriptor builds its tables of providers and of the framework's converters first, which costs more than the
+    /// rest of --help; a type that names its converter (an Enumeration's) and those framework types need none of it.
+    /// </summary>
+    private static TypeConverter? ConverterOf(Type type)
+    {
+        if (type == typeof(TimeSpan) || type == typeof(DateTime) || type == typeof(DateTimeOffset) || type == typeof(DateOnly)
+            || type == typeof(TimeOnly) || type == typeof(Guid) || type == typeof(Version))
+        {
+            return null;
+        }
+
+        // As TypeDescriptor makes a converter: with the type when the converter takes one.
+        if (!type.IsDefined(typeof(TypeDescriptionProviderAttribute), inherit: true)
+            && type.GetCustomAttribute<TypeConverterAttribute>() is { } attribute
+            && Type.GetType(attribute.ConverterTypeName) is { } converterType && typeof(TypeConverter).IsAssignableFrom(converterType))
+        {
+            return (TypeConverter?)(converterType.GetConstructor([typeof(Type)]) is { } typed ? typed.Invoke([type]) : Activator.CreateInstance(converterType));
+        }
+
+        return TypeDescriptor.GetConverter(type);
     }
 
     /// <summary>The type as --help shows it: string, bool, Configuration, string[].</summary>
