@@ -22,7 +22,8 @@ internal static class LoadedMetadata
     /// <summary>False when the property certainly is no indexer-free property of this class type; true when it may be one.</summary>
     public static bool MayHaveType(PropertyInfo property, Type type)
     {
-        if (Reader(property.Module) is not { } reader)
+        // A property of a constructed generic type may be typed by its type argument, which the metadata does not name.
+        if (property.DeclaringType is { IsConstructedGenericType: true } || Reader(property.Module) is not { } reader)
         {
             return true;
         }

@@ -93,8 +93,8 @@ internal sealed class ParameterDescriptor
 
     /// <summary>
     /// The converter TypeDescriptor would give, null for the framework's types whose converters have no standard values.
-    /// TypeDescriptor builds its tables of providers and of the framework's converters first, which costs more than the
-    /// rest of --help; a type that names its converter (an Enumeration's) and those framework types need none of it.
+    /// TypeDescriptor first builds its tables of providers and of the framework's converters (loading System.Private.Uri
+    /// among others); a type that names its converter (an Enumeration's) and those framework types need none of it.
     /// </summary>
     private static TypeConverter? ConverterOf(Type type)
     {
