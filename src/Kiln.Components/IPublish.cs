@@ -41,7 +41,7 @@ public interface IPublish : IPack
         .ShipsPackedOutputs(this)
         .Requires(() => Configuration == Configuration.Release, "Publish needs --configuration Release: packages built in Debug are not fit to ship.")
         .Requires(() => PublishRun.IsCleanWorkingTree(), "The working tree has uncommitted changes (see git status): commit or stash them; Publish ships committed code only.")
-        .Requires(() => !Publishing.NuGetSource.Parse(NuGetSource, KilnBuild.RootDirectory).IsRemote || !string.IsNullOrWhiteSpace(NuGetApiKey), "--nuget-api-key is required to push to an http(s) --nuget-source: pass it, or set NUGET_API_KEY.")
+        .Requires(() => PublishRun.HasKeyFor(NuGetSource, NuGetApiKey), "--nuget-api-key is required to push to an http(s) --nuget-source: pass it, or set NUGET_API_KEY.")
         .Requires(() => !NuGetStableOnly || !SemVer.Contains('-'), "This version is a pre-release and --nuget-source takes stable versions only (--nuget-stable-only): publish from a release tag, or to another source.")
         .Requires(() => PublishRun.ReleaseTag == null || !string.IsNullOrWhiteSpace(GitHubToken), "A v* tag publishes a GitHub release, which needs --github-token: set GITHUB_TOKEN (secrets.GITHUB_TOKEN in the workflow).")
         .Executes(cancellationToken => PublishRun.RunAsync(this, cancellationToken));

@@ -32,6 +32,14 @@ internal static class PublishRun
         }
     }
 
+    /// <summary>Whether the source can be pushed to with the key given: a folder feed needs none, an http(s) source does.</summary>
+    /// <remarks>
+    /// Here and not in the target's Requires, which is an expression tree: naming a Kiln.Publishing method there loads the
+    /// package whenever the target is defined, on --help too.
+    /// </remarks>
+    public static bool HasKeyFor(string source, string? apiKey) =>
+        !NuGetSource.Parse(source, KilnBuild.RootDirectory).IsRemote || !string.IsNullOrWhiteSpace(apiKey);
+
     /// <summary>
     /// Whether git reports no change, tracked or untracked (ignored files do not count). A Requires condition runs
     /// before the build starts, synchronously; NuGetPublisher checks again, naming the files, just before pushing.

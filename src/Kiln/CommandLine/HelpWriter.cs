@@ -1,4 +1,3 @@
-using System.Reflection;
 using Kiln.Definition;
 using Kiln.Parameters;
 
@@ -65,7 +64,7 @@ internal static class HelpWriter
                 facts.Add($"allowed: {string.Join(", ", parameter.AllowedValues)}");
             }
 
-            if (parameter.Member.GetCustomAttribute<RequiredAttribute>() is not null)
+            if (MemberAttributes.Find<RequiredAttribute>(parameter.Member) is not null)
             {
                 facts.Add("required");
             }

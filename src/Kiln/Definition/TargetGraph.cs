@@ -102,8 +102,10 @@ internal sealed class TargetGraph
         return found;
     }
 
+    /// <summary>A readable Target property without index parameters; its signature is read first (see <see cref="LoadedMetadata"/>).</summary>
     private static bool IsTarget(PropertyInfo property) =>
-        property.PropertyType == typeof(Target) && property.GetMethod is not null && property.GetIndexParameters().Length == 0;
+        property.GetMethod is not null && LoadedMetadata.MayHaveType(property, typeof(Target))
+        && property.PropertyType == typeof(Target) && property.GetIndexParameters().Length == 0;
 
     private void ResolveEdges(object build)
     {

@@ -17,7 +17,7 @@ internal sealed class ParameterDescriptor
         Name = attribute.Name ?? member.Name;
         environmentVariable = attribute.EnvironmentVariable;
         Description = attribute.Description;
-        IsSecret = member.GetCustomAttribute<SecretAttribute>() is not null;
+        IsSecret = MemberAttributes.Find<SecretAttribute>(member) is not null;
         IsEngineOption = isEngineOption;
         Type = member switch
         {
@@ -82,14 +82,37 @@ internal sealed class ParameterDescriptor
                 return [];
             }
 
-            var converter = TypeDescriptor.GetConverter(ValueType);
-            if (converter.GetStandardValuesSupported() && converter.GetStandardValues() is { } values)
+            if (ConverterOf(ValueType) is { } converter && converter.GetStandardValuesSupported() && converter.GetStandardValues() is { } values)
             {
                 return values.Cast<object>().Select(value => Convert.ToString(value, CultureInfo.InvariantCulture) ?? string.Empty).ToList();
             }
 
             return [];
         }
+    }
+
+    /// <summary>
+    /// The converter TypeDescriptor would give, null for the framework's types whose converters have no standard values.
+    /// TypeDescriptor first builds its tables of providers and of the framework's converters (loading System.Private.Uri
+    /// among others); a type that names its converter (an Enumeration's) and those framework types need none of it.
+    /// </summary>
+    private static TypeConverter? ConverterOf(Type type)
+    {
+        if (type == typeof(TimeSpan) || type == typeof(DateTime) || type == typeof(DateTimeOffset) || type == typeof(DateOnly)
+            || type == typeof(TimeOnly) || type == typeof(Guid) || type == typeof(Version))
+        {
+            return null;
+        }
+
+        // As TypeDescriptor makes a converter: with the type when the converter takes one.
+        if (!type.IsDefined(typeof(TypeDescriptionProviderAttribute), inherit: true)
+            && type.GetCustomAttribute<TypeConverterAttribute>() is { } attribute
+            && Type.GetType(attribute.ConverterTypeName) is { } converterType && typeof(TypeConverter).IsAssignableFrom(converterType))
+        {
+            return (TypeConverter?)(converterType.GetConstructor([typeof(Type)]) is { } typed ? typed.Invoke([type]) : Activator.CreateInstance(converterType));
+        }
+
+        return TypeDescriptor.GetConverter(type);
     }
 
     /// <summary>The type as --help shows it: string, bool, Configuration, string[].</summary>
@@ -123,7 +146,7 @@ internal sealed class ParameterDescriptor
         {
             foreach (var member in type.GetMembers(members).Where(member => member is FieldInfo or PropertyInfo).OrderBy(member => member.MetadataToken))
             {
-                if (member.GetCustomAttribute<ParameterAttribute>() is { } attribute)
+                if (MemberAttributes.Find<ParameterAttribute>(member) is { } attribute)
                 {
                     yield return new ParameterDescriptor(owner, member, attribute, isEngineOption);
                 }
@@ -140,13 +163,8 @@ internal sealed class ParameterDescriptor
     /// The parameters components declare (interface properties marked [Parameter]) that the build did not implement
     /// itself: a build that implements one decides the value, with a [Parameter] of its own or without one.
     /// </summary>
-    /// <remarks>
-    /// Read without inheritance, which interface members have none of anyway: looking for inherited attributes reads a
-    /// property's signature, which loads the assembly of every component property's type (the scanner's, the
-    /// versioning's) on the way to --help.
-    /// </remarks>
     private static IEnumerable<PropertyInfo> ComponentProperties(Type buildType) =>
-        ComponentMembers.Inherited(buildType).Where(property => property.IsDefined(typeof(ParameterAttribute), inherit: false));
+        ComponentMembers.Inherited(buildType).Where(property => MemberAttributes.Find<ParameterAttribute>(property) is not null);
 
     /// <summary>The current value as text (arrays comma-separated); a secret's too, so handle it as one.</summary>
     public string? ValueText => Format(GetValue());

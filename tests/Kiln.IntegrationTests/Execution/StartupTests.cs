@@ -7,36 +7,70 @@ public sealed class StartupTests(TinyBuildFixture sample)
     [Fact]
     public async Task Help_loads_no_scanner_release_store_yaml_azure_or_nuget_assemblies_nor_json_or_type_converters_it_does_not_use()
     {
+        var loaded = await HelpLoadsAsync(build: null);
+
+        Assert.Contains("Kiln", loaded);
+        Assert.Contains("Kiln.Components", loaded);
+        // The sample's parameters are strings, flags and an enum, which need no TypeConverter.
+        AssertNoneLoaded(loaded, name => name is "Kiln.Scanning" or "Kiln.Publishing" or "Kiln.Azure.Releases" or "Kiln.GitHubActions" or "YamlDotNet"
+            or "System.Text.Json" or "System.ComponentModel.TypeConverter");
+    }
+
+    [Fact]
+    public async Task Help_of_a_build_of_the_standard_components_loads_none_of_the_packages_behind_their_targets()
+    {
+        var loaded = await HelpLoadsAsync(build: "components");
+
+        Assert.Contains("Kiln.Components", loaded);
+        // The targets of IHazGitVersion, IPublish and the test tiers are read without their versioning, publishing, scanning,
+        // release-store or workflow code.
+        AssertNoneLoaded(loaded, name => name is "Kiln.Versioning" or "Kiln.Publishing" or "Kiln.Scanning" or "Kiln.GitHubActions" or "YamlDotNet"
+            || name.StartsWith("Kiln.Azure", StringComparison.Ordinal));
+    }
+
+    /// <summary>
+    /// The assemblies ./build.sh --help loaded in the build's process, recorded by <see cref="StartupHook"/>; build
+    /// "components" runs the sample's ComponentsBuild. Without a parameters file (the sample's names the other build's
+    /// parameters), and with the schema and its stamp as the fixture's first run wrote them, so that nothing on the way
+    /// needs JSON and the next run finds them as they were.
+    /// </summary>
+    private async Task<string[]> HelpLoadsAsync(string? build)
+    {
         var list = Path.Combine(sample.Root, ".nuke", "temp", "loaded-assemblies.txt");
         File.Delete(list);
+        string[] keep = [sample.ParametersFile, Path.Combine(sample.Root, ".nuke", "build.schema.json"), Path.Combine(sample.Root, ".nuke", "temp", "build.schema.stamp")];
+        foreach (var file in keep.Where(File.Exists))
+        {
+            File.Copy(file, file + ".aside", overwrite: true);
+        }
 
-        // Without a parameters file, and with the schema the fixture's first run wrote, nothing on the way needs JSON.
-        var parametersAside = sample.ParametersFile + ".aside";
-        File.Move(sample.ParametersFile, parametersAside);
-        BuildRun run;
+        File.Delete(sample.ParametersFile);
         try
         {
-            run = await sample.RunAsync(
+            var run = await sample.RunAsync(
                 new Dictionary<string, string?>
                 {
                     ["DOTNET_STARTUP_HOOKS"] = typeof(StartupHook).Assembly.Location,
                     ["KILN_TEST_LOADED_ASSEMBLIES"] = list,
+                    ["TINY_BUILD"] = build,
                 },
                 "--help");
+            run.AssertExitCode(0);
         }
         finally
         {
-            File.Move(parametersAside, sample.ParametersFile);
+            foreach (var file in keep.Where(file => File.Exists(file + ".aside")))
+            {
+                File.Move(file + ".aside", file, overwrite: true);
+            }
         }
 
-        run.AssertExitCode(0);
-        var loaded = File.ReadAllLines(list);
-        Assert.Contains("Kiln", loaded);
-        Assert.Contains("Kiln.Components", loaded);
-        // The sample's parameters are strings, flags and an enum, which need no TypeConverter.
-        var unexpected = loaded.Where(name => name is "Kiln.Scanning" or "Kiln.Publishing" or "Kiln.Azure.Releases" or "Kiln.GitHubActions" or "YamlDotNet"
-            or "System.Text.Json" or "System.ComponentModel.TypeConverter"
-            || name.StartsWith("Azure.", StringComparison.Ordinal) || name.StartsWith("NuGet.", StringComparison.Ordinal)).ToList();
-        Assert.True(unexpected.Count == 0, $"--help loaded {string.Join(", ", unexpected)}; all it loaded: {string.Join(", ", loaded.Order(StringComparer.Ordinal))}");
+        return File.ReadAllLines(list);
+    }
+
+    private static void AssertNoneLoaded(string[] loaded, Func<string, bool> unexpected)
+    {
+        var found = loaded.Where(name => unexpected(name) || name.StartsWith("Azure.", StringComparison.Ordinal) || name.StartsWith("NuGet.", StringComparison.Ordinal)).ToList();
+        Assert.True(found.Count == 0, $"--help loaded {string.Join(", ", found)}; all it loaded: {string.Join(", ", loaded.Order(StringComparer.Ordinal))}");
     }
 }

@@ -161,6 +161,14 @@ public class TargetGraphTests
     }
 
     [Fact]
+    public void TargetGraph_finds_targets_typed_by_a_generic_component_s_type_argument_and_skips_indexers_and_other_types()
+    {
+        var graph = TargetGraph.Create(new GenericComponentBuild());
+
+        Assert.Equal(["Compile", "Chosen"], graph.Targets.Select(target => target.Name));
+    }
+
+    [Fact]
     public void A_left_out_target_is_not_in_the_graph_and_edges_to_it_are_dropped()
     {
         var graph = TargetGraph.Create(new LeftOutBuild());
@@ -225,6 +233,24 @@ public class TargetGraphTests
         public Target A => _ => _.DependentFor(B);
 
         public Target B => _ => _.DependsOn(A).DependsOn(A);
+    }
+
+    private interface IChooses<T>
+    {
+        T Chosen { get; }
+    }
+
+    private sealed class GenericComponentBuild : KilnBuild, IChooses<Target>
+    {
+        public Target Compile => _ => _;
+
+        public string Name => "not a target";
+
+        public Func<ITargetDefinition, ITargetDefinition> LooksLikeOne => _ => _;
+
+        public Target this[int index] => _ => _;
+
+        Target IChooses<Target>.Chosen => _ => _;
     }
 
     private sealed class LeftOutBuild : KilnBuild

@@ -8,7 +8,7 @@ using Kiln.Tooling;
 /// </summary>
 class Build : KilnBuild, IReport
 {
-    public static int Main() => Execute<Build>(x => x.Hello);
+    public static int Main() => Environment.GetEnvironmentVariable("TINY_BUILD") == "components" ? ComponentsBuild.Run() : Execute<Build>(x => x.Hello);
 
     [Parameter("What Hello greets with.")]
     readonly Flavor Flavor = Flavor.Vanilla;
