@@ -3,7 +3,9 @@
 # a hash of its inputs changed since the last compile, then runs the compiled build with all arguments.
 set -euo pipefail
 
-ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+# A warm run forks as few processes as it can (each costs a millisecond or more of the start): no dirname, cat or head.
+case "${BASH_SOURCE[0]}" in */*) ROOT="${BASH_SOURCE[0]%/*}" ;; *) ROOT=. ;; esac
+ROOT="$(cd "$ROOT" && pwd)"
 BUILD_PROJECT="$ROOT/build/_build.csproj"
 TEMP_DIR="$ROOT/.nuke/temp"
 # The build compiles into its own artifacts folder, apart from the solution's bin/obj, so a running
@@ -19,7 +21,7 @@ fail() {
   exit 1
 }
 
-command -v dotnet >/dev/null 2>&1 ||
+DOTNET=$(command -v dotnet 2>/dev/null) ||
   fail "the .NET SDK is not installed (no 'dotnet' on PATH): install the SDK version global.json names from https://dotnet.microsoft.com/download"
 
 # Checking the SDK global.json pins costs a .NET start (about 0.2 s), so it runs only before a compile; the list of
@@ -113,29 +115,45 @@ hash_inputs() {
   )
 }
 
-# The first input written since FILE was, if any: a file, or a folder whose entries changed (a file added, removed or
-# renamed), in build/, src/ or the root.
+# The first input written since FILE ($1) was, if any: a file, or a folder whose entries changed (a file added, removed or
+# renamed), in build/, src/ or the root, or the SDK folder ($2: an SDK installed or removed). One find, stopping at the
+# first; -newer compares to the nanosecond where bash's -nt may compare whole seconds.
 input_written_since() {
   (
     cd "$ROOT"
-    {
-      find . -maxdepth 1 \( -name . -o -name global.json -o -name 'Directory.*' -o -iname nuget.config \) -newer "$1" -print
-      find build src \( -type d \( -name bin -o -name obj \) \) -prune -o -newer "$1" -print 2>/dev/null
-    } | head -n 1
+    find . build src "$2" \
+      -path "$2" \( -newer "$1" -print -quit -o -prune \) -o \
+      -path './*' \( \( -name global.json -o -name 'Directory.*' -o -iname nuget.config \) -newer "$1" -print -quit -o -prune \) -o \
+      -type d \( -name bin -o -name obj \) -prune -o \
+      -newer "$1" -print -quit 2>/dev/null || true
   )
 }
 
 # The content hash decides whether to compile. Reading every input costs more than the rest of a warm --help, so it is
-# read only when an input may have changed: written since the last hash began (HASH_FILE carries that time), or other
-# SDKs installed.
+# read only when an input may have changed: written since the last hash began (HASH_FILE carries that time), another
+# dotnet on PATH, or an SDK installed or removed beside it. SDKS_FILE holds the dotnet, its SDK folder and its SDKs.
 SDKS_FILE="$TEMP_DIR/build.sdks"
-sdks=$(dotnet --list-sdks 2>/dev/null || true)
-if [ ! -f "$BUILD_DLL" ] || [ ! -f "$HASH_FILE" ] || [ ! -f "$SDKS_FILE" ] || [ "$(cat "$SDKS_FILE")" != "$sdks" ] ||
-  [ -n "$(input_written_since "$HASH_FILE")" ]; then
+warm=false
+if [ -f "$BUILD_DLL" ] && [ -f "$HASH_FILE" ] && [ -f "$SDKS_FILE" ]; then
+  stored_dotnet="" stored_sdk_folder=""
+  { IFS= read -r stored_dotnet && IFS= read -r stored_sdk_folder; } <"$SDKS_FILE" || true
+  if [ "$stored_dotnet" = "$DOTNET" ] && [ -n "$stored_sdk_folder" ] &&
+    [ -z "$(input_written_since "$HASH_FILE" "$stored_sdk_folder")" ]; then
+    warm=true
+  fi
+fi
+if [ "$warm" = false ]; then
   mkdir -p "$TEMP_DIR"
   touch "$TEMP_DIR/build.hashed"
+  sdks=$(dotnet --list-sdks 2>/dev/null || true)
+  # "10.0.100 [/usr/share/dotnet/sdk]": the folder every SDK of this dotnet is in.
+  sdk_folder="${sdks%%$'\n'*}"
+  sdk_folder="${sdk_folder##*[}"
+  sdk_folder="${sdk_folder%]}"
   hash=$(hash_inputs "$sdks")
-  if [ ! -f "$BUILD_DLL" ] || [ ! -f "$HASH_FILE" ] || [ "$(cat "$HASH_FILE")" != "$hash" ]; then
+  stored_hash=""
+  [ -f "$HASH_FILE" ] && IFS= read -r stored_hash <"$HASH_FILE" || true
+  if [ ! -f "$BUILD_DLL" ] || [ "$stored_hash" != "$hash" ]; then
     check_sdk
     echo "build.sh: compiling build/ (its inputs changed)" >&2
     rm -f "$HASH_FILE"
@@ -146,7 +164,7 @@ if [ ! -f "$BUILD_DLL" ] || [ ! -f "$HASH_FILE" ] || [ ! -f "$SDKS_FILE" ] || [ 
   fi
   echo "$hash" >"$HASH_FILE"
   touch -r "$TEMP_DIR/build.hashed" "$HASH_FILE"
-  echo "$sdks" >"$SDKS_FILE"
+  printf '%s\n%s\n%s\n' "$DOTNET" "$sdk_folder" "$sdks" >"$SDKS_FILE"
 fi
 
 exec dotnet "$BUILD_DLL" "$@"

@@ -126,6 +126,42 @@ public sealed class BuildScriptTests(TinyBuildFixture sample)
     }
 
     [Fact]
+    public async Task An_sdk_installed_beside_the_same_dotnet_compiles_the_build_again()
+    {
+        await EnsureCompiledAsync();
+        // A dotnet of its own with an SDK folder: the warm check looks at that folder, not at a listing of the SDKs.
+        var folder = Directory.CreateDirectory(Path.Combine(sample.Root, "own-dotnet")).FullName;
+        var sdkFolder = Directory.CreateDirectory(Path.Combine(folder, "sdk")).FullName;
+        var listing = Path.Combine(folder, "sdks.txt");
+        var dotnet = Path.Combine(folder, "dotnet");
+        await File.WriteAllTextAsync(listing, $"10.0.100 [{sdkFolder}]\n");
+        await File.WriteAllTextAsync(dotnet, $"""
+            #!/usr/bin/env bash
+            if [ "$1" = "--list-sdks" ]; then cat "{listing}"; exit 0; fi
+            exec "{RealDotnet()}" "$@"
+
+            """);
+        if (!OperatingSystem.IsWindows())
+        {
+            File.SetUnixFileMode(dotnet, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+        }
+
+        var environment = new Dictionary<string, string?> { ["PATH"] = $"{folder}:{Environment.GetEnvironmentVariable("PATH")}" };
+        (await sample.RunAsync(environment, "Hello")).AssertExitCode(0);
+        var unchanged = await sample.RunAsync(environment, "Hello");
+        Directory.CreateDirectory(Path.Combine(sdkFolder, "99.0.100"));
+        await File.AppendAllTextAsync(listing, $"99.0.100 [{sdkFolder}]\n");
+        var installed = await sample.RunAsync(environment, "Hello");
+        var back = await sample.RunAsync("Hello");
+
+        unchanged.AssertExitCode(0);
+        Assert.DoesNotContain(unchanged.StandardError, line => line == CompilingMessage);
+        installed.AssertExitCode(0);
+        Assert.Single(installed.StandardError, line => line == CompilingMessage);
+        back.AssertExitCode(0);
+    }
+
+    [Fact]
     public async Task A_pin_no_installed_sdk_satisfies_stops_before_compiling_and_names_the_sdk_to_install()
     {
         await EnsureCompiledAsync();
