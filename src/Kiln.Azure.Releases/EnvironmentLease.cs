@@ -132,8 +132,15 @@ internal sealed class EnvironmentLease : IAsyncDisposable
             {
                 await lease.RenewAsync(cancellationToken: attempt.Token).ConfigureAwait(false);
             }
-            catch (Exception exception) when (!stop.IsCancellationRequested)
+            catch (Exception exception)
             {
+                if (stop.IsCancellationRequested)
+                {
+                    // Disposed while renewing: the operation is over, whatever the renewal answered (an error, a
+                    // cancellation, or Azure.Core's AggregateException of its tries when the storage went away).
+                    return;
+                }
+
                 LostReason = exception switch
                 {
                     OperationCanceledException when attempt.IsCancellationRequested => string.Create(CultureInfo.InvariantCulture, $"the renewal got no answer within {deadline.TotalSeconds:0.#} s"),
@@ -142,10 +149,6 @@ internal sealed class EnvironmentLease : IAsyncDisposable
                 };
                 await lost.CancelAsync().ConfigureAwait(false);
                 return;
-            }
-            catch (OperationCanceledException)
-            {
-                return; // Disposed while renewing.
             }
         }
     }

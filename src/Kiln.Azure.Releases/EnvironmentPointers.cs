@@ -41,7 +41,7 @@ internal sealed class EnvironmentPointers(ReleaseLayout layout, EnvironmentHisto
         {
             throw Stopped(action, environment, exception, exception.Message);
         }
-        catch (AggregateException exception) when (exception.InnerExceptions.LastOrDefault() is RequestFailedException last)
+        catch (AggregateException exception) when (!cancellationToken.IsCancellationRequested && exception.InnerExceptions.OfType<RequestFailedException>().LastOrDefault() is { } last)
         {
             // Azure.Core's retries gave up on a transport failure (the storage went away): one line for the last try.
             throw Stopped(action, environment, exception, $"{last.Message} (after {exception.InnerExceptions.Count} tries).");
