@@ -74,12 +74,18 @@ class Build : KilnBuild, IReport
     Target Sleeper => _ => _
         .Executes(async cancellation =>
         {
-            File.Delete(SleeperPidFile);
             Log.Information("Sleeper ran: starting a child that sleeps.");
-            await ProcessRunner.RunAsync(new ToolCommand("sh", ["-c", "echo $$ > \"$PID_FILE\"; echo \"child pid $$\"; exec sleep 300"])
+            try
             {
-                Environment = new Dictionary<string, string?> { ["PID_FILE"] = SleeperPidFile },
-            }, cancellation);
+                await ProcessRunner.RunAsync(new ToolCommand("sh", ["-c", "echo $$ > \"$PID_FILE\"; echo \"child pid $$\"; exec sleep 300"])
+                {
+                    Environment = new Dictionary<string, string?> { ["PID_FILE"] = SleeperPidFile },
+                }, cancellation);
+            }
+            finally
+            {
+                File.Delete(SleeperPidFile);
+            }
         });
 
     Target FailBesideSleeper => _ => _
@@ -94,7 +100,9 @@ class Build : KilnBuild, IReport
             throw new InvalidOperationException("FailBesideSleeper broke on purpose.");
         });
 
-    static string SleeperPidFile => TemporaryDirectory / "sleeper.pid";
+    // Named for this build process: a file left by an earlier run of the sample must not let FailBesideSleeper fail
+    // before this run's Sleeper has started its child.
+    static string SleeperPidFile => TemporaryDirectory / $"sleeper-{Environment.ProcessId}.pid";
 
     // Ignores cancellation (a blocking call with no token): only a second Ctrl-C ends a run of it.
     Target Stubborn => _ => _
