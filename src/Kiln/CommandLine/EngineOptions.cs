@@ -1,43 +1,52 @@
 using Kiln.Hosts;
+using Kiln.Parameters;
 
 namespace Kiln.CommandLine;
 
 /// <summary>Kiln's own options. They bind like build parameters, but from KILN_ environment variables.</summary>
 internal sealed class EngineOptions
 {
-    [Parameter("Targets to run when none are named first on the command line (replaces the default).")]
     public string[]? Target { get; set; }
 
-    [Parameter("Skips the named targets; a bare --skip skips every target that was not named.")]
     public string[]? Skip { get; set; }
 
-    [Parameter("Runs the named targets even when they are up to date; a bare --force runs every target.")]
     public string[]? Force { get; set; }
 
-    [Parameter("Prints the plan and writes a Mermaid graph of it to artifacts/plan.md; runs nothing.")]
     public bool Plan { get; set; }
 
-    [Parameter("Lists the targets and parameters.")]
     public bool Help { get; set; }
 
-    [Parameter("Loads .nuke/parameters.<profile>.json on top of parameters.json (several allowed; the last wins).")]
     public string[]? Profile { get; set; }
 
-    [Parameter("The repository root; by default the nearest folder with a .nuke directory.")]
     public string? Root { get; set; }
 
-    [Parameter("Regenerates .github/workflows from the [GitHubActions] attributes and exits.")]
     public bool GenerateWorkflows { get; set; }
 
-    [Parameter("Goes on after a failed target as if every target proceeded after failure: targets that do not depend on it still run, and the run still fails.")]
     public bool Continue { get; set; }
 
-    [Parameter("How many targets may run at the same time, when nothing orders them (default: the processor count; 1 runs them one by one in plan order).")]
     public int? MaxParallel { get; set; }
 
-    [Parameter("The share of a partitioned target this run does, as i/n (set by generated CI jobs).")]
     public string? Partition { get; set; }
 
-    [Parameter("How much to print: Quiet, Minimal, Normal or Verbose.")]
     public Verbosity Verbosity { get; set; } = Verbosity.Normal;
+
+    /// <summary>
+    /// The options as parameters, in --help's order. Written out rather than read by reflection: this runs first on
+    /// every start, where the first custom attributes and reflection calls cost more than the rest of the list.
+    /// </summary>
+    public IReadOnlyList<ParameterDescriptor> Describe() =>
+    [
+        ParameterDescriptor.Option(this, nameof(Target), typeof(string[]), "Targets to run when none are named first on the command line (replaces the default).", () => Target, value => Target = (string[]?)value),
+        ParameterDescriptor.Option(this, nameof(Skip), typeof(string[]), "Skips the named targets; a bare --skip skips every target that was not named.", () => Skip, value => Skip = (string[]?)value),
+        ParameterDescriptor.Option(this, nameof(Force), typeof(string[]), "Runs the named targets even when they are up to date; a bare --force runs every target.", () => Force, value => Force = (string[]?)value),
+        ParameterDescriptor.Option(this, nameof(Plan), typeof(bool), "Prints the plan and writes a Mermaid graph of it to artifacts/plan.md; runs nothing.", () => Plan, value => Plan = (bool)value!),
+        ParameterDescriptor.Option(this, nameof(Help), typeof(bool), "Lists the targets and parameters.", () => Help, value => Help = (bool)value!),
+        ParameterDescriptor.Option(this, nameof(Profile), typeof(string[]), "Loads .nuke/parameters.<profile>.json on top of parameters.json (several allowed; the last wins).", () => Profile, value => Profile = (string[]?)value),
+        ParameterDescriptor.Option(this, nameof(Root), typeof(string), "The repository root; by default the nearest folder with a .nuke directory.", () => Root, value => Root = (string?)value),
+        ParameterDescriptor.Option(this, nameof(GenerateWorkflows), typeof(bool), "Regenerates .github/workflows from the [GitHubActions] attributes and exits.", () => GenerateWorkflows, value => GenerateWorkflows = (bool)value!),
+        ParameterDescriptor.Option(this, nameof(Continue), typeof(bool), "Goes on after a failed target as if every target proceeded after failure: targets that do not depend on it still run, and the run still fails.", () => Continue, value => Continue = (bool)value!),
+        ParameterDescriptor.Option(this, nameof(MaxParallel), typeof(int?), "How many targets may run at the same time, when nothing orders them (default: the processor count; 1 runs them one by one in plan order).", () => MaxParallel, value => MaxParallel = (int?)value),
+        ParameterDescriptor.Option(this, nameof(Partition), typeof(string), "The share of a partitioned target this run does, as i/n (set by generated CI jobs).", () => Partition, value => Partition = (string?)value),
+        ParameterDescriptor.Option(this, nameof(Verbosity), typeof(Verbosity), "How much to print: Quiet, Minimal, Normal or Verbose.", () => Verbosity, value => Verbosity = (Verbosity)value!),
+    ];
 }

@@ -64,7 +64,7 @@ internal static class HelpWriter
                 facts.Add($"allowed: {string.Join(", ", parameter.AllowedValues)}");
             }
 
-            if (MemberAttributes.Find<RequiredAttribute>(parameter.Member) is not null)
+            if (parameter.Member is { } member && MemberAttributes.Find<RequiredAttribute>(member) is not null)
             {
                 facts.Add("required");
             }

@@ -41,7 +41,7 @@ internal static class BuildRunner
         {
             var commandLine = CommandLineArguments.Parse(arguments);
             var options = new EngineOptions();
-            var optionParameters = ParameterDescriptor.FindIn(options, isEngineOption: true).ToList();
+            var optionParameters = options.Describe();
 
             commandLine.ReleaseFlagValues(name => optionParameters.Any(option => option.IsFlag && ParameterNames.Normalize(option.Name) == name));
 

@@ -27,7 +27,7 @@ public sealed class BuildParameter
     public string? Description => Descriptor.Description;
 
     /// <summary>The field or property the value is bound to.</summary>
-    public MemberInfo Member => Descriptor.Member;
+    public MemberInfo Member => Descriptor.Member!;
 
     /// <summary>Whether the parameter is marked <c>[Secret]</c>, so that its value is masked.</summary>
     public bool IsSecret => Descriptor.IsSecret;

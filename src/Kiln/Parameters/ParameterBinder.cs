@@ -52,7 +52,7 @@ internal sealed class ParameterBinder(IReadOnlyList<ParameterDescriptor> paramet
     }
 
     public ParameterDescriptor? FindByMember(System.Reflection.MemberInfo? member) =>
-        member is null ? null : parameters.FirstOrDefault(parameter => parameter.Member.HasSameMetadataDefinitionAs(member));
+        member is null ? null : parameters.FirstOrDefault(parameter => parameter.Member?.HasSameMetadataDefinitionAs(member) == true);
 
     public ParameterDescriptor? Find(string name)
     {

@@ -10,7 +10,10 @@ internal sealed class ParameterDescriptor
 {
     private readonly string? environmentVariable;
 
-    private ParameterDescriptor(object owner, MemberInfo member, ParameterAttribute attribute, bool isEngineOption)
+    private readonly Func<object?> get;
+    private readonly Action<object?>? set;
+
+    private ParameterDescriptor(object owner, MemberInfo member, ParameterAttribute attribute)
     {
         Owner = owner;
         Member = member;
@@ -18,16 +21,32 @@ internal sealed class ParameterDescriptor
         environmentVariable = attribute.EnvironmentVariable;
         Description = attribute.Description;
         IsSecret = MemberAttributes.Find<SecretAttribute>(member) is not null;
-        IsEngineOption = isEngineOption;
         Type = member switch
         {
             FieldInfo field => field.FieldType,
             PropertyInfo property => property.PropertyType,
             _ => throw new ArgumentException($"{member.Name} is neither a field nor a property.", nameof(member)),
         };
+        get = member switch
+        {
+            FieldInfo field => () => field.GetValue(owner),
+            _ => () => ((PropertyInfo)member).GetValue(owner),
+        };
 
         // The value before any source is bound is the default --help shows.
         DefaultText = IsSecret ? null : Format(GetValue());
+    }
+
+    private ParameterDescriptor(object owner, string name, Type type, string description, Func<object?> get, Action<object?> set)
+    {
+        Owner = owner;
+        Name = name;
+        Type = type;
+        Description = description;
+        IsEngineOption = true;
+        this.get = get;
+        this.set = set;
+        DefaultText = Format(GetValue());
     }
 
     /// <summary>The initial value as text, captured before binding; null for secrets and unset values.</summary>
@@ -35,7 +54,8 @@ internal sealed class ParameterDescriptor
 
     public object Owner { get; }
 
-    public MemberInfo Member { get; }
+    /// <summary>The build's field or property; null for Kiln's own options, which are described without reflection.</summary>
+    public MemberInfo? Member { get; }
 
     public string Name { get; }
 
@@ -133,7 +153,7 @@ internal sealed class ParameterDescriptor
         }
     }
 
-    public static IEnumerable<ParameterDescriptor> FindIn(object owner, bool isEngineOption = false)
+    public static IEnumerable<ParameterDescriptor> FindIn(object owner)
     {
         const BindingFlags members = BindingFlags.Instance | BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.DeclaredOnly;
         var hierarchy = new List<Type>();
@@ -148,14 +168,14 @@ internal sealed class ParameterDescriptor
             {
                 if (MemberAttributes.Find<ParameterAttribute>(member) is { } attribute)
                 {
-                    yield return new ParameterDescriptor(owner, member, attribute, isEngineOption);
+                    yield return new ParameterDescriptor(owner, member, attribute);
                 }
             }
         }
 
         foreach (var property in ComponentProperties(owner.GetType()))
         {
-            yield return new ParameterDescriptor(owner, property, property.GetCustomAttribute<ParameterAttribute>(inherit: false)!, isEngineOption);
+            yield return new ParameterDescriptor(owner, property, property.GetCustomAttribute<ParameterAttribute>(inherit: false)!);
         }
     }
 
@@ -169,21 +189,27 @@ internal sealed class ParameterDescriptor
     /// <summary>The current value as text (arrays comma-separated); a secret's too, so handle it as one.</summary>
     public string? ValueText => Format(GetValue());
 
-    public object? GetValue() => Member switch
-    {
-        FieldInfo field => field.GetValue(Owner),
-        PropertyInfo property => property.GetValue(Owner),
-        _ => null,
-    };
+    /// <summary>
+    /// One of Kiln's own options: named, typed and reached through delegates, because reading the engine's options by
+    /// reflection was the dearest step of every start (custom attributes, reflection invoke stubs).
+    /// </summary>
+    public static ParameterDescriptor Option(object owner, string name, Type type, string description, Func<object?> get, Action<object?> set) =>
+        new(owner, name, type, description, get, set);
+
+    public object? GetValue() => get();
 
     public void SetValue(object? value)
     {
-        if (Member is PropertyInfo { SetMethod: null, DeclaringType.IsInterface: true } property)
+        if (set is not null)
+        {
+            set(value);
+        }
+        else if (Member is PropertyInfo { SetMethod: null, DeclaringType.IsInterface: true } property)
         {
             // A component's parameter has no storage of its own: its getter reads what was bound here.
             ComponentParameters.Bind(Owner, property.DeclaringType!, property.Name, value);
         }
-        else if (!MemberValue.TrySet(Member, Owner, value))
+        else if (!MemberValue.TrySet(Member!, Owner, value))
         {
             throw new KilnException($"Parameter '{Name}' is a property without a setter: give it a setter or make it a field.");
         }

@@ -1,6 +1,3 @@
-using System.Text;
-using System.Text.Json;
-
 namespace Kiln.Parameters;
 
 /// <summary>
@@ -23,95 +20,91 @@ internal sealed class ParametersFile
 
     public static ParametersFile Parse(byte[] json, string path, string displayPath)
     {
-        var lineStarts = LineStarts(json);
+        var reader = new FlatJsonReader(json);
         var entries = new List<Entry>();
-        var reader = new Utf8JsonReader(json, new JsonReaderOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true });
         try
         {
-            if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
+            if (reader.Peek() != JsonToken.StartObject)
             {
                 throw Broken(displayPath, 1, "the file must hold one JSON object, like { \"Configuration\": \"Release\" }");
             }
 
-            while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+            reader.Expect(JsonToken.StartObject, "'{'");
+            while (!reader.Accept(JsonToken.EndObject))
             {
-                var key = reader.GetString()!;
-                var line = LineOf(lineStarts, reader.TokenStartIndex);
-                reader.Read();
-                var values = ReadValues(ref reader, displayPath, key, line);
+                var line = reader.Line;
+                var key = reader.ReadString();
+                reader.Expect(JsonToken.Colon, $"':' after \"{key}\"");
+                var values = ReadValues(reader, displayPath, key, line);
                 if (values is not null && !key.StartsWith('$'))
                 {
                     entries.Add(new Entry(key, values, line));
                 }
+
+                if (!reader.Accept(JsonToken.Comma))
+                {
+                    reader.Expect(JsonToken.EndObject, "',' or '}'");
+                    break;
+                }
             }
 
-            if (reader.TokenType != JsonTokenType.EndObject || reader.Read())
+            if (reader.Peek() != JsonToken.End)
             {
-                throw Broken(displayPath, LineOf(lineStarts, reader.TokenStartIndex), "unexpected content after the object");
+                throw Broken(displayPath, reader.Line, "unexpected content after the object");
             }
         }
-        catch (JsonException exception)
+        catch (FormatException exception)
         {
-            var line = (int)(exception.LineNumber ?? 0) + 1;
-            var message = exception.Message;
-            var detail = message.IndexOf(" LineNumber:", StringComparison.Ordinal);
-            throw Broken(displayPath, line, (detail > 0 ? message[..detail] : message).TrimEnd('.'));
+            throw Broken(displayPath, exception.Data["Line"] as int? ?? 1, exception.Message);
         }
 
         return new ParametersFile(path, displayPath, entries);
     }
 
-    private static List<string>? ReadValues(ref Utf8JsonReader reader, string displayPath, string key, int line)
+    private static List<string>? ReadValues(FlatJsonReader reader, string displayPath, string key, int line)
     {
-        switch (reader.TokenType)
+        switch (reader.Peek())
         {
-            case JsonTokenType.Null:
-                return null;
-            case JsonTokenType.StartArray:
+            case JsonToken.StartArray:
+                reader.Expect(JsonToken.StartArray, "'['");
                 var values = new List<string>();
-                while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
+                while (!reader.Accept(JsonToken.EndArray))
                 {
-                    values.Add(Scalar(ref reader) ?? throw Broken(displayPath, line, $"'{key}' holds an array with an object, an array or null; use strings, numbers or booleans"));
+                    values.Add(Scalar(reader) ?? throw Broken(displayPath, line, $"'{key}' holds an array with an object, an array or null; use strings, numbers or booleans"));
+                    if (!reader.Accept(JsonToken.Comma))
+                    {
+                        reader.Expect(JsonToken.EndArray, "',' or ']'");
+                        break;
+                    }
                 }
 
                 return values;
+            case JsonToken.StartObject:
+                throw Broken(displayPath, line, $"'{key}' must be a string, number, boolean or array, not an object");
+            case JsonToken.String:
+                return [reader.ReadString()];
             default:
-                return [Scalar(ref reader) ?? throw Broken(displayPath, line, $"'{key}' must be a string, number, boolean or array, not an object")];
+                return reader.ReadLiteral() is { } literal ? [literal] : null;
         }
     }
 
-    private static string? Scalar(ref Utf8JsonReader reader) => reader.TokenType switch
+    /// <summary>A string, number or boolean as text; null (after moving past it) for null, an object or an array.</summary>
+    private static string? Scalar(FlatJsonReader reader)
     {
-        JsonTokenType.String => reader.GetString(),
-        JsonTokenType.Number => Encoding.UTF8.GetString(reader.ValueSpan),
-        JsonTokenType.True => "true",
-        JsonTokenType.False => "false",
-        _ => null,
-    };
+        switch (reader.Peek())
+        {
+            case JsonToken.String:
+                return reader.ReadString();
+            case JsonToken.StartObject or JsonToken.StartArray:
+                reader.SkipValue();
+                return null;
+            default:
+                return reader.ReadLiteral();
+        }
+    }
 
     private static KilnException Broken(string displayPath, int line, string problem) =>
         new($"{displayPath}({line}): {problem}. Fix the file, or delete the entry.");
-
-    // Positions as int, not long: a list of long is compiled just in time on every start, one of int is precompiled.
-    private static List<int> LineStarts(byte[] json)
-    {
-        var starts = new List<int> { 0 };
-        for (var i = 0; i < json.Length; i++)
-        {
-            if (json[i] == (byte)'\n')
-            {
-                starts.Add(i + 1);
-            }
-        }
-
-        return starts;
-    }
-
-    private static int LineOf(List<int> lineStarts, long offset)
-    {
-        var index = lineStarts.BinarySearch((int)offset);
-        return (index >= 0 ? index : ~index - 1) + 1;
-    }
 
     /// <summary>A key, its values as text, and the line it is on.</summary>
     internal sealed record Entry(string Key, IReadOnlyList<string> Values, int Line);

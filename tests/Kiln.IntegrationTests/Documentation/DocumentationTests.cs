@@ -1,5 +1,4 @@
 using Kiln.CommandLine;
-using Kiln.Parameters;
 
 namespace Kiln.IntegrationTests.Documentation;
 
@@ -51,7 +50,7 @@ public sealed class DocumentationTests
     {
         var reference = File.ReadAllText(Path.Combine(Root, "docs", "reference.md"));
 
-        var missing = ParameterDescriptor.FindIn(new EngineOptions(), isEngineOption: true)
+        var missing = new EngineOptions().Describe()
             .Select(option => option.CommandLineName)
             .Where(name => !reference.Contains($"`{name}", StringComparison.Ordinal))
             .ToList();

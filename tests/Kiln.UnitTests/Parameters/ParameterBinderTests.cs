@@ -330,7 +330,7 @@ public class ParameterBinderTests
     public void Binder_reads_engine_options_only_from_kiln_variables()
     {
         var options = new EngineOptions();
-        var binder = new ParameterBinder(ParameterDescriptor.FindIn(options, isEngineOption: true).ToList());
+        var binder = new ParameterBinder(options.Describe());
 
         binder.Bind(
             CommandLineArguments.Parse([]),
@@ -348,7 +348,7 @@ public class ParameterBinderTests
     public void Binder_bind_known_ignores_options_it_does_not_know()
     {
         var options = new EngineOptions();
-        var binder = new ParameterBinder(ParameterDescriptor.FindIn(options, isEngineOption: true).ToList());
+        var binder = new ParameterBinder(options.Describe());
 
         binder.BindKnown(CommandLineArguments.Parse(["--configuration", "Release", "--verbosity", "minimal"]), Environment());
 

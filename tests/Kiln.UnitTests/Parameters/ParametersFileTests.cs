@@ -94,6 +94,41 @@ public class ParametersFileTests
         Assert.Equal([2, 3], file.Entries.Select(entry => entry.Line));
     }
 
+    [Fact]
+    public void ParametersFile_reads_escapes_numbers_in_every_json_form_and_block_comments()
+    {
+        var file = Parse("\uFEFF{ /* a note */ \"Path\": \"C:\\\\tools\\\\\\u00e9 \\\"x\\\"\", \"Ratio\": -1.5e+3, \"Zero\": 0, \"Empty\": [] }");
+
+        Assert.Equal(
+            [("Path", "C:\\tools\\\u00e9 \"x\""), ("Ratio", "-1.5e+3"), ("Zero", "0"), ("Empty", string.Empty)],
+            file.Entries.Select(entry => (entry.Key, string.Join(' ', entry.Values))));
+    }
+
+    [Theory]
+    [InlineData("{\n  \"A\": 01\n}", 2)]
+    [InlineData("{\n  \"A\": \"open\n}", 2)]
+    [InlineData("{\n  \"A\": \"\\q\"\n}", 2)]
+    [InlineData("{\n  \"A\": 1\n  \"B\": 2\n}", 3)]
+    [InlineData("{\n  \"A\" 1\n}", 2)]
+    [InlineData("{\n  \"A\": [1 2]\n}", 2)]
+    [InlineData("{\n  \"A\": 1,\n  /* never closed\n}", 3)]
+    [InlineData("{\n  \"A\": 1,\n", 3)]
+    public void ParametersFile_reports_each_kind_of_broken_json_at_its_line(string json, int line)
+    {
+        var exception = Assert.Throws<KilnException>(() => Parse(json));
+
+        Assert.StartsWith($".nuke/parameters.json({line}): ", exception.Message, StringComparison.Ordinal);
+        Assert.EndsWith(". Fix the file, or delete the entry.", exception.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void ParametersFile_names_what_it_expected_and_what_it_found()
+    {
+        var exception = Assert.Throws<KilnException>(() => Parse("{ \"A\": 1 \"B\": 2 }"));
+
+        Assert.Equal(".nuke/parameters.json(1): expected ',' or '}', found '\"'. Fix the file, or delete the entry.", exception.Message);
+    }
+
     private static ParametersFile Parse(string json) =>
         ParametersFile.Parse(Encoding.UTF8.GetBytes(json), "/repo/.nuke/parameters.json", ".nuke/parameters.json");
 }
