@@ -1,4 +1,5 @@
 using System.Linq.Expressions;
+using System.Runtime;
 using Kiln.Execution;
 
 namespace Kiln;
@@ -49,6 +50,12 @@ public abstract class KilnBuild : IKilnBuild
         where T : KilnBuild, new()
     {
         var arguments = Environment.GetCommandLineArgs().Skip(1).ToList();
+
+        // Multicore JIT: the runtime records what this start compiles and loads, beside the compiled build, and replays
+        // it on another core at the next start of the same kind while this thread goes on (bench/README.md, start-up).
+        // --help keeps its own record, so that it never loads in advance what a run of targets loaded.
+        ProfileOptimization.SetProfileRoot(AppContext.BaseDirectory);
+        ProfileOptimization.StartProfile(arguments.Exists(argument => argument is "--help" or "-h" or "-?" or "/?") ? "kiln-help.jitprofile" : "kiln-run.jitprofile");
         return BuildRunner.RunAsync(
             () => new T(),
             defaultTargets.Select(TargetName).ToList(),

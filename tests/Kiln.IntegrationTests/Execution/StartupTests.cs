@@ -28,6 +28,23 @@ public sealed class StartupTests(TinyBuildFixture sample)
             || name.StartsWith("Kiln.Azure", StringComparison.Ordinal));
     }
 
+    [Fact]
+    public async Task Help_and_a_run_of_targets_each_leave_their_own_multicore_jit_profile_beside_the_compiled_build()
+    {
+        var folder = Path.GetDirectoryName(sample.CompiledBuild)!;
+        foreach (var profile in Directory.GetFiles(folder, "*.jitprofile"))
+        {
+            File.Delete(profile);
+        }
+
+        (await sample.RunAsync("-h")).AssertExitCode(0);
+        var afterHelp = Directory.GetFiles(folder, "*.jitprofile").Select(Path.GetFileName).ToList();
+        (await sample.RunAsync("Hello")).AssertExitCode(0);
+
+        Assert.Equal(["kiln-help.jitprofile"], afterHelp);
+        Assert.Equal(["kiln-help.jitprofile", "kiln-run.jitprofile"], Directory.GetFiles(folder, "*.jitprofile").Select(Path.GetFileName).Order(StringComparer.Ordinal));
+    }
+
     /// <summary>
     /// The assemblies ./build.sh --help loaded in the build's process, recorded by <see cref="StartupHook"/>; build
     /// "components" runs the sample's ComponentsBuild. Without a parameters file (the sample's names the other build's
@@ -45,6 +62,13 @@ public sealed class StartupTests(TinyBuildFixture sample)
         }
 
         File.Delete(sample.ParametersFile);
+        // What the engine's own path loads: without the multicore JIT profile an earlier --help left (one that wrote the
+        // schema loaded JSON), which the runtime would replay on another core.
+        foreach (var profile in Directory.GetFiles(Path.GetDirectoryName(sample.CompiledBuild)!, "*.jitprofile"))
+        {
+            File.Delete(profile);
+        }
+
         try
         {
             var run = await sample.RunAsync(
