@@ -136,32 +136,10 @@ internal sealed class FlatJsonReader
         switch (Peek())
         {
             case JsonToken.StartObject:
-                position++;
-                while (!Accept(JsonToken.EndObject))
-                {
-                    ReadString();
-                    Expect(JsonToken.Colon, "':' after the key");
-                    SkipValue();
-                    if (!Accept(JsonToken.Comma))
-                    {
-                        Expect(JsonToken.EndObject, "',' or '}'");
-                        return;
-                    }
-                }
-
+                SkipItems(JsonToken.EndObject, keyed: true);
                 return;
             case JsonToken.StartArray:
-                position++;
-                while (!Accept(JsonToken.EndArray))
-                {
-                    SkipValue();
-                    if (!Accept(JsonToken.Comma))
-                    {
-                        Expect(JsonToken.EndArray, "',' or ']'");
-                        return;
-                    }
-                }
-
+                SkipItems(JsonToken.EndArray, keyed: false);
                 return;
             case JsonToken.String:
                 ReadString();
@@ -182,6 +160,27 @@ internal sealed class FlatJsonReader
 
     /// <summary>A problem in the file at a line; the message is the problem alone, the line is in <see cref="Exception.Data"/>.</summary>
     private static FormatException Problem(int line, string problem) => new(problem) { Data = { ["Line"] = line } };
+
+    /// <summary>Moves past an object's entries (keyed) or an array's items, from its opening bracket to its closing one.</summary>
+    private void SkipItems(JsonToken end, bool keyed)
+    {
+        position++;
+        while (!Accept(end))
+        {
+            if (keyed)
+            {
+                ReadString();
+                Expect(JsonToken.Colon, "':' after the key");
+            }
+
+            SkipValue();
+            if (!Accept(JsonToken.Comma))
+            {
+                Expect(end, end == JsonToken.EndObject ? "',' or '}'" : "',' or ']'");
+                return;
+            }
+        }
+    }
 
     private char Escaped()
     {

@@ -79,6 +79,16 @@ public class ParametersFileTests
     }
 
     [Fact]
+    public void ParametersFile_rejects_an_array_holding_nested_arrays_and_objects_after_reading_past_them()
+    {
+        var exception = Assert.Throws<KilnException>(() => Parse("{ \"Projects\": [[1, { \"a\": [2, \"]\"] }], \"b\"] }"));
+
+        Assert.Equal(
+            ".nuke/parameters.json(1): 'Projects' holds an array with an object, an array or null; use strings, numbers or booleans. Fix the file, or delete the entry.",
+            exception.Message);
+    }
+
+    [Fact]
     public void ParametersFile_rejects_content_after_the_object()
     {
         var exception = Assert.Throws<KilnException>(() => Parse("{ \"A\": 1 }\n{ }"));
