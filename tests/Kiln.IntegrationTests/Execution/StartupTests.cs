@@ -29,7 +29,7 @@ public sealed class StartupTests(TinyBuildFixture sample)
     }
 
     [Fact]
-    public async Task Help_and_a_run_of_targets_each_leave_their_own_multicore_jit_profile_beside_the_compiled_build()
+    public async Task Help_plan_and_a_run_of_targets_each_leave_their_own_multicore_jit_profile_beside_the_compiled_build()
     {
         var folder = Path.GetDirectoryName(sample.CompiledBuild)!;
         foreach (var profile in Directory.GetFiles(folder, "*.jitprofile"))
@@ -39,10 +39,13 @@ public sealed class StartupTests(TinyBuildFixture sample)
 
         (await sample.RunAsync("-h")).AssertExitCode(0);
         var afterHelp = Directory.GetFiles(folder, "*.jitprofile").Select(Path.GetFileName).ToList();
+        (await sample.RunAsync("Hello", "--plan")).AssertExitCode(0);
         (await sample.RunAsync("Hello")).AssertExitCode(0);
 
         Assert.Equal(["kiln-help.jitprofile"], afterHelp);
-        Assert.Equal(["kiln-help.jitprofile", "kiln-run.jitprofile"], Directory.GetFiles(folder, "*.jitprofile").Select(Path.GetFileName).Order(StringComparer.Ordinal));
+        Assert.Equal(
+            ["kiln-help.jitprofile", "kiln-plan.jitprofile", "kiln-run.jitprofile"],
+            Directory.GetFiles(folder, "*.jitprofile").Select(Path.GetFileName).Order(StringComparer.Ordinal));
     }
 
     /// <summary>
