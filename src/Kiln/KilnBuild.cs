@@ -1,5 +1,4 @@
 using System.Linq.Expressions;
-using System.Runtime;
 using Kiln.Execution;
 
 namespace Kiln;
@@ -51,12 +50,7 @@ public abstract class KilnBuild : IKilnBuild
     {
         var arguments = Environment.GetCommandLineArgs().Skip(1).ToList();
 
-        // Multicore JIT: the runtime records what this start compiles and loads, beside the compiled build, and replays
-        // it on another core at the next start of the same kind while this thread goes on (bench/README.md, start-up).
-        // --help, --plan and --generate-workflows keep their own records, so that they never load in advance what a run
-        // of targets loaded.
-        ProfileOptimization.SetProfileRoot(AppContext.BaseDirectory);
-        ProfileOptimization.StartProfile($"kiln-{StartKind(arguments)}.jitprofile");
+        StartupProfile.Start(arguments);
         return BuildRunner.RunAsync(
             () => new T(),
             defaultTargets.Select(TargetName).ToList(),
@@ -112,12 +106,6 @@ public abstract class KilnBuild : IKilnBuild
     /// </summary>
     /// <param name="secret">The value to hide.</param>
     public static void MaskSecret(string? secret) => BuildContext.Current.Host.Masker.Add(secret);
-
-    private static string StartKind(List<string> arguments) =>
-        arguments.Exists(argument => argument is "--help" or "-h" or "-?" or "/?") ? "help"
-        : arguments.Contains("--plan") ? "plan"
-        : arguments.Contains("--generate-workflows") ? "workflows"
-        : "run";
 
     private static string TargetName<T>(Expression<Func<T, Target>> selector) =>
         Definition.ExpressionText.MemberOf(selector)?.Name

@@ -255,6 +255,7 @@ internal static class BuildRunner
                 : options.Plan ? GeneratedFilesMode.Validate
                 : KilnBuild.IsServerBuild ? GeneratedFilesMode.Check
                 : GeneratedFilesMode.Update;
+            StartupProfile.StopRecording();
             generator.GenerateFiles(extensions.Model, mode);
             if (mode != GeneratedFilesMode.Validate)
             {
@@ -271,6 +272,7 @@ internal static class BuildRunner
             return;
         }
 
+        StartupProfile.StopRecording();
         var schema = generate();
         var path = root / BuildRoot.MarkerDirectory / "build.schema.json";
         if (!File.Exists(path) || File.ReadAllText(path) != schema)

@@ -48,13 +48,24 @@ public sealed class StartupTests(TinyBuildFixture sample)
             Directory.GetFiles(folder, "*.jitprofile").Select(Path.GetFileName).Order(StringComparer.Ordinal));
     }
 
+    [Fact]
+    public async Task A_help_that_wrote_the_schema_leaves_no_json_for_the_next_help_to_load_in_advance()
+    {
+        File.Delete(Path.Combine(sample.Root, ".nuke", "temp", "build.schema.stamp"));
+        (await sample.RunAsync("--help")).AssertExitCode(0);
+
+        var loaded = await HelpLoadsAsync(build: null, keepProfiles: true);
+
+        AssertNoneLoaded(loaded, name => name is "System.Text.Json");
+    }
+
     /// <summary>
     /// The assemblies ./build.sh --help loaded in the build's process, recorded by <see cref="StartupHook"/>; build
     /// "components" runs the sample's ComponentsBuild. Without a parameters file (the sample's names the other build's
     /// parameters), and with the schema and its stamp as the fixture's first run wrote them, so that nothing on the way
     /// needs JSON and the next run finds them as they were.
     /// </summary>
-    private async Task<string[]> HelpLoadsAsync(string? build)
+    private async Task<string[]> HelpLoadsAsync(string? build, bool keepProfiles = false)
     {
         var list = Path.Combine(sample.Root, ".nuke", "temp", "loaded-assemblies.txt");
         File.Delete(list);
@@ -67,7 +78,7 @@ public sealed class StartupTests(TinyBuildFixture sample)
         File.Delete(sample.ParametersFile);
         // What the engine's own path loads: without the multicore JIT profile an earlier --help left (one that wrote the
         // schema loaded JSON), which the runtime would replay on another core.
-        foreach (var profile in Directory.GetFiles(Path.GetDirectoryName(sample.CompiledBuild)!, "*.jitprofile"))
+        foreach (var profile in keepProfiles ? [] : Directory.GetFiles(Path.GetDirectoryName(sample.CompiledBuild)!, "*.jitprofile"))
         {
             File.Delete(profile);
         }
