@@ -10,13 +10,18 @@ namespace Kiln.Execution;
 internal static class StartupProfile
 {
     /// <summary>
-    /// Records this start under its kind: --help, --plan and --generate-workflows keep their own profiles, so that they
-    /// never load in advance what a run of targets loaded.
+    /// Records --help, --plan and --generate-workflows, each under its own profile so that none loads in advance what
+    /// another loaded. A run of targets records nothing: its start is a small part of it, and a profile keeps what it
+    /// once held (see <see cref="StopRecording"/>), so runs of different targets would replay everything any of them
+    /// ever loaded.
     /// </summary>
     public static void Start(List<string> arguments)
     {
-        ProfileOptimization.SetProfileRoot(AppContext.BaseDirectory);
-        ProfileOptimization.StartProfile($"kiln-{Kind(arguments)}.jitprofile");
+        if (Kind(arguments) is { } kind)
+        {
+            ProfileOptimization.SetProfileRoot(AppContext.BaseDirectory);
+            ProfileOptimization.StartProfile($"kiln-{kind}.jitprofile");
+        }
     }
 
     /// <summary>
@@ -26,9 +31,9 @@ internal static class StartupProfile
     /// </summary>
     public static void StopRecording() => ProfileOptimization.StartProfile(null);
 
-    private static string Kind(List<string> arguments) =>
+    private static string? Kind(List<string> arguments) =>
         arguments.Exists(argument => argument is "--help" or "-h" or "-?" or "/?") ? "help"
         : arguments.Contains("--plan") ? "plan"
         : arguments.Contains("--generate-workflows") ? "workflows"
-        : "run";
+        : null;
 }
