@@ -11,6 +11,7 @@ namespace Kiln.IntegrationTests.Components;
 /// with the TRX report, hang dump and coverlet.MTP extensions, testing a library. The tier passes the platform's own
 /// switches, and Test reads its counts and coverage where it reads VSTest's.
 /// </summary>
+[Collection(InProcessRuns.Name)]
 public sealed class TestingPlatformTierTests : IAsyncLifetime
 {
     private readonly string root = Path.Combine(Path.GetTempPath(), "kiln-mtp-" + Guid.NewGuid().ToString("N")[..12]);
