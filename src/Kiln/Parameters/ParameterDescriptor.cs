@@ -190,8 +190,8 @@ internal sealed class ParameterDescriptor
     public string? ValueText => Format(GetValue());
 
     /// <summary>
-    /// One of Kiln's own options: named, typed and reached through delegates, because reading the engine's options by
-    /// reflection was the dearest step of every start (custom attributes, reflection invoke stubs).
+    /// One of Kiln's own options: named, typed and reached through delegates, so that the first step of every start
+    /// reads no custom attributes and compiles no reflection invoke stubs.
     /// </summary>
     public static ParameterDescriptor Option(object owner, string name, Type type, string description, Func<object?> get, Action<object?> set) =>
         new(owner, name, type, description, get, set);
