@@ -3,9 +3,12 @@
 # a hash of its inputs changed since the last compile, then runs the compiled build with all arguments.
 set -euo pipefail
 
-# A warm run forks as few processes as it can (each costs a millisecond or more of the start): no dirname, cat or head.
+# A warm run forks one process before the build's (each fork of bash costs about a millisecond of the start): the root
+# is found by changing into it and back, not in a $(...) subshell, and dotnet through bash's command hash.
 case "${BASH_SOURCE[0]}" in */*) ROOT="${BASH_SOURCE[0]%/*}" ;; *) ROOT=. ;; esac
-ROOT="$(cd "$ROOT" && pwd)"
+CALLER_DIR=$PWD
+CDPATH='' cd -- "$ROOT"
+ROOT=$PWD
 BUILD_PROJECT="$ROOT/build/_build.csproj"
 TEMP_DIR="$ROOT/.nuke/temp"
 # The build compiles into its own artifacts folder, apart from the solution's bin/obj, so a running
@@ -21,7 +24,10 @@ fail() {
   exit 1
 }
 
-DOTNET=$(command -v dotnet 2>/dev/null) ||
+# bash 4 and later name the file in BASH_CMDS; bash 3 (macOS) asks command -v in a subshell.
+DOTNET=""
+if [ "${BASH_VERSINFO[0]}" -ge 4 ] && hash dotnet 2>/dev/null; then DOTNET=${BASH_CMDS[dotnet]:-}; fi
+[ -n "$DOTNET" ] || DOTNET=$(command -v dotnet 2>/dev/null) ||
   fail "the .NET SDK is not installed (no 'dotnet' on PATH): install the SDK version global.json names from https://dotnet.microsoft.com/download"
 
 # Checking the SDK global.json pins costs a .NET start (about 0.2 s), so it runs only before a compile; the list of
@@ -115,20 +121,6 @@ hash_inputs() {
   )
 }
 
-# The first input written since FILE ($1) was, if any: a file, or a folder whose entries changed (a file added, removed or
-# renamed), in build/, src/ or the root, or the SDK folder ($2: an SDK installed or removed). One find, stopping at the
-# first; -newer compares to the nanosecond where bash's -nt may compare whole seconds.
-input_written_since() {
-  (
-    cd "$ROOT"
-    find . build src "$2" \
-      -path "$2" \( -newer "$1" -print -quit -o -prune \) -o \
-      -path './*' \( \( -name global.json -o -name 'Directory.*' -o -iname nuget.config \) -newer "$1" -print -quit -o -prune \) -o \
-      -type d \( -name bin -o -name obj \) -prune -o \
-      -newer "$1" -print -quit 2>/dev/null || true
-  )
-}
-
 # The content hash decides whether to compile. Reading every input costs more than the rest of a warm --help, so it is
 # read only when an input may have changed: written since the last hash began (HASH_FILE carries that time), another
 # dotnet on PATH, or an SDK installed or removed beside it. SDKS_FILE holds the dotnet, its SDK folder and its SDKs.
@@ -137,11 +129,21 @@ warm=false
 if [ -f "$BUILD_DLL" ] && [ -f "$HASH_FILE" ] && [ -f "$SDKS_FILE" ]; then
   stored_dotnet="" stored_sdk_folder=""
   { IFS= read -r stored_dotnet && IFS= read -r stored_sdk_folder; } <"$SDKS_FILE" || true
-  if [ "$stored_dotnet" = "$DOTNET" ] && [ -n "$stored_sdk_folder" ] &&
-    [ -z "$(input_written_since "$HASH_FILE" "$stored_sdk_folder")" ]; then
-    warm=true
+  # The first input written since the last hash began, if any: a file, or a folder whose entries changed (a file added,
+  # removed or renamed), in build/, src/ or the root, or the SDK folder (an SDK installed or removed). One find, run in
+  # the root (the current folder here), stopping at the first; -newer compares to the nanosecond where bash's -nt may
+  # compare whole seconds.
+  if [ "$stored_dotnet" = "$DOTNET" ] && [ -n "$stored_sdk_folder" ]; then
+    written=$(find . build src "$stored_sdk_folder" \
+      -path "$stored_sdk_folder" \( -newer "$HASH_FILE" -print -quit -o -prune \) -o \
+      -path './*' \( \( -name global.json -o -name 'Directory.*' -o -iname nuget.config \) -newer "$HASH_FILE" -print -quit -o -prune \) -o \
+      -type d \( -name bin -o -name obj \) -prune -o \
+      -newer "$HASH_FILE" -print -quit 2>/dev/null) || true
+    [ -n "$written" ] || warm=true
   fi
 fi
+# Back in the caller's folder: the SDK's global.json and the build's root are looked up from there.
+CDPATH='' cd -- "$CALLER_DIR" || fail "cannot return to the current folder $CALLER_DIR"
 if [ "$warm" = false ]; then
   mkdir -p "$TEMP_DIR"
   touch "$TEMP_DIR/build.hashed"
@@ -156,7 +158,7 @@ if [ "$warm" = false ]; then
   if [ ! -f "$BUILD_DLL" ] || [ "$stored_hash" != "$hash" ]; then
     check_sdk
     echo "build.sh: compiling build/ (its inputs changed)" >&2
-    rm -f "$HASH_FILE"
+    rm -f "$HASH_FILE" "${BUILD_DLL%/*}"/*.jitprofile
     if ! compile_build; then
       cat "$TEMP_DIR/bootstrap.log" >&2
       fail "compiling build/ failed: fix the errors above, then run ./build.sh again"
@@ -167,4 +169,19 @@ if [ "$warm" = false ]; then
   printf '%s\n%s\n%s\n' "$DOTNET" "$sdk_folder" "$sdks" >"$SDKS_FILE"
 fi
 
+# The engine has the runtime replay what the last start of the same kind compiled and loaded (multicore JIT: profiles
+# kiln-help, kiln-plan and kiln-workflows.jitprofile beside the compiled build; src/Kiln/Execution/StartupProfile.cs).
+# Recording cost every such start about 3 ms as the process ended (the runtime writes the profile in thousands of small
+# writes), so a start records only while its kind has no profile: the first one after a compile, which deletes them.
+profile=""
+for argument in "$@"; do
+  case "$argument" in
+    --help | -h | '-?' | '/?') profile=help; break ;;
+    --plan) profile=plan ;;
+    --generate-workflows) [ -n "$profile" ] || profile=workflows ;;
+  esac
+done
+if [ -n "$profile" ] && [ -f "${BUILD_DLL%/*}/kiln-$profile.jitprofile" ]; then
+  export DOTNET_MultiCoreJitNoProfileGather=1
+fi
 exec dotnet "$BUILD_DLL" "$@"

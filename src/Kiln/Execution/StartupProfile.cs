@@ -9,6 +9,9 @@ namespace Kiln.Execution;
 /// </summary>
 internal static class StartupProfile
 {
+    /// <summary>The profile this start records, while it records one.</summary>
+    private static string? recording;
+
     /// <summary>
     /// Records --help, --plan and --generate-workflows, each under its own profile so that none loads in advance what
     /// another loaded. A run of targets records nothing: its start is a small part of it, and a profile keeps what it
@@ -19,8 +22,10 @@ internal static class StartupProfile
     {
         if (Kind(arguments) is { } kind)
         {
+            var file = $"kiln-{kind}.jitprofile";
             ProfileOptimization.SetProfileRoot(AppContext.BaseDirectory);
-            ProfileOptimization.StartProfile($"kiln-{kind}.jitprofile");
+            ProfileOptimization.StartProfile(file);
+            recording = IsGatheringOff() ? null : Path.Combine(AppContext.BaseDirectory, file);
         }
     }
 
@@ -29,7 +34,26 @@ internal static class StartupProfile
     /// the build changed). What a profile holds is loaded again at each replay and so recorded again: without this, one
     /// start that wrote the schema would have every later --help load the JSON library on the other core.
     /// </summary>
-    public static void StopRecording() => ProfileOptimization.StartProfile(null);
+    /// <remarks>
+    /// The profile written here holds the start only up to this point, and build.sh has the runtime record only while
+    /// no profile exists (<see cref="IsGatheringOff"/>), so it is deleted: the next start of this kind records a whole one.
+    /// </remarks>
+    public static void StopRecording()
+    {
+        ProfileOptimization.StartProfile(null);
+        if (recording is { } partial)
+        {
+            recording = null;
+            File.Delete(partial);
+        }
+    }
+
+    /// <summary>
+    /// Whether the runtime only replays the profile and records none (DOTNET_MultiCoreJitNoProfileGather set, as
+    /// build.sh sets it when the profile exists): recording costs about 3 ms as the process ends.
+    /// </summary>
+    private static bool IsGatheringOff() =>
+        Environment.GetEnvironmentVariable("DOTNET_MultiCoreJitNoProfileGather") is { Length: > 0 } value && value.Trim().TrimStart('0').Length > 0;
 
     private static string? Kind(List<string> arguments) =>
         arguments.Exists(argument => argument is "--help" or "-h" or "-?" or "/?") ? "help"

@@ -58,6 +58,22 @@ public sealed class BuildScriptTests(TinyBuildFixture sample)
     }
 
     [Fact]
+    public async Task Compiling_the_build_again_deletes_the_multicore_jit_profiles_of_the_build_before()
+    {
+        await EnsureCompiledAsync();
+        // A profile of another kind than the run's: only the compile can have deleted it.
+        var profile = Path.Combine(Path.GetDirectoryName(sample.CompiledBuild)!, "kiln-plan.jitprofile");
+        await File.WriteAllTextAsync(profile, "recorded by the build before");
+        await File.AppendAllTextAsync(sample.BuildSource, $"// Changed by the integration tests: {Guid.NewGuid():N}{Environment.NewLine}");
+
+        var run = await sample.RunAsync("Hello");
+
+        run.AssertExitCode(0);
+        Assert.Single(run.StandardError, line => line == CompilingMessage);
+        Assert.False(File.Exists(profile), "The profile recorded against the build before the compile is still there.");
+    }
+
+    [Fact]
     public async Task A_source_written_again_unchanged_is_not_compiled_again_and_a_new_source_is()
     {
         await EnsureCompiledAsync();

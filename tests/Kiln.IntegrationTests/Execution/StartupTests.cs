@@ -49,6 +49,38 @@ public sealed class StartupTests(TinyBuildFixture sample)
     }
 
     [Fact]
+    public async Task A_help_after_the_one_that_recorded_the_profile_replays_it_and_leaves_it_as_it_was()
+    {
+        // The schema as this build writes it, so that the first --help records its whole start.
+        (await sample.RunAsync("--help")).AssertExitCode(0);
+        var profile = DeleteProfiles("kiln-help.jitprofile");
+        (await sample.RunAsync("--help")).AssertExitCode(0);
+        var recorded = await File.ReadAllBytesAsync(profile);
+        // Older than now by far more than a file system's timestamp step, so a rewrite shows.
+        File.SetLastWriteTimeUtc(profile, DateTime.UtcNow.AddHours(-1));
+        var written = File.GetLastWriteTimeUtc(profile);
+
+        (await sample.RunAsync("--help")).AssertExitCode(0);
+
+        Assert.Equal(written, File.GetLastWriteTimeUtc(profile));
+        Assert.Equal(recorded, await File.ReadAllBytesAsync(profile));
+    }
+
+    [Fact]
+    public async Task A_help_that_stopped_recording_to_write_the_schema_leaves_no_profile_and_the_next_help_records_a_whole_one()
+    {
+        var profile = DeleteProfiles("kiln-help.jitprofile");
+        File.Delete(Path.Combine(sample.Root, ".nuke", "temp", "build.schema.stamp"));
+
+        (await sample.RunAsync("--help")).AssertExitCode(0);
+        var afterSchema = File.Exists(profile);
+        (await sample.RunAsync("--help")).AssertExitCode(0);
+
+        Assert.False(afterSchema, "The --help that wrote the schema left a profile of only part of its start.");
+        Assert.True(File.Exists(profile), "The next --help recorded no profile.");
+    }
+
+    [Fact]
     public async Task A_help_that_wrote_the_schema_leaves_no_json_for_the_next_help_to_load_in_advance()
     {
         File.Delete(Path.Combine(sample.Root, ".nuke", "temp", "build.schema.stamp"));
@@ -104,6 +136,18 @@ public sealed class StartupTests(TinyBuildFixture sample)
         }
 
         return File.ReadAllLines(list);
+    }
+
+    /// <summary>Deletes the multicore JIT profiles beside the compiled build; returns the path of the one named.</summary>
+    private string DeleteProfiles(string name)
+    {
+        var folder = Path.GetDirectoryName(sample.CompiledBuild)!;
+        foreach (var profile in Directory.GetFiles(folder, "*.jitprofile"))
+        {
+            File.Delete(profile);
+        }
+
+        return Path.Combine(folder, name);
     }
 
     private static void AssertNoneLoaded(string[] loaded, Func<string, bool> unexpected)
