@@ -121,7 +121,7 @@ internal static class BuildRunner
             }
 
             using var cancellation = new CancellationTokenSource();
-            var records = new UpToDateRecords(root, UpToDateRecords.FingerprintParameters(buildParameters.Select(parameter => (parameter.Name, parameter.ValueText))), CheckForced(graph, options.Force));
+            var records = new UpToDateRecords(root, new(() => UpToDateRecords.FingerprintParameters(buildParameters.Select(parameter => (parameter.Name, parameter.ValueText)))), CheckForced(graph, options.Force));
             var executor = new Executor(host, records, maxParallel, extensions: extensions, continueAfterFailure: options.Continue);
             using var signals = installSignalHandlers ? InterruptHandler.Install(cancellation, host, executor) : null;
             BuildContext.Current = new BuildContext(host, cancellation.Token) { Partition = partition };

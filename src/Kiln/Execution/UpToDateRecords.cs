@@ -13,9 +13,12 @@ namespace Kiln.Execution;
 /// fingerprint is unchanged and whose outputs all exist is up to date and does not run again, unless forced.
 /// </summary>
 /// <param name="root">The repository root the patterns are relative to.</param>
-/// <param name="parameterFingerprint">A hash of every parameter's value (<see cref="FingerprintParameters"/>).</param>
+/// <param name="parameterFingerprint">
+/// A hash of every parameter's value (<see cref="FingerprintParameters"/>), computed when a target first needs it: reading
+/// every parameter again costs a run whose targets name no inputs a reflection stub per parameter for nothing.
+/// </param>
 /// <param name="forced">Targets to run whatever their record says; empty for every target, null for none.</param>
-internal sealed class UpToDateRecords(AbsolutePath root, string parameterFingerprint, IReadOnlyCollection<string>? forced)
+internal sealed class UpToDateRecords(AbsolutePath root, Lazy<string> parameterFingerprint, IReadOnlyCollection<string>? forced)
 {
     private AbsolutePath Folder => root / ".nuke" / "temp" / "up-to-date";
 
@@ -48,11 +51,13 @@ internal sealed class UpToDateRecords(AbsolutePath root, string parameterFingerp
     public void Record(string name, string fingerprint)
     {
         Directory.CreateDirectory(Folder);
-        File.WriteAllText(Folder / $"{name}.json", JsonSerializer.Serialize(new Dictionary<string, string>
-        {
-            ["fingerprint"] = fingerprint,
-            ["time"] = DateTimeOffset.UtcNow.ToString("O", CultureInfo.InvariantCulture),
-        }));
+        // Utf8JsonWriter, not JsonSerializer: serializing by reflection costs its first use in every run a warm-up.
+        using var file = File.Create(Folder / $"{name}.json");
+        using var writer = new Utf8JsonWriter(file);
+        writer.WriteStartObject();
+        writer.WriteString("fingerprint", fingerprint);
+        writer.WriteString("time", DateTimeOffset.UtcNow.ToString("O", CultureInfo.InvariantCulture));
+        writer.WriteEndObject();
     }
 
     /// <summary>Forgets the target's record (it failed, so the next run must run it).</summary>
@@ -70,7 +75,7 @@ internal sealed class UpToDateRecords(AbsolutePath root, string parameterFingerp
         var matcher = GlobPatterns.Matcher(definition.InputPatterns);
         var files = matcher.GetResultsInFullPath(root).Select(path => Path.GetRelativePath(root, path).Replace('\\', '/')).Order(StringComparer.Ordinal);
         var text = new StringBuilder();
-        text.Append(parameterFingerprint).Append('\n');
+        text.Append(parameterFingerprint.Value).Append('\n');
         text.AppendJoin('\n', definition.InputPatterns).Append('\n');
         foreach (var file in files)
         {

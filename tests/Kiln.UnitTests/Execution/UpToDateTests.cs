@@ -128,6 +128,18 @@ public sealed class UpToDateTests : IDisposable
         Assert.Equal(["Untracked"], again.Ran);
     }
 
+    [Fact]
+    public async Task Only_a_run_with_a_target_that_names_its_inputs_reads_the_parameters_again_for_the_fingerprint()
+    {
+        var plain = new CountingBuild();
+        var plainRun = await root.RunAsync(plain, ["Plain"]);
+        var tracked = new CountingBuild();
+        var trackedRun = await root.RunAsync(tracked, ["Tracked"]);
+
+        Assert.True(plainRun.ExitCode == 0 && trackedRun.ExitCode == 0, plainRun.Output + trackedRun.Output);
+        Assert.Equal(plain.FlavorReads + 1, tracked.FlavorReads);
+    }
+
     private sealed class TrackedBuild : KilnBuild
     {
         [Parameter("A parameter the fingerprint includes.")]
@@ -153,5 +165,32 @@ public sealed class UpToDateTests : IDisposable
             });
 
         public Target Untracked => _ => _.Executes(() => Ran.Add("Untracked"));
+    }
+
+    /// <summary>Counts how often the engine reads its parameter; neither target reads it itself.</summary>
+    private sealed class CountingBuild : KilnBuild
+    {
+        private string flavor = "vanilla";
+
+        public int FlavorReads { get; private set; }
+
+        [Parameter("A parameter the fingerprint includes.")]
+        public string Flavor
+        {
+            get
+            {
+                FlavorReads++;
+                return flavor;
+            }
+
+            set => flavor = value;
+        }
+
+        public Target Plain => _ => _.Executes(() => { });
+
+        public Target Tracked => _ => _
+            .Inputs("src/**/*")
+            .Outputs("src/a.txt")
+            .Executes(() => { });
     }
 }
