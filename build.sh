@@ -170,18 +170,19 @@ if [ "$warm" = false ]; then
 fi
 
 # The engine has the runtime replay what the last start of the same kind compiled and loaded (multicore JIT: profiles
-# kiln-help, kiln-plan and kiln-workflows.jitprofile beside the compiled build; src/Kiln/Execution/StartupProfile.cs).
-# Recording cost every such start about 3 ms as the process ended (the runtime writes the profile in thousands of small
-# writes), so a start records only while its kind has no profile: the first one after a compile, which deletes them.
-profile=""
+# kiln-help, kiln-plan, kiln-workflows and kiln-run.jitprofile beside the compiled build;
+# src/Kiln/Execution/StartupProfile.cs). Recording cost every start about 3 ms (the runtime writes the profile in
+# thousands of small writes), so a start records only while its kind has no profile: the first one after a compile,
+# which deletes them.
+profile=run
 for argument in "$@"; do
   case "$argument" in
     --help | -h | '-?' | '/?') profile=help; break ;;
     --plan) profile=plan ;;
-    --generate-workflows) [ -n "$profile" ] || profile=workflows ;;
+    --generate-workflows) [ "$profile" = plan ] || profile=workflows ;;
   esac
 done
-if [ -n "$profile" ] && [ -f "${BUILD_DLL%/*}/kiln-$profile.jitprofile" ]; then
+if [ -f "${BUILD_DLL%/*}/kiln-$profile.jitprofile" ]; then
   export DOTNET_MultiCoreJitNoProfileGather=1
 fi
 exec dotnet "$BUILD_DLL" "$@"

@@ -125,6 +125,7 @@ internal static class BuildRunner
             var executor = new Executor(host, records, maxParallel, extensions: extensions, continueAfterFailure: options.Continue);
             using var signals = installSignalHandlers ? InterruptHandler.Install(cancellation, host, executor) : null;
             BuildContext.Current = new BuildContext(host, cancellation.Token) { Partition = partition };
+            StartupProfile.EndOfStart();
             var startedAt = DateTimeOffset.UtcNow;
             var summary = await executor.RunAsync(plan, cancellation.Token).ConfigureAwait(false);
             host.WriteSummary(summary);

@@ -5,7 +5,8 @@ namespace Kiln.Execution;
 /// <summary>
 /// Multicore JIT for the engine's start: the runtime records what a start compiles and loads, beside the compiled
 /// build, and replays it on another core at the next start of the same kind while the engine's thread goes on
-/// (bench/README.md, start-up).
+/// (bench/README.md, start-up). build.sh has it record only while no profile of the kind exists, the first start after
+/// a compile, and otherwise only replay.
 /// </summary>
 internal static class StartupProfile
 {
@@ -13,20 +14,16 @@ internal static class StartupProfile
     private static string? recording;
 
     /// <summary>
-    /// Records --help, --plan and --generate-workflows, each under its own profile so that none loads in advance what
-    /// another loaded. A run of targets records nothing: its start is a small part of it, and a profile keeps what it
-    /// once held (see <see cref="StopRecording"/>), so runs of different targets would replay everything any of them
-    /// ever loaded.
+    /// Records --help, --plan, --generate-workflows and runs of targets, each kind under its own profile so that none
+    /// loads in advance what another loaded. A run records its start only, up to its first target (<see cref="EndOfStart"/>):
+    /// what targets load differs from run to run, and a profile replays everything it holds.
     /// </summary>
     public static void Start(List<string> arguments)
     {
-        if (Kind(arguments) is { } kind)
-        {
-            var file = $"kiln-{kind}.jitprofile";
-            ProfileOptimization.SetProfileRoot(AppContext.BaseDirectory);
-            ProfileOptimization.StartProfile(file);
-            recording = IsGatheringOff() ? null : Path.Combine(AppContext.BaseDirectory, file);
-        }
+        var file = $"kiln-{Kind(arguments)}.jitprofile";
+        ProfileOptimization.SetProfileRoot(AppContext.BaseDirectory);
+        ProfileOptimization.StartProfile(file);
+        recording = IsGatheringOff() ? null : Path.Combine(AppContext.BaseDirectory, file);
     }
 
     /// <summary>
@@ -48,6 +45,13 @@ internal static class StartupProfile
         }
     }
 
+    /// <summary>A run's start is over, its first target about to run: the profile is written as it stands, and kept.</summary>
+    public static void EndOfStart()
+    {
+        recording = null;
+        ProfileOptimization.StartProfile(null);
+    }
+
     /// <summary>
     /// Whether the runtime only replays the profile and records none (DOTNET_MultiCoreJitNoProfileGather set, as
     /// build.sh sets it when the profile exists): recording costs about 3 ms as the process ends.
@@ -55,9 +59,9 @@ internal static class StartupProfile
     private static bool IsGatheringOff() =>
         Environment.GetEnvironmentVariable("DOTNET_MultiCoreJitNoProfileGather") is { Length: > 0 } value && value.Trim().TrimStart('0').Length > 0;
 
-    private static string? Kind(List<string> arguments) =>
+    private static string Kind(List<string> arguments) =>
         arguments.Exists(argument => argument is "--help" or "-h" or "-?" or "/?") ? "help"
         : arguments.Contains("--plan") ? "plan"
         : arguments.Contains("--generate-workflows") ? "workflows"
-        : null;
+        : "run";
 }

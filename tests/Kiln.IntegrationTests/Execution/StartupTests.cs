@@ -29,7 +29,7 @@ public sealed class StartupTests(TinyBuildFixture sample)
     }
 
     [Fact]
-    public async Task Help_and_plan_each_leave_their_own_multicore_jit_profile_beside_the_compiled_build_and_a_run_of_targets_none()
+    public async Task Help_plan_and_a_run_of_targets_each_leave_their_own_multicore_jit_profile_beside_the_compiled_build()
     {
         var folder = Path.GetDirectoryName(sample.CompiledBuild)!;
         foreach (var profile in Directory.GetFiles(folder, "*.jitprofile"))
@@ -44,7 +44,7 @@ public sealed class StartupTests(TinyBuildFixture sample)
 
         Assert.Equal(["kiln-help.jitprofile"], afterHelp);
         Assert.Equal(
-            ["kiln-help.jitprofile", "kiln-plan.jitprofile"],
+            ["kiln-help.jitprofile", "kiln-plan.jitprofile", "kiln-run.jitprofile"],
             Directory.GetFiles(folder, "*.jitprofile").Select(Path.GetFileName).Order(StringComparer.Ordinal));
     }
 
@@ -78,6 +78,22 @@ public sealed class StartupTests(TinyBuildFixture sample)
 
         Assert.False(afterSchema, "The --help that wrote the schema left a profile of only part of its start.");
         Assert.True(File.Exists(profile), "The next --help recorded no profile.");
+    }
+
+    [Fact]
+    public async Task A_run_records_its_start_and_not_what_its_targets_load()
+    {
+        // The schema as this build writes it, so that the run records its whole start.
+        (await sample.RunAsync("--help")).AssertExitCode(0);
+        var profile = DeleteProfiles("kiln-run.jitprofile");
+
+        // Publish runs a tool, which loads the process library; the engine's start does not.
+        var run = await sample.RunAsync("Publish", "--api-key", "not-a-real-key");
+
+        run.AssertExitCode(0);
+        var recorded = System.Text.Encoding.UTF8.GetString(await File.ReadAllBytesAsync(profile));
+        Assert.Contains("Kiln.Components", recorded, StringComparison.Ordinal);
+        Assert.DoesNotContain("System.Diagnostics.Process", recorded, StringComparison.Ordinal);
     }
 
     [Fact]
