@@ -173,7 +173,7 @@ fi
 # kiln-help, kiln-plan, kiln-workflows and kiln-run.jitprofile beside the compiled build;
 # src/Kiln/Execution/StartupProfile.cs). Recording cost every start about 3 ms (the runtime writes the profile in
 # thousands of small writes), so a start records only while its kind has no profile: the first one after a compile,
-# which deletes them.
+# which deletes them. The engine clears the setting from the environment its tools and child builds get.
 profile=run
 for argument in "$@"; do
   case "$argument" in

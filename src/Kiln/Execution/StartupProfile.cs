@@ -10,6 +10,8 @@ namespace Kiln.Execution;
 /// </summary>
 internal static class StartupProfile
 {
+    private const string NoProfileGather = "DOTNET_MultiCoreJitNoProfileGather";
+
     /// <summary>The profile this start records, while it records one.</summary>
     private static string? recording;
 
@@ -24,6 +26,9 @@ internal static class StartupProfile
         ProfileOptimization.SetProfileRoot(AppContext.BaseDirectory);
         ProfileOptimization.StartProfile(file);
         recording = IsGatheringOff() ? null : Path.Combine(AppContext.BaseDirectory, file);
+
+        // The setting is this process's alone: the tools and builds a run starts record their own profiles.
+        Environment.SetEnvironmentVariable(NoProfileGather, null);
     }
 
     /// <summary>
@@ -57,7 +62,7 @@ internal static class StartupProfile
     /// build.sh sets it when the profile exists): recording costs about 3 ms as the process ends.
     /// </summary>
     private static bool IsGatheringOff() =>
-        Environment.GetEnvironmentVariable("DOTNET_MultiCoreJitNoProfileGather") is { Length: > 0 } value && value.Trim().TrimStart('0').Length > 0;
+        Environment.GetEnvironmentVariable(NoProfileGather) is { Length: > 0 } value && value.Trim().TrimStart('0').Length > 0;
 
     private static string Kind(List<string> arguments) =>
         arguments.Exists(argument => argument is "--help" or "-h" or "-?" or "/?") ? "help"

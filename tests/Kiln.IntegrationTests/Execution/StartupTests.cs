@@ -97,6 +97,19 @@ public sealed class StartupTests(TinyBuildFixture sample)
     }
 
     [Fact]
+    public async Task The_tools_a_run_starts_do_not_inherit_the_replay_only_setting_build_sh_gives_the_engine()
+    {
+        (await sample.RunAsync("Hello")).AssertExitCode(0);
+        (await sample.RunAsync("Hello")).AssertExitCode(0);
+        Assert.True(File.Exists(Path.Combine(Path.GetDirectoryName(sample.CompiledBuild)!, "kiln-run.jitprofile")), "No run profile: build.sh would not have set the setting.");
+
+        var run = await sample.RunAsync("ToolEnvironment");
+
+        run.AssertExitCode(0);
+        Assert.Contains(run.StandardOutput, line => line.Contains("tool sees gathering setting []", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task A_help_that_wrote_the_schema_leaves_no_json_for_the_next_help_to_load_in_advance()
     {
         File.Delete(Path.Combine(sample.Root, ".nuke", "temp", "build.schema.stamp"));

@@ -50,6 +50,10 @@ class Build : KilnBuild, IReport
             });
         });
 
+    // What a tool's environment holds of the setting build.sh gives the engine's process alone.
+    Target ToolEnvironment => _ => _
+        .Executes(() => ProcessRunner.RunAsync(new ToolCommand("sh", ["-c", "echo \"tool sees gathering setting [${DOTNET_MultiCoreJitNoProfileGather:-}]\""])));
+
     Target SkipBase => _ => _
         .Executes(() => Log.Information("SkipBase ran."));
 
