@@ -125,7 +125,8 @@ internal static class BuildRunner
             var executor = new Executor(host, records, maxParallel, extensions: extensions, continueAfterFailure: options.Continue);
             using var signals = installSignalHandlers ? InterruptHandler.Install(cancellation, host, executor) : null;
             BuildContext.Current = new BuildContext(host, cancellation.Token) { Partition = partition };
-            StartupProfile.EndOfStart();
+            // What targets load differs from run to run: a run's profile holds its start only.
+            StartupProfile.StopRecording(everyStartStopsHere: true);
             var startedAt = DateTimeOffset.UtcNow;
             var summary = await executor.RunAsync(plan, cancellation.Token).ConfigureAwait(false);
             host.WriteSummary(summary);
@@ -256,7 +257,7 @@ internal static class BuildRunner
                 : options.Plan ? GeneratedFilesMode.Validate
                 : KilnBuild.IsServerBuild ? GeneratedFilesMode.Check
                 : GeneratedFilesMode.Update;
-            StartupProfile.StopRecording();
+            StartupProfile.StopRecording(everyStartStopsHere: options.GenerateWorkflows || KilnBuild.IsServerBuild);
             generator.GenerateFiles(extensions.Model, mode);
             if (mode != GeneratedFilesMode.Validate)
             {
@@ -273,7 +274,7 @@ internal static class BuildRunner
             return;
         }
 
-        StartupProfile.StopRecording();
+        StartupProfile.StopRecording(everyStartStopsHere: KilnBuild.IsServerBuild);
         var schema = generate();
         var path = root / BuildRoot.MarkerDirectory / "build.schema.json";
         if (!File.Exists(path) || File.ReadAllText(path) != schema)

@@ -17,7 +17,7 @@ internal static class StartupProfile
 
     /// <summary>
     /// Records --help, --plan, --generate-workflows and runs of targets, each kind under its own profile so that none
-    /// loads in advance what another loaded. A run records its start only, up to its first target (<see cref="EndOfStart"/>):
+    /// loads in advance what another loaded. A run records its start only, up to its first target (<see cref="StopRecording"/>):
     /// what targets load differs from run to run, and a profile replays everything it holds.
     /// </summary>
     public static void Start(List<string> arguments)
@@ -32,29 +32,28 @@ internal static class StartupProfile
     }
 
     /// <summary>
-    /// Stops recording before work the next start of this kind will not do (writing the schema or the workflows after
-    /// the build changed). What a profile holds is loaded again at each replay and so recorded again: without this, one
-    /// start that wrote the schema would have every later --help load the JSON library on the other core.
+    /// Stops recording: before work the next start of this kind may not do (writing the schema or the workflows after
+    /// the build changed), or where every start of the kind ends what it shares with the others (a run's first target).
+    /// What a profile holds is loaded again at each replay and so recorded again: without this, one start that wrote
+    /// the schema would have every later --help load the JSON library on the other core.
     /// </summary>
-    /// <remarks>
-    /// The profile written here holds the start only up to this point, and build.sh has the runtime record only while
-    /// no profile exists (<see cref="IsGatheringOff"/>), so it is deleted: the next start of this kind records a whole one.
-    /// </remarks>
-    public static void StopRecording()
+    /// <param name="everyStartStopsHere">
+    /// Whether every start of this kind stops here (a run's first target; the schema and workflows on a CI server,
+    /// which checks them at every start; --generate-workflows): the profile is kept. Otherwise it holds this start
+    /// only up to a point the next start passes, and build.sh has the runtime record only while no profile exists
+    /// (<see cref="IsGatheringOff"/>), so it is deleted: the next start of this kind records a whole one.
+    /// </param>
+    public static void StopRecording(bool everyStartStopsHere)
     {
         ProfileOptimization.StartProfile(null);
-        if (recording is { } partial)
+        if (recording is { } written)
         {
             recording = null;
-            File.Delete(partial);
+            if (!everyStartStopsHere)
+            {
+                File.Delete(written);
+            }
         }
-    }
-
-    /// <summary>A run's start is over, its first target about to run: the profile is written as it stands, and kept.</summary>
-    public static void EndOfStart()
-    {
-        recording = null;
-        ProfileOptimization.StartProfile(null);
     }
 
     /// <summary>

@@ -97,6 +97,17 @@ public sealed class StartupTests(TinyBuildFixture sample)
     }
 
     [Fact]
+    public async Task On_a_ci_server_which_checks_the_schema_at_every_start_a_run_keeps_the_profile_it_recorded_up_to_there()
+    {
+        var profile = DeleteProfiles("kiln-run.jitprofile");
+
+        var run = await sample.RunAsync(new Dictionary<string, string?> { ["CI"] = "true" }, "Hello");
+
+        run.AssertExitCode(0);
+        Assert.True(File.Exists(profile), "The run deleted the profile it stopped recording at the schema check, which every CI run makes.");
+    }
+
+    [Fact]
     public async Task The_tools_a_run_starts_do_not_inherit_the_replay_only_setting_build_sh_gives_the_engine()
     {
         (await sample.RunAsync("Hello")).AssertExitCode(0);
