@@ -31,11 +31,7 @@ public sealed class StartupTests(TinyBuildFixture sample)
     [Fact]
     public async Task Help_plan_and_a_run_of_targets_each_leave_their_own_multicore_jit_profile_beside_the_compiled_build()
     {
-        var folder = Path.GetDirectoryName(sample.CompiledBuild)!;
-        foreach (var profile in Directory.GetFiles(folder, "*.jitprofile"))
-        {
-            File.Delete(profile);
-        }
+        var folder = Path.GetDirectoryName(DeleteProfiles("kiln-help.jitprofile"))!;
 
         (await sample.RunAsync("-h")).AssertExitCode(0);
         var afterHelp = Directory.GetFiles(folder, "*.jitprofile").Select(Path.GetFileName).ToList();
