@@ -64,7 +64,7 @@ internal static class HelpWriter
                 facts.Add($"allowed: {string.Join(", ", parameter.AllowedValues)}");
             }
 
-            if (parameter.Member is { } member && MemberAttributes.Find<RequiredAttribute>(member) is not null)
+            if (parameter.IsRequired)
             {
                 facts.Add("required");
             }

@@ -2,9 +2,11 @@ using System.Reflection;
 
 namespace Kiln.Definition;
 
-/// <summary>All targets of a build, read by reflection from the build class and the interfaces it implements.</summary>
+/// <summary>All targets of a build, read from the build class and the interfaces it implements: through the code Kiln's source generator wrote for the class, else by reflection.</summary>
 internal sealed class TargetGraph
 {
+    private const BindingFlags DeclaredMembers = BindingFlags.Instance | BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.DeclaredOnly;
+
     private readonly Dictionary<string, TargetNode> byName;
 
     private TargetGraph(IReadOnlyList<TargetNode> targets, IReadOnlyList<TargetNode> leftOut)
@@ -31,11 +33,11 @@ internal sealed class TargetGraph
 
     public static TargetGraph Create(object build)
     {
-        var definitions = new List<(PropertyInfo Property, TargetDefinition Definition, Target Target)>();
-        foreach (var property in FindTargetProperties(build.GetType()))
+        var definitions = new List<(TargetSource Source, TargetDefinition Definition, Target Target)>();
+        foreach (var source in FindTargets(build))
         {
-            var target = (Target?)property.GetValue(build)
-                ?? throw new KilnException($"Target '{property.Name}' is null: declare it as 'Target {property.Name} => _ => _.Executes(...)'.");
+            var target = source.Read()
+                ?? throw new KilnException($"Target '{source.Name}' is null: declare it as 'Target {source.Name} => _ => _.Executes(...)'.");
             var definition = new TargetDefinition();
             try
             {
@@ -43,24 +45,72 @@ internal sealed class TargetGraph
             }
             catch (Exception exception) when (exception is not KilnException)
             {
-                throw new KilnException($"Target '{property.Name}' could not be defined: {exception.Message}", exception);
+                throw new KilnException($"Target '{source.Name}' could not be defined: {exception.Message}", exception);
             }
 
-            definitions.Add((property, definition, target));
+            definitions.Add((source, definition, target));
         }
 
         // Indexes are positions among the targets that are in, which the planner uses as array indexes.
         var nodes = new List<TargetNode>();
         var leftOut = new List<TargetNode>();
-        foreach (var (property, definition, target) in definitions)
+        foreach (var (source, definition, target) in definitions)
         {
             var list = definition.LeftOutReason is null ? nodes : leftOut;
-            list.Add(new TargetNode(property.Name, list.Count, definition, target, property));
+            list.Add(new TargetNode(source.Name, list.Count, definition, target, source.Property));
         }
 
         var graph = new TargetGraph(nodes, leftOut);
         graph.ResolveEdges(build);
         return graph;
+    }
+
+    /// <summary>
+    /// The build's targets in declaration order (<see cref="FindTargetProperties"/>): as the source generator listed
+    /// them, read by generated code, or by reflection for a build compiled without it.
+    /// </summary>
+    private static List<TargetSource> FindTargets(object build)
+    {
+        var buildType = build.GetType();
+        if (GeneratedBuildMembers.For(buildType) is not { } generated)
+        {
+            return FindTargetProperties(buildType).Select(property => new TargetSource(property.Name, () => (Target?)property.GetValue(build), () => property)).ToList();
+        }
+
+        var found = new List<TargetSource>();
+        var names = new HashSet<string>(StringComparer.Ordinal);
+        var byContract = new Dictionary<Type, List<GeneratedTarget>>();
+        foreach (var target in generated.Targets)
+        {
+            if (!target.DeclaringType.IsInterface)
+            {
+                if (names.Add(target.Name))
+                {
+                    found.Add(Source(target));
+                }
+            }
+            else if (byContract.TryGetValue(target.DeclaringType, out var list))
+            {
+                list.Add(target);
+            }
+            else
+            {
+                byContract.Add(target.DeclaringType, [target]);
+            }
+        }
+
+        foreach (var contract in InterfacesInOrder(buildType))
+        {
+            if (byContract.TryGetValue(contract, out var list))
+            {
+                found.AddRange(list.Where(target => names.Add(target.Name)).Select(Source));
+            }
+        }
+
+        return found;
+
+        TargetSource Source(GeneratedTarget target) =>
+            new(target.Name, () => generated.GetTarget(build, target.Index), () => target.DeclaringType.GetProperty(target.Name, DeclaredMembers));
     }
 
     /// <summary>Target properties in declaration order; an interface's member counts once, under its own name.</summary>
@@ -74,10 +124,9 @@ internal sealed class TargetGraph
 
         var found = new List<PropertyInfo>();
         var names = new HashSet<string>(StringComparer.Ordinal);
-        const BindingFlags members = BindingFlags.Instance | BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.DeclaredOnly;
         foreach (var type in hierarchy)
         {
-            foreach (var property in type.GetProperties(members).OrderBy(property => property.MetadataToken))
+            foreach (var property in type.GetProperties(DeclaredMembers).OrderBy(property => property.MetadataToken))
             {
                 // Explicit interface implementations ("IFoo.Compile") are reached through the interface below.
                 if (IsTarget(property) && !property.Name.Contains('.', StringComparison.Ordinal) && names.Add(property.Name))
@@ -87,8 +136,7 @@ internal sealed class TargetGraph
             }
         }
 
-        // GetInterfaces has no defined order; a base interface has fewer ancestors than those extending it, so it comes first.
-        foreach (var contract in buildType.GetInterfaces().OrderBy(contract => contract.GetInterfaces().Length))
+        foreach (var contract in InterfacesInOrder(buildType))
         {
             foreach (var property in contract.GetProperties().OrderBy(property => property.MetadataToken))
             {
@@ -101,6 +149,9 @@ internal sealed class TargetGraph
 
         return found;
     }
+
+    /// <summary>GetInterfaces has no defined order; a base interface has fewer ancestors than those extending it, so it comes first.</summary>
+    private static IEnumerable<Type> InterfacesInOrder(Type buildType) => buildType.GetInterfaces().OrderBy(contract => contract.GetInterfaces().Length);
 
     /// <summary>A readable Target property without index parameters; its signature is read first (see <see cref="LoadedMetadata"/>).</summary>
     private static bool IsTarget(PropertyInfo property) =>

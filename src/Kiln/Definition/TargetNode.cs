@@ -1,10 +1,12 @@
 namespace Kiln.Definition;
 
 /// <summary>A target of the graph with its edges resolved to other nodes (both directions of each edge kind folded in).</summary>
-internal sealed class TargetNode(string name, int index, TargetDefinition definition, Target target, System.Reflection.PropertyInfo? property = null)
+internal sealed class TargetNode(string name, int index, TargetDefinition definition, Target target, Func<System.Reflection.PropertyInfo?>? property = null)
 {
-    /// <summary>The property that declares the target, for attributes on it.</summary>
-    public System.Reflection.PropertyInfo? Property { get; } = property;
+    private readonly Lazy<System.Reflection.PropertyInfo?> property = new(property ?? (static () => null));
+
+    /// <summary>The property that declares the target, for attributes on it; found by reflection when first asked for.</summary>
+    public System.Reflection.PropertyInfo? Property => property.Value;
 
     public string Name { get; } = name;
 

@@ -12,7 +12,7 @@ internal static class ComponentMembers
     public static IEnumerable<PropertyInfo> Inherited(Type buildType)
     {
         ArgumentNullException.ThrowIfNull(buildType);
-        foreach (var contract in buildType.GetInterfaces().OrderBy(contract => contract.GetInterfaces().Length).ThenBy(contract => contract.FullName, StringComparer.Ordinal))
+        foreach (var contract in OrderedInterfaces(buildType))
         {
             var map = buildType.GetInterfaceMap(contract);
             foreach (var property in contract.GetProperties().OrderBy(property => property.MetadataToken))
@@ -30,4 +30,8 @@ internal static class ComponentMembers
             }
         }
     }
+
+    /// <summary>The build's interfaces, base interfaces first, then by full name: the order of its component parameters.</summary>
+    public static IEnumerable<Type> OrderedInterfaces(Type buildType) =>
+        buildType.GetInterfaces().OrderBy(contract => contract.GetInterfaces().Length).ThenBy(contract => contract.FullName, StringComparer.Ordinal);
 }

@@ -1,6 +1,7 @@
 using System.ComponentModel;
 using System.Globalization;
 using System.Reflection;
+using Kiln.Definition;
 using Kiln.Injection;
 
 namespace Kiln.Parameters;
@@ -12,11 +13,14 @@ internal sealed class ParameterDescriptor
 
     private readonly Func<object?> get;
     private readonly Action<object?>? set;
+    private readonly Func<MemberInfo?> member;
+    private readonly Func<bool> isRequired;
 
     private ParameterDescriptor(object owner, MemberInfo member, ParameterAttribute attribute)
     {
         Owner = owner;
-        Member = member;
+        this.member = () => member;
+        isRequired = () => MemberAttributes.Find<RequiredAttribute>(member) is not null;
         Name = attribute.Name ?? member.Name;
         environmentVariable = attribute.EnvironmentVariable;
         Description = attribute.Description;
@@ -37,9 +41,44 @@ internal sealed class ParameterDescriptor
         DefaultText = IsSecret ? null : Format(GetValue());
     }
 
+    /// <summary>A member the source generator listed: read and set by generated code, found by reflection only when asked for.</summary>
+    private ParameterDescriptor(object owner, GeneratedBuildMembers members, GeneratedParameter parameter)
+    {
+        Owner = owner;
+        var found = new Lazy<MemberInfo?>(() => FindMember(parameter));
+        member = () => found.Value;
+        isRequired = () => parameter.IsRequired;
+        Name = parameter.Attribute.Name ?? parameter.MemberName;
+        environmentVariable = parameter.Attribute.EnvironmentVariable;
+        Description = parameter.Attribute.Description;
+        IsSecret = parameter.IsSecret;
+        Type = parameter.Type;
+        get = () => members.GetParameter(owner, parameter.Index);
+        set = value =>
+        {
+            if (members.SetParameter(owner, parameter.Index, value))
+            {
+                return;
+            }
+
+            // A component's parameter without a setter has no storage of its own: its getter reads what was bound here.
+            if (parameter.DeclaringType.IsInterface)
+            {
+                ComponentParameters.Bind(owner, parameter.DeclaringType, parameter.MemberName, value);
+            }
+            else
+            {
+                SetByReflection(value);
+            }
+        };
+        DefaultText = IsSecret ? null : Format(GetValue());
+    }
+
     private ParameterDescriptor(object owner, string name, Type type, string description, Func<object?> get, Action<object?> set)
     {
         Owner = owner;
+        member = static () => null;
+        isRequired = static () => false;
         Name = name;
         Type = type;
         Description = description;
@@ -55,7 +94,10 @@ internal sealed class ParameterDescriptor
     public object Owner { get; }
 
     /// <summary>The build's field or property; null for Kiln's own options, which are described without reflection.</summary>
-    public MemberInfo? Member { get; }
+    public MemberInfo? Member => member();
+
+    /// <summary>Whether the member is marked <see cref="RequiredAttribute"/>.</summary>
+    public bool IsRequired => isRequired();
 
     public string Name { get; }
 
@@ -153,7 +195,56 @@ internal sealed class ParameterDescriptor
         }
     }
 
-    public static IEnumerable<ParameterDescriptor> FindIn(object owner)
+    /// <summary>
+    /// The build's parameters: its own fields and properties (base classes first, fields before properties, each as
+    /// declared), then those of its components in the order of <see cref="ComponentMembers.OrderedInterfaces"/>.
+    /// </summary>
+    public static IEnumerable<ParameterDescriptor> FindIn(object owner) =>
+        GeneratedBuildMembers.For(owner.GetType()) is { } generated ? FromGenerated(owner, generated) : FindByReflection(owner);
+
+    private static List<ParameterDescriptor> FromGenerated(object owner, GeneratedBuildMembers members)
+    {
+        var found = new List<ParameterDescriptor>();
+        var byComponent = new Dictionary<Type, List<GeneratedParameter>>();
+        foreach (var parameter in members.Parameters)
+        {
+            if (!parameter.DeclaringType.IsInterface)
+            {
+                found.Add(new ParameterDescriptor(owner, members, parameter));
+            }
+            else if (byComponent.TryGetValue(parameter.DeclaringType, out var list))
+            {
+                list.Add(parameter);
+            }
+            else
+            {
+                byComponent.Add(parameter.DeclaringType, [parameter]);
+            }
+        }
+
+        if (byComponent.Count > 0)
+        {
+            foreach (var contract in ComponentMembers.OrderedInterfaces(owner.GetType()))
+            {
+                if (byComponent.TryGetValue(contract, out var list))
+                {
+                    found.AddRange(list.Select(parameter => new ParameterDescriptor(owner, members, parameter)));
+                }
+            }
+        }
+
+        return found;
+    }
+
+    private static MemberInfo? FindMember(GeneratedParameter parameter)
+    {
+        const BindingFlags declared = BindingFlags.Instance | BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.DeclaredOnly;
+        return parameter.IsField
+            ? parameter.DeclaringType.GetField(parameter.MemberName, declared)
+            : parameter.DeclaringType.GetProperty(parameter.MemberName, declared);
+    }
+
+    private static IEnumerable<ParameterDescriptor> FindByReflection(object owner)
     {
         const BindingFlags members = BindingFlags.Instance | BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.DeclaredOnly;
         var hierarchy = new List<Type>();
@@ -204,7 +295,15 @@ internal sealed class ParameterDescriptor
         {
             set(value);
         }
-        else if (Member is PropertyInfo { SetMethod: null, DeclaringType.IsInterface: true } property)
+        else
+        {
+            SetByReflection(value);
+        }
+    }
+
+    private void SetByReflection(object? value)
+    {
+        if (Member is PropertyInfo { SetMethod: null, DeclaringType.IsInterface: true } property)
         {
             // A component's parameter has no storage of its own: its getter reads what was bound here.
             ComponentParameters.Bind(Owner, property.DeclaringType!, property.Name, value);

@@ -31,6 +31,10 @@ public sealed class NukeShapedBuildTests : IDisposable
         var head = await repository.HeadAsync();
         Assert.Equal(["Clean", "Restore", "Compile", "Test", "Pack", "Publish"], run.SummaryTargets);
 
+        // The Kiln package's analyzer listed the parameters and targets at compile time; the readonly secret field
+        // (set from the command line below) was set through the generated code.
+        Assert.Contains("KilnBuildMembers_Build", CompiledTypeNames(Path.Combine(repository.Folder, ".nuke", "temp", "bootstrap", "bin", "_build", "debug", "_build.dll")));
+
         // Log message templates rendered with their values; the secret masked in a template and everywhere else.
         Assert.Contains(run.Lines, line => line.Contains("Building 1.0.1-login.1+1 of Greeter on feature/login", StringComparison.Ordinal));
         Assert.Contains(run.Lines, line => line.Contains($"Publishing {head} from feature/login with key ***", StringComparison.Ordinal));
@@ -60,6 +64,13 @@ public sealed class NukeShapedBuildTests : IDisposable
         Assert.Equal(["Greeter.1.0.1-login0001.nupkg"], packages);
         var anyCase = new EnumerationOptions { MatchCasing = MatchCasing.CaseInsensitive, RecurseSubdirectories = true };
         Assert.Single(Directory.GetFiles(Path.Combine(repository.Folder, "artifacts", "feed"), "Greeter.1.0.1-login0001.nupkg", anyCase));
+    }
+
+    private static List<string> CompiledTypeNames(string assembly)
+    {
+        using var pe = new System.Reflection.PortableExecutable.PEReader(File.OpenRead(assembly));
+        var metadata = System.Reflection.Metadata.PEReaderExtensions.GetMetadataReader(pe);
+        return [.. metadata.TypeDefinitions.Select(handle => metadata.GetString(metadata.GetTypeDefinition(handle).Name))];
     }
 
     /// <summary>The sample with this checkout's build.sh and global.json, on a feature branch one commit after 1.0.0.</summary>
