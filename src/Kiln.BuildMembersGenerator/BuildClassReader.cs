@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using System.Linq;
 using Microsoft.CodeAnalysis;
@@ -36,7 +37,69 @@ internal static class BuildClassReader
         }
 
         var source = new BuildMembersSource(type, compilation);
-        return AddParameters(source, hierarchy, type, kiln) && AddTargets(source, hierarchy, type, kiln) ? source.ToFile() : null;
+        return AddParameters(source, hierarchy, type, kiln) && AddTargets(source, hierarchy, type, kiln) && AddCheckedMembers(source, hierarchy, type, kiln)
+            ? source.ToFile()
+            : null;
+    }
+
+    /// <summary>
+    /// The members a run checks or fills before its targets start (ValueInjector, RequiredMembers): those marked
+    /// [Required] or with a value injection attribute, of the class and its base classes, then of the components whose
+    /// default implementation the build keeps. The engine reads their attributes itself; this only names them.
+    /// </summary>
+    private static bool AddCheckedMembers(BuildMembersSource source, List<INamedTypeSymbol> hierarchy, INamedTypeSymbol type, KilnSymbols kiln)
+    {
+        foreach (var declaring in hierarchy)
+        {
+            foreach (var member in declaring.GetMembers().OfType<IFieldSymbol>().Where(field => !field.IsStatic).Cast<ISymbol>()
+                .Concat(declaring.GetMembers().OfType<IPropertySymbol>().Where(property => !property.IsStatic)))
+            {
+                if (IsChecked(member, kiln) && !source.AddCheckedMember(declaring, member.Name, member is IFieldSymbol))
+                {
+                    return false;
+                }
+            }
+        }
+
+        foreach (var contract in type.AllInterfaces)
+        {
+            foreach (var property in contract.GetMembers().OfType<IPropertySymbol>().Where(property => property.DeclaredAccessibility == Accessibility.Public))
+            {
+                if (property.GetMethod is null || !IsChecked(property, kiln))
+                {
+                    continue;
+                }
+
+                if (property.IsStatic || property.IsIndexer)
+                {
+                    return false;
+                }
+
+                var implementation = type.FindImplementationForInterfaceMember(property.GetMethod);
+                if (SymbolEqualityComparer.Default.Equals(implementation?.ContainingType, contract) && !source.AddCheckedMember(contract, property.Name, isField: false))
+                {
+                    return false;
+                }
+            }
+        }
+
+        return true;
+    }
+
+    private static bool IsChecked(ISymbol member, KilnSymbols kiln) =>
+        Attribute(member, kiln.Required) is not null || Attribute(member, attribute => DerivesFrom(attribute, kiln.ValueInjection)) is not null;
+
+    private static bool DerivesFrom(INamedTypeSymbol type, INamedTypeSymbol baseType)
+    {
+        for (var current = type.BaseType; current is not null; current = current.BaseType)
+        {
+            if (SymbolEqualityComparer.Default.Equals(current, baseType))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static bool AddParameters(BuildMembersSource source, List<INamedTypeSymbol> hierarchy, INamedTypeSymbol type, KilnSymbols kiln)
@@ -128,13 +191,16 @@ internal static class BuildClassReader
         property.GetMethod is not null && !property.IsIndexer && SymbolEqualityComparer.Default.Equals(property.Type, kiln.Target);
 
     /// <summary>The attribute on the member, or, for an overriding property, on the property it overrides (as reflection inherits it).</summary>
-    private static AttributeData? Attribute(ISymbol member, INamedTypeSymbol attributeClass)
+    private static AttributeData? Attribute(ISymbol member, INamedTypeSymbol attributeClass) =>
+        Attribute(member, candidate => SymbolEqualityComparer.Default.Equals(candidate, attributeClass));
+
+    private static AttributeData? Attribute(ISymbol member, Func<INamedTypeSymbol, bool> isWanted)
     {
         for (var current = member; current is not null; current = (current as IPropertySymbol)?.OverriddenProperty)
         {
             foreach (var attribute in current.GetAttributes())
             {
-                if (SymbolEqualityComparer.Default.Equals(attribute.AttributeClass, attributeClass))
+                if (attribute.AttributeClass is { } attributeClass && isWanted(attributeClass))
                 {
                     return attribute;
                 }

@@ -109,6 +109,18 @@ internal sealed class BuildMembersSource(INamedTypeSymbol buildType, Compilation
         return true;
     }
 
+    public bool AddCheckedMember(INamedTypeSymbol declaringType, string name, bool isField)
+    {
+        if (Name(declaringType) is not { } declaring)
+        {
+            return false;
+        }
+
+        describe.Append("            members.CheckedMember(typeof(").Append(declaring).Append("), ").Append(Literal(name)).Append(", ")
+            .Append(isField ? "true" : "false").Append(");\n");
+        return true;
+    }
+
     public GeneratedFile ToFile()
     {
         var metadataName = buildType.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat).Replace("global::", string.Empty);

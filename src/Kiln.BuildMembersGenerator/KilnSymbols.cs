@@ -5,13 +5,14 @@ namespace Kiln.BuildMembersGenerator;
 /// <summary>The engine's and the runtime's types the generated code names; null when the compilation lacks one (no Kiln, or a runtime before .NET 8).</summary>
 internal sealed class KilnSymbols
 {
-    private KilnSymbols(INamedTypeSymbol kilnBuild, INamedTypeSymbol target, INamedTypeSymbol parameter, INamedTypeSymbol secret, INamedTypeSymbol required)
+    private KilnSymbols(INamedTypeSymbol kilnBuild, INamedTypeSymbol target, INamedTypeSymbol parameter, INamedTypeSymbol secret, INamedTypeSymbol required, INamedTypeSymbol valueInjection)
     {
         KilnBuild = kilnBuild;
         Target = target;
         Parameter = parameter;
         Secret = secret;
         Required = required;
+        ValueInjection = valueInjection;
     }
 
     public INamedTypeSymbol KilnBuild { get; }
@@ -24,6 +25,9 @@ internal sealed class KilnSymbols
 
     public INamedTypeSymbol Required { get; }
 
+    /// <summary>The base class of injected values' attributes (<c>[Solution]</c>, <c>[GitVersion]</c>, a package's own).</summary>
+    public INamedTypeSymbol ValueInjection { get; }
+
     public static KilnSymbols? Find(Compilation compilation) =>
         compilation.GetTypeByMetadataName("Kiln.GeneratedBuildMembers") is not null
         && compilation.GetTypeByMetadataName("System.Runtime.CompilerServices.UnsafeAccessorAttribute") is not null
@@ -33,6 +37,7 @@ internal sealed class KilnSymbols
         && compilation.GetTypeByMetadataName("Kiln.ParameterAttribute") is { } parameter
         && compilation.GetTypeByMetadataName("Kiln.SecretAttribute") is { } secret
         && compilation.GetTypeByMetadataName("Kiln.RequiredAttribute") is { } required
-            ? new KilnSymbols(kilnBuild, target, parameter, secret, required)
+        && compilation.GetTypeByMetadataName("Kiln.Injection.ValueInjectionAttribute") is { } valueInjection
+            ? new KilnSymbols(kilnBuild, target, parameter, secret, required, valueInjection)
             : null;
 }

@@ -16,6 +16,7 @@ public sealed class GeneratedBuildMembers
 
     private readonly List<GeneratedParameter> parameters = [];
     private readonly List<GeneratedTarget> targets = [];
+    private readonly List<GeneratedMember> checkedMembers = [];
 
     private GeneratedBuildMembers(Func<object, int, object?> getParameter, Func<object, int, object?, bool> setParameter, Func<object, int, Target> getTarget)
     {
@@ -36,6 +37,8 @@ public sealed class GeneratedBuildMembers
     internal IReadOnlyList<GeneratedParameter> Parameters => parameters;
 
     internal IReadOnlyList<GeneratedTarget> Targets => targets;
+
+    internal IReadOnlyList<GeneratedMember> CheckedMembers => checkedMembers;
 
     /// <summary>Registers the members of <paramref name="buildType"/>; <paramref name="describe"/> runs at the first start that asks.</summary>
     /// <param name="buildType">The build class.</param>
@@ -78,6 +81,16 @@ public sealed class GeneratedBuildMembers
     /// <param name="declaringType">The class or interface that declares the property.</param>
     /// <param name="name">The property's name.</param>
     public void Target(Type declaringType, string name) => targets.Add(new GeneratedTarget(declaringType, name, targets.Count));
+
+    /// <summary>
+    /// A field or property marked <see cref="RequiredAttribute"/> or with a value injection attribute: the build's own,
+    /// or a component's the build does not implement. The engine reads its attributes when a run starts.
+    /// </summary>
+    /// <param name="declaringType">The class or interface that declares the member.</param>
+    /// <param name="memberName">The member's name.</param>
+    /// <param name="isField">Whether the member is a field.</param>
+    public void CheckedMember(Type declaringType, string memberName, bool isField) =>
+        checkedMembers.Add(new GeneratedMember(declaringType, memberName, isField));
 
     /// <summary>The members generated for exactly this build class, or null when it was compiled without the generator.</summary>
     internal static GeneratedBuildMembers? For(Type buildType)

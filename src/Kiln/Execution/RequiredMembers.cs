@@ -11,8 +11,6 @@ namespace Kiln.Execution;
 /// </summary>
 internal static class RequiredMembers
 {
-    private const BindingFlags Members = BindingFlags.Instance | BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.DeclaredOnly;
-
     /// <exception cref="KilnException">A required member has no value: the message names it and how to set it, never a value.</exception>
     public static void Check(KilnBuild build, ExecutionPlan plan, ParameterBinder binder)
     {
@@ -47,19 +45,8 @@ internal static class RequiredMembers
         _ => true,
     };
 
-    private static IEnumerable<MemberInfo> Find(Type buildType)
-    {
-        var hierarchy = new List<Type>();
-        for (var type = buildType; type is not null && type != typeof(KilnBuild); type = type.BaseType)
-        {
-            hierarchy.Insert(0, type);
-        }
-
-        return hierarchy
-            .SelectMany(type => type.GetFields(Members).Cast<MemberInfo>().Concat(type.GetProperties(Members)).OrderBy(member => member.MetadataToken))
-            .Concat(ComponentMembers.Inherited(buildType))
-            .Where(member => member.GetCustomAttribute<RequiredAttribute>() is not null);
-    }
+    private static IEnumerable<MemberInfo> Find(Type buildType) =>
+        CheckedMembers.Own(buildType).Concat(CheckedMembers.Inherited(buildType)).Where(member => member.GetCustomAttribute<RequiredAttribute>() is not null);
 
     private static object? Read(MemberInfo member, KilnBuild build) => member switch
     {

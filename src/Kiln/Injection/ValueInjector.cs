@@ -9,22 +9,17 @@ namespace Kiln.Injection;
 /// </summary>
 internal static class ValueInjector
 {
-    private const BindingFlags Members = BindingFlags.Instance | BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.DeclaredOnly;
-
     public static void Inject(KilnBuild build)
     {
-        for (var type = build.GetType(); type is not null && type != typeof(KilnBuild); type = type.BaseType)
+        foreach (var member in CheckedMembers.Own(build.GetType()))
         {
-            foreach (var member in type.GetFields(Members).Cast<MemberInfo>().Concat(type.GetProperties(Members)))
+            if (member.GetCustomAttribute<ValueInjectionAttribute>() is { } attribute && attribute.GetValue(member, build) is { } value)
             {
-                if (member.GetCustomAttribute<ValueInjectionAttribute>() is { } attribute && attribute.GetValue(member, build) is { } value)
-                {
-                    Set(build, member, value, attribute);
-                }
+                Set(build, member, value, attribute);
             }
         }
 
-        foreach (var property in ComponentMembers.Inherited(build.GetType()))
+        foreach (var property in CheckedMembers.Inherited(build.GetType()))
         {
             if (property.GetCustomAttribute<ValueInjectionAttribute>() is { } attribute && attribute.GetValue(property, build) is { } value)
             {

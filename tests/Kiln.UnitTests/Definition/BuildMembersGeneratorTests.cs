@@ -1,6 +1,7 @@
 using System.Reflection;
 using System.Runtime.Loader;
 using Kiln.Definition;
+using Kiln.Injection;
 using Kiln.Parameters;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
@@ -45,6 +46,17 @@ public class BuildMembersGeneratorTests
             Target Pack => _ => _.DependsOn<ICompile>(x => x.Compile);
         }
 
+        public sealed class StampAttribute : Kiln.Injection.ValueInjectionAttribute
+        {
+            public override object? GetValue(System.Reflection.MemberInfo member, KilnBuild build) => "stamped " + member.Name;
+        }
+
+        public interface IStamped
+        {
+            [Stamp]
+            string Label => this.ParameterValue("unset");
+        }
+
         public interface ILint
         {
             Target Lint => _ => _.Description("Lints.");
@@ -58,8 +70,14 @@ public class BuildMembersGeneratorTests
             Target Clean => _ => _.Description("Cleans.");
         }
 
-        public class SampleBuild : BaseBuild, IPack, ILint
+        public class SampleBuild : BaseBuild, IPack, ILint, IStamped
         {
+            [Stamp]
+            readonly string? stamp;
+
+            [Required]
+            string? Token { get; set; } = "t";
+
             [Parameter("Times to retry.")]
             readonly int retries = 3;
 
@@ -87,6 +105,8 @@ public class BuildMembersGeneratorTests
             private Target Publish => _ => _.DependsOn(Test).Description("Publishes.");
 
             public int Retries => retries;
+
+            public string? Stamp => stamp;
         }
         """;
 
@@ -147,6 +167,27 @@ public class BuildMembersGeneratorTests
     }
 
     [Fact]
+    public void The_generated_members_a_run_fills_or_checks_are_the_ones_reflection_finds_in_the_same_order()
+    {
+        var (generated, reflected) = CompileBoth(Sample);
+
+        Assert.Equal(Checked(CheckedMembers.Own(reflected.GetType())), Checked(CheckedMembers.Own(generated.GetType())));
+        Assert.Equal(Checked(CheckedMembers.Inherited(reflected.GetType())), Checked(CheckedMembers.Inherited(generated.GetType())));
+        Assert.Equal(["stamp", "Token", "Label", "Configuration"], Checked(CheckedMembers.Own(generated.GetType()).Concat(CheckedMembers.Inherited(generated.GetType()))));
+    }
+
+    [Fact]
+    public void Values_are_injected_into_a_generated_build_s_private_field_and_component_property()
+    {
+        var (build, _) = CompileBoth(Sample);
+
+        ValueInjector.Inject(build);
+
+        Assert.Equal("stamped stamp", build.GetType().GetProperty("Stamp")!.GetValue(build));
+        Assert.Equal("stamped Label", build.GetType().GetInterface("IStamped")!.GetProperty("Label")!.GetValue(build));
+    }
+
+    [Fact]
     public void A_build_whose_base_class_is_in_another_assembly_is_left_to_reflection()
     {
         var library = Compile("Library", """
@@ -172,6 +213,12 @@ public class BuildMembersGeneratorTests
 
         Assert.Empty(members);
     }
+
+    /// <summary>The names of the members marked [Required] or with a value injection attribute (reflection lists every member).</summary>
+    private static List<string> Checked(IEnumerable<MemberInfo> members) =>
+        [.. members
+            .Where(member => member.GetCustomAttribute<RequiredAttribute>() is not null || member.GetCustomAttribute<ValueInjectionAttribute>() is not null)
+            .Select(member => member.Name)];
 
     private static List<string> Describe(IEnumerable<ParameterDescriptor> parameters) =>
         [.. parameters.Select(parameter => string.Join(
