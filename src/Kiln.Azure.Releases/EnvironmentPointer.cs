@@ -23,7 +23,7 @@ public sealed record EnvironmentPointer(
     string? PreviousVersion)
 {
     /// <summary>The pointer as JSON (UTF-8, indented).</summary>
-    public byte[] ToJson() => JsonSerializer.SerializeToUtf8Bytes(this, ReleaseJson.Options);
+    public byte[] ToJson() => JsonSerializer.SerializeToUtf8Bytes(this, ReleaseJson.Default.EnvironmentPointer);
 
     /// <summary>Reads a pointer or history entry written by <see cref="ToJson"/>.</summary>
     /// <exception cref="ReleaseStoreException">The JSON is not a pointer.</exception>
@@ -31,7 +31,7 @@ public sealed record EnvironmentPointer(
     {
         try
         {
-            var pointer = JsonSerializer.Deserialize<EnvironmentPointer>(json, ReleaseJson.Options);
+            var pointer = JsonSerializer.Deserialize(json, ReleaseJson.Default.EnvironmentPointer);
             return pointer is { Environment: not null, Version: not null, Action: not null }
                 ? pointer
                 : throw new ReleaseStoreException($"{origin} is not an environment pointer (it needs environment, version and action).");

@@ -49,7 +49,7 @@ public sealed partial class ReleaseManifest
     public long TotalLength => Files.Sum(file => file.Length);
 
     /// <summary>The manifest as JSON (UTF-8, indented, files in path order): the same files give the same bytes.</summary>
-    public byte[] ToJson() => JsonSerializer.SerializeToUtf8Bytes(new ManifestDocument(Version, [.. Files], GitRef, Commit), ReleaseJson.Options);
+    public byte[] ToJson() => JsonSerializer.SerializeToUtf8Bytes(new ManifestDocument(Version, [.. Files], GitRef, Commit), ReleaseJson.Default.ManifestDocument);
 
     /// <summary>This manifest with the ref and commit of the build that made it (those of <paramref name="origin"/>; unchanged when it knows none).</summary>
     public ReleaseManifest BuiltFrom(ReleaseOrigin? origin) =>
@@ -63,7 +63,7 @@ public sealed partial class ReleaseManifest
     {
         try
         {
-            var document = JsonSerializer.Deserialize<ManifestDocument>(json, ReleaseJson.Options);
+            var document = JsonSerializer.Deserialize(json, ReleaseJson.Default.ManifestDocument);
             if (document?.Version is null || document.Files is null || document.Files.Any(file => file?.Path is null || file.Sha256 is null))
             {
                 throw new ReleaseStoreException($"{origin} is not a release manifest (it needs version and files with path, length and sha256).");
@@ -135,5 +135,5 @@ public sealed partial class ReleaseManifest
     [GeneratedRegex("^[0-9][0-9A-Za-z.+-]{0,127}$", RegexOptions.CultureInvariant)]
     private static partial Regex VersionPattern();
 
-    private sealed record ManifestDocument(string Version, List<ReleaseFile> Files, string? GitRef = null, string? Commit = null);
+    internal sealed record ManifestDocument(string Version, List<ReleaseFile> Files, string? GitRef = null, string? Commit = null);
 }

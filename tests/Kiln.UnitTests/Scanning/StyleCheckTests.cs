@@ -1,17 +1,34 @@
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using Kiln.Scanning;
 
 namespace Kiln.UnitTests.Scanning;
 
 public sealed class StyleCheckTests
 {
-    private static JsonDocument Report(params (string Path, int Line, int Column, string Rule, string Description)[] changes) =>
-        JsonDocument.Parse(JsonSerializer.Serialize(changes.GroupBy(change => change.Path).Select(file => new
+    /// <summary>dotnet format's report of these changes, built without reflection (this project runs with reflection-based JSON off).</summary>
+    private static JsonDocument Report(params (string Path, int Line, int Column, string Rule, string Description)[] changes)
+    {
+        var files = new JsonArray();
+        foreach (var file in changes.GroupBy(change => change.Path))
         {
-            FileName = Path.GetFileName(file.Key),
-            FilePath = file.Key,
-            FileChanges = file.Select(change => new { LineNumber = change.Line, CharNumber = change.Column, DiagnosticId = change.Rule, FormatDescription = change.Description }),
-        })));
+            var fileChanges = new JsonArray();
+            foreach (var change in file)
+            {
+                fileChanges.Add(new JsonObject
+                {
+                    ["LineNumber"] = change.Line,
+                    ["CharNumber"] = change.Column,
+                    ["DiagnosticId"] = change.Rule,
+                    ["FormatDescription"] = change.Description,
+                });
+            }
+
+            files.Add(new JsonObject { ["FileName"] = Path.GetFileName(file.Key), ["FilePath"] = file.Key, ["FileChanges"] = fileChanges });
+        }
+
+        return JsonDocument.Parse(files.ToJsonString());
+    }
 
     [Fact]
     public void Each_change_dotnet_format_would_make_is_a_finding_at_its_file_and_line()

@@ -18,6 +18,16 @@ public sealed class EnvironmentPointerTests
         Assert.Contains("\"run\": \"https://github.com/o/r/actions/runs/7\"", json, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void A_pointer_is_written_as_every_earlier_version_wrote_it()
+    {
+        var pointer = new EnvironmentPointer("staging", "1.1.0", "deploy", new DateTimeOffset(2026, 12, 1, 22, 0, 0, TimeSpan.Zero), null, null, "1.0.0");
+
+        Assert.Equal(
+            "{\n  \"environment\": \"staging\",\n  \"version\": \"1.1.0\",\n  \"action\": \"deploy\",\n  \"time\": \"2026-12-01T22:00:00+00:00\",\n  \"commit\": null,\n  \"run\": null,\n  \"previousVersion\": \"1.0.0\"\n}",
+            Encoding.UTF8.GetString(pointer.ToJson()).ReplaceLineEndings("\n"));
+    }
+
     [Theory]
     [InlineData("{\"version\":\"1.0.0\"}")]
     [InlineData("[")]

@@ -6,6 +6,16 @@ namespace Kiln.UnitTests.Azure.Releases;
 public sealed class ReleaseManifestTests
 {
     [Fact]
+    public void A_manifest_is_written_as_every_earlier_version_wrote_it()
+    {
+        var manifest = new ReleaseManifest("1.0.0", [new("z.txt", 1, "aa")]) { GitRef = "refs/tags/v1.0.0", Commit = null };
+
+        Assert.Equal(
+            "{\n  \"version\": \"1.0.0\",\n  \"files\": [\n    {\n      \"path\": \"z.txt\",\n      \"length\": 1,\n      \"sha256\": \"aa\"\n    }\n  ],\n  \"gitRef\": \"refs/tags/v1.0.0\",\n  \"commit\": null\n}",
+            Encoding.UTF8.GetString(manifest.ToJson()).ReplaceLineEndings("\n"));
+    }
+
+    [Fact]
     public async Task A_bundle_hashes_every_file_into_a_manifest_in_path_order()
     {
         var manifest = await new ReleaseBundle("1.2.0")
