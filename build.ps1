@@ -62,7 +62,8 @@ function Invoke-Compile([string] $Log) {
         & dotnet build $BuildProject --configuration Debug "-p:ArtifactsPath=$ArtifactsDir" --nologo --verbosity quiet -tl:off -clp:NoSummary *> $Log
         return $LASTEXITCODE -eq 0
     }
-    & dotnet publish $BuildProject --configuration Debug --runtime $rid --self-contained false -p:PublishReadyToRun=true "-p:ArtifactsPath=$ArtifactsDir" --output $output --nologo --verbosity quiet -tl:off -clp:NoSummary *> $Log
+    # ReadyToRun, even for a build that sets PublishAot: the native start is build.sh's (docs/reference.md).
+    & dotnet publish $BuildProject --configuration Debug --runtime $rid --self-contained false -p:PublishReadyToRun=true -p:PublishAot=false "-p:ArtifactsPath=$ArtifactsDir" --output $output --nologo --verbosity quiet -tl:off -clp:NoSummary *> $Log
     if ($LASTEXITCODE -eq 0) { return $true }
     # Errors in the build's own code fail a plain build just the same: report them without compiling twice.
     if (Select-String -Path $Log -Pattern ': error CS' -Quiet) { return $false }

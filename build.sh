@@ -15,6 +15,8 @@ TEMP_DIR="$ROOT/.nuke/temp"
 # build never holds or overwrites files that its Compile target is writing.
 ARTIFACTS_DIR="$TEMP_DIR/bootstrap"
 BUILD_DLL="$ARTIFACTS_DIR/bin/_build/debug/_build.dll"
+# Present while the compiled build is native code (see compile_build): then it runs as the executable beside BUILD_DLL.
+NATIVE_FILE="$TEMP_DIR/build.native"
 HASH_FILE="$TEMP_DIR/build.hash"
 
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
@@ -74,9 +76,17 @@ runtime_identifier() {
 # sets it) a fresh runner compiles once and runs once or twice: there the ahead-of-time step costs more than it saves.
 compile_build() {
   local rid="" output="$ARTIFACTS_DIR/bin/_build/debug"
+  rm -f "$NATIVE_FILE"
   case "${CI:-}" in "" | false | 0) rid=$(runtime_identifier) ;; esac
+  if [ -n "$rid" ] && grep -q '<PublishAot>[[:space:]]*true[[:space:]]*</PublishAot>' "$BUILD_PROJECT"; then
+    if compile_native "$rid" "$output"; then
+      touch "$NATIVE_FILE"
+      return 0
+    fi
+    if grep -q ': error CS' "$TEMP_DIR/bootstrap.log"; then return 1; fi
+  fi
   if [ -n "$rid" ] && dotnet publish "$BUILD_PROJECT" --configuration Debug --runtime "$rid" --self-contained false \
-    -p:PublishReadyToRun=true "-p:ArtifactsPath=$ARTIFACTS_DIR" --output "$output" \
+    -p:PublishReadyToRun=true -p:PublishAot=false "-p:ArtifactsPath=$ARTIFACTS_DIR" --output "$output" \
     --nologo --verbosity quiet -tl:off -clp:NoSummary >"$TEMP_DIR/bootstrap.log" 2>&1; then
     return 0
   fi
@@ -88,6 +98,33 @@ compile_build() {
   if [ -n "$rid" ]; then
     echo "build.sh: compiling build/ ahead of time for $rid failed (.nuke/temp/bootstrap-ready-to-run.log); a plain build serves, and starts slower" >&2
   fi
+}
+
+# A build that sets PublishAot in build/_build.csproj is compiled to native code (Native AOT) where a C toolchain links
+# it (clang, else gcc): it then starts without loading a runtime or preparing code, at the price of a longer compile on
+# every change to its inputs. Reflection over the build and its packages needs their metadata, so nothing of them is
+# trimmed (TrimMode partial, unless the project names another) and the analysis warnings about trimming, which are
+# about Kiln's code and not the build's, do not fail the compile. Where it cannot be done, ReadyToRun serves.
+compile_native() {
+  local rid=$1 output=$2 linker=() trim=()
+  if ! command -v clang >/dev/null 2>&1; then
+    command -v gcc >/dev/null 2>&1 || { echo "no C toolchain (clang or gcc) links native code here" >"$TEMP_DIR/bootstrap.log"; native_failed; return 1; }
+    linker=(-p:CppCompilerAndLinker=gcc)
+  fi
+  grep -q '<TrimMode>' "$BUILD_PROJECT" || trim=(-p:TrimMode=partial)
+  # (${a[@]+"${a[@]}"}: an empty array under set -u in bash 3.)
+  if dotnet publish "$BUILD_PROJECT" --configuration Debug --runtime "$rid" ${linker[@]+"${linker[@]}"} ${trim[@]+"${trim[@]}"} -p:IlcTreatWarningsAsErrors=false \
+    "-p:ArtifactsPath=$ARTIFACTS_DIR" --output "$output" --nologo --verbosity quiet -tl:off -clp:NoSummary >"$TEMP_DIR/bootstrap.log" 2>&1; then
+    return 0
+  fi
+  # Errors in the build's own code are reported as they are, not as a failure to compile native code.
+  grep -q ': error CS' "$TEMP_DIR/bootstrap.log" || native_failed
+  return 1
+}
+
+native_failed() {
+  cp "$TEMP_DIR/bootstrap.log" "$TEMP_DIR/bootstrap-native.log"
+  echo "build.sh: build/ sets PublishAot, but compiling it to native code failed (.nuke/temp/bootstrap-native.log); ReadyToRun serves, and starts slower" >&2
 }
 
 # The inputs, one path a line, sorted: build/, the C# and MSBuild files of src/, the root's MSBuild and SDK files; bin/
@@ -126,7 +163,7 @@ hash_inputs() {
 # dotnet on PATH, or an SDK installed or removed beside it. SDKS_FILE holds the dotnet, its SDK folder and its SDKs.
 SDKS_FILE="$TEMP_DIR/build.sdks"
 warm=false
-if [ -f "$BUILD_DLL" ] && [ -f "$HASH_FILE" ] && [ -f "$SDKS_FILE" ]; then
+if { [ -f "$BUILD_DLL" ] || [ -f "$NATIVE_FILE" ]; } && [ -f "$HASH_FILE" ] && [ -f "$SDKS_FILE" ]; then
   stored_dotnet="" stored_sdk_folder=""
   { IFS= read -r stored_dotnet && IFS= read -r stored_sdk_folder; } <"$SDKS_FILE" || true
   # The first input written since the last hash began, if any: a file, or a folder whose entries changed (a file added,
@@ -155,7 +192,7 @@ if [ "$warm" = false ]; then
   hash=$(hash_inputs "$sdks")
   stored_hash=""
   [ -f "$HASH_FILE" ] && IFS= read -r stored_hash <"$HASH_FILE" || true
-  if [ ! -f "$BUILD_DLL" ] || [ "$stored_hash" != "$hash" ]; then
+  if { [ ! -f "$BUILD_DLL" ] && [ ! -f "$NATIVE_FILE" ]; } || [ "$stored_hash" != "$hash" ]; then
     check_sdk
     echo "build.sh: compiling build/ (its inputs changed)" >&2
     rm -f "$HASH_FILE" "${BUILD_DLL%/*}"/*.jitprofile
@@ -168,6 +205,8 @@ if [ "$warm" = false ]; then
   touch -r "$TEMP_DIR/build.hashed" "$HASH_FILE"
   printf '%s\n%s\n%s\n' "$DOTNET" "$sdk_folder" "$sdks" >"$SDKS_FILE"
 fi
+
+[ -f "$NATIVE_FILE" ] && exec "${BUILD_DLL%.dll}" "$@"
 
 # The engine has the runtime replay what the last start of the same kind compiled and loaded (multicore JIT: profiles
 # kiln-help, kiln-plan, kiln-workflows and kiln-run.jitprofile beside the compiled build;
