@@ -3,31 +3,20 @@ using Microsoft.CodeAnalysis;
 namespace Kiln.BuildMembersGenerator;
 
 /// <summary>The engine's and the runtime's types the generated code names; null when the compilation lacks one (no Kiln, or a runtime before .NET 8).</summary>
-internal sealed class KilnSymbols
+/// <param name="KilnBuild">The builds' base class.</param>
+/// <param name="Target">The type of a target property.</param>
+/// <param name="Parameter">[Parameter].</param>
+/// <param name="Secret">[Secret].</param>
+/// <param name="Required">[Required].</param>
+/// <param name="ValueInjection">The base class of injected values' attributes ([Solution], [GitVersion], a package's own).</param>
+internal sealed record KilnSymbols(
+    INamedTypeSymbol KilnBuild,
+    INamedTypeSymbol Target,
+    INamedTypeSymbol Parameter,
+    INamedTypeSymbol Secret,
+    INamedTypeSymbol Required,
+    INamedTypeSymbol ValueInjection)
 {
-    private KilnSymbols(INamedTypeSymbol kilnBuild, INamedTypeSymbol target, INamedTypeSymbol parameter, INamedTypeSymbol secret, INamedTypeSymbol required, INamedTypeSymbol valueInjection)
-    {
-        KilnBuild = kilnBuild;
-        Target = target;
-        Parameter = parameter;
-        Secret = secret;
-        Required = required;
-        ValueInjection = valueInjection;
-    }
-
-    public INamedTypeSymbol KilnBuild { get; }
-
-    public INamedTypeSymbol Target { get; }
-
-    public INamedTypeSymbol Parameter { get; }
-
-    public INamedTypeSymbol Secret { get; }
-
-    public INamedTypeSymbol Required { get; }
-
-    /// <summary>The base class of injected values' attributes (<c>[Solution]</c>, <c>[GitVersion]</c>, a package's own).</summary>
-    public INamedTypeSymbol ValueInjection { get; }
-
     public static KilnSymbols? Find(Compilation compilation) =>
         compilation.GetTypeByMetadataName("Kiln.GeneratedBuildMembers") is not null
         && compilation.GetTypeByMetadataName("System.Runtime.CompilerServices.UnsafeAccessorAttribute") is not null

@@ -56,23 +56,8 @@ public sealed class NativeBuildTests : IDisposable
             .Any(folder => File.Exists(Path.Combine(folder, "clang")) || File.Exists(Path.Combine(folder, "gcc")));
 
     /// <summary>TinyBuild with PublishAot, and the build members generator as the Kiln package brings it.</summary>
-    private async Task CreateSampleAsync()
-    {
-        var repository = RepositoryRoot.Path;
-        ScratchFolder.Copy(Path.Combine(repository, "tests", "Kiln.IntegrationTests", "Samples", "TinyBuild"), root);
-        File.Copy(Path.Combine(repository, "build.sh"), Path.Combine(root, "build.sh"));
-        File.Copy(Path.Combine(repository, "global.json"), Path.Combine(root, "global.json"));
-        if (!OperatingSystem.IsWindows())
-        {
-            File.SetUnixFileMode(Path.Combine(root, "build.sh"), UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
-        }
-
-        var project = Path.Combine(root, "build", "_build.csproj");
-        var text = await File.ReadAllTextAsync(project);
-        text = text
+    private Task CreateSampleAsync() =>
+        TinyBuildFixture.CopySampleAsync(root, project => project
             .Replace("<OutputType>Exe</OutputType>", "<OutputType>Exe</OutputType>\n    <PublishAot>true</PublishAot>", StringComparison.Ordinal)
-            .Replace("</ItemGroup>", "  <Analyzer Include=\"$(KilnAssemblies)Kiln.BuildMembersGenerator.dll\" />\n  </ItemGroup>", StringComparison.Ordinal);
-        await File.WriteAllTextAsync(project, text);
-        await CompiledKiln.WriteDirectoryBuildPropsAsync(root);
-    }
+            .Replace("</ItemGroup>", "  <Analyzer Include=\"$(KilnAssemblies)Kiln.BuildMembersGenerator.dll\" />\n  </ItemGroup>", StringComparison.Ordinal));
 }
