@@ -30,34 +30,13 @@ public sealed class TinyBuildFixture : IAsyncLifetime
 
     public string ParametersFile => Path.Combine(Root, ".nuke", "parameters.json");
 
-    /// <summary>
-    /// Copies the sample with this checkout's build.sh and global.json to <paramref name="root"/>. <paramref name="change"/>
-    /// may edit its build/_build.csproj before the Directory.Build.props the sample reads is written.
-    /// </summary>
-    public static async Task CopySampleAsync(string root, Func<string, string>? change = null)
-    {
-        var repository = RepositoryRoot.Path;
-        ScratchFolder.Copy(Path.Combine(repository, "tests", "Kiln.IntegrationTests", "Samples", "TinyBuild"), root);
-        File.Copy(Path.Combine(repository, "build.sh"), Path.Combine(root, "build.sh"));
-        File.Copy(Path.Combine(repository, "global.json"), Path.Combine(root, "global.json"));
-        if (!OperatingSystem.IsWindows())
-        {
-            File.SetUnixFileMode(Path.Combine(root, "build.sh"), UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
-        }
-
-        if (change is not null)
-        {
-            var project = Path.Combine(root, "build", "_build.csproj");
-            await File.WriteAllTextAsync(project, change(await File.ReadAllTextAsync(project)));
-        }
-
-        // The sample is outside the repository, so the repository's props do not apply to build/_build.csproj.
-        await CompiledKiln.WriteDirectoryBuildPropsAsync(root);
-    }
-
     public async Task InitializeAsync()
     {
-        await CopySampleAsync(Root);
+        ScratchFolder.Copy(Path.Combine(RepositoryRoot.Path, "tests", "Kiln.IntegrationTests", "Samples", "TinyBuild"), Root);
+        CheckoutBootstrapper.CopyTo(Root);
+
+        // The sample is outside the repository, so the repository's props do not apply to build/_build.csproj.
+        await CompiledKiln.WriteDirectoryBuildPropsAsync(Root);
 
         FirstRun = await BuildProcess.RunAsync(Root, ["--help"], timeout: FirstCompileTimeout);
         if (FirstRun.ExitCode != 0)

@@ -78,8 +78,7 @@ public sealed class NukeShapedBuildTests : IDisposable
     {
         var checkout = RepositoryRoot.Path;
         ScratchFolder.Copy(Path.Combine(checkout, "tests", "Kiln.IntegrationTests", "Samples", "NukeShapedBuild"), repository.Folder);
-        File.Copy(Path.Combine(checkout, "build.sh"), Path.Combine(repository.Folder, "build.sh"));
-        File.Copy(Path.Combine(checkout, "global.json"), Path.Combine(repository.Folder, "global.json"));
+        CheckoutBootstrapper.CopyTo(repository.Folder);
         await CompiledKiln.WriteDirectoryBuildPropsAsync(repository.Folder);
         await repository.GitAsync("init", "-q", "-b", "main");
         await repository.GitAsync("add", "-A");
