@@ -75,12 +75,12 @@ public sealed class GeneratedBuildMembers
     /// <param name="isSecret">Whether the member is marked <see cref="SecretAttribute"/>.</param>
     /// <param name="isRequired">Whether the member is marked <see cref="RequiredAttribute"/>.</param>
     public void Parameter(Type declaringType, string memberName, bool isField, Type type, ParameterAttribute attribute, bool isSecret, bool isRequired) =>
-        parameters.Add(new GeneratedParameter(declaringType, memberName, isField, type, attribute, isSecret, isRequired, parameters.Count));
+        parameters.Add(new GeneratedParameter(new GeneratedMember(declaringType, memberName, isField), type, attribute, isSecret, isRequired, parameters.Count));
 
     /// <summary>A readable <see cref="Kiln.Target"/> property of the build class or of one of its interfaces.</summary>
     /// <param name="declaringType">The class or interface that declares the property.</param>
     /// <param name="name">The property's name.</param>
-    public void Target(Type declaringType, string name) => targets.Add(new GeneratedTarget(declaringType, name, targets.Count));
+    public void Target(Type declaringType, string name) => targets.Add(new GeneratedTarget(new GeneratedMember(declaringType, name, IsField: false), targets.Count));
 
     /// <summary>
     /// A field or property marked <see cref="RequiredAttribute"/> or with a value injection attribute: the build's own,

@@ -77,40 +77,13 @@ internal sealed class TargetGraph
             return FindTargetProperties(buildType).Select(property => new TargetSource(property.Name, () => (Target?)property.GetValue(build), () => property)).ToList();
         }
 
-        var found = new List<TargetSource>();
         var names = new HashSet<string>(StringComparer.Ordinal);
-        var byContract = new Dictionary<Type, List<GeneratedTarget>>();
-        foreach (var target in generated.Targets)
-        {
-            if (!target.DeclaringType.IsInterface)
-            {
-                if (names.Add(target.Name))
-                {
-                    found.Add(Source(target));
-                }
-            }
-            else if (byContract.TryGetValue(target.DeclaringType, out var list))
-            {
-                list.Add(target);
-            }
-            else
-            {
-                byContract.Add(target.DeclaringType, [target]);
-            }
-        }
-
-        foreach (var contract in InterfacesInOrder(buildType))
-        {
-            if (byContract.TryGetValue(contract, out var list))
-            {
-                found.AddRange(list.Where(target => names.Add(target.Name)).Select(Source));
-            }
-        }
-
-        return found;
+        return [.. GeneratedMember.ClassThenInterfaces(generated.Targets, target => target.Member, InterfacesInOrder(buildType))
+            .Where(target => names.Add(target.Member.Name))
+            .Select(Source)];
 
         TargetSource Source(GeneratedTarget target) =>
-            new(target.Name, () => generated.GetTarget(build, target.Index), () => target.DeclaringType.GetProperty(target.Name, DeclaredMembers));
+            new(target.Member.Name, () => generated.GetTarget(build, target.Index), () => (PropertyInfo?)target.Member.Find());
     }
 
     /// <summary>Target properties in declaration order; an interface's member counts once, under its own name.</summary>

@@ -1,4 +1,5 @@
 using System.Reflection;
+using Kiln.Definition;
 
 namespace Kiln.Injection;
 
@@ -36,7 +37,7 @@ internal static class CheckedMembers
             return ComponentMembers.Inherited(buildType);
         }
 
-        var byContract = generated.CheckedMembers.Where(member => member.DeclaringType.IsInterface).ToLookup(member => member.DeclaringType);
-        return ComponentMembers.OrderedInterfaces(buildType).SelectMany(contract => byContract[contract]).Select(member => member.Find()).OfType<PropertyInfo>();
+        return GeneratedMember.ClassThenInterfaces(generated.CheckedMembers.Where(member => member.DeclaringType.IsInterface), member => member, ComponentMembers.OrderedInterfaces(buildType))
+            .Select(member => member.Find()).OfType<PropertyInfo>();
     }
 }

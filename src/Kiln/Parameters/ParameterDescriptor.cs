@@ -45,10 +45,10 @@ internal sealed class ParameterDescriptor
     private ParameterDescriptor(object owner, GeneratedBuildMembers members, GeneratedParameter parameter)
     {
         Owner = owner;
-        var found = new Lazy<MemberInfo?>(() => FindMember(parameter));
+        var found = new Lazy<MemberInfo?>(parameter.Member.Find);
         member = () => found.Value;
         isRequired = () => parameter.IsRequired;
-        Name = parameter.Attribute.Name ?? parameter.MemberName;
+        Name = parameter.Attribute.Name ?? parameter.Member.Name;
         environmentVariable = parameter.Attribute.EnvironmentVariable;
         Description = parameter.Attribute.Description;
         IsSecret = parameter.IsSecret;
@@ -62,9 +62,9 @@ internal sealed class ParameterDescriptor
             }
 
             // A component's parameter without a setter has no storage of its own: its getter reads what was bound here.
-            if (parameter.DeclaringType.IsInterface)
+            if (parameter.Member.DeclaringType.IsInterface)
             {
-                ComponentParameters.Bind(owner, parameter.DeclaringType, parameter.MemberName, value);
+                ComponentParameters.Bind(owner, parameter.Member.DeclaringType, parameter.Member.Name, value);
             }
             else
             {
@@ -202,47 +202,9 @@ internal sealed class ParameterDescriptor
     public static IEnumerable<ParameterDescriptor> FindIn(object owner) =>
         GeneratedBuildMembers.For(owner.GetType()) is { } generated ? FromGenerated(owner, generated) : FindByReflection(owner);
 
-    private static List<ParameterDescriptor> FromGenerated(object owner, GeneratedBuildMembers members)
-    {
-        var found = new List<ParameterDescriptor>();
-        var byComponent = new Dictionary<Type, List<GeneratedParameter>>();
-        foreach (var parameter in members.Parameters)
-        {
-            if (!parameter.DeclaringType.IsInterface)
-            {
-                found.Add(new ParameterDescriptor(owner, members, parameter));
-            }
-            else if (byComponent.TryGetValue(parameter.DeclaringType, out var list))
-            {
-                list.Add(parameter);
-            }
-            else
-            {
-                byComponent.Add(parameter.DeclaringType, [parameter]);
-            }
-        }
-
-        if (byComponent.Count > 0)
-        {
-            foreach (var contract in ComponentMembers.OrderedInterfaces(owner.GetType()))
-            {
-                if (byComponent.TryGetValue(contract, out var list))
-                {
-                    found.AddRange(list.Select(parameter => new ParameterDescriptor(owner, members, parameter)));
-                }
-            }
-        }
-
-        return found;
-    }
-
-    private static MemberInfo? FindMember(GeneratedParameter parameter)
-    {
-        const BindingFlags declared = BindingFlags.Instance | BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.DeclaredOnly;
-        return parameter.IsField
-            ? parameter.DeclaringType.GetField(parameter.MemberName, declared)
-            : parameter.DeclaringType.GetProperty(parameter.MemberName, declared);
-    }
+    private static List<ParameterDescriptor> FromGenerated(object owner, GeneratedBuildMembers members) =>
+        [.. GeneratedMember.ClassThenInterfaces(members.Parameters, parameter => parameter.Member, ComponentMembers.OrderedInterfaces(owner.GetType()))
+            .Select(parameter => new ParameterDescriptor(owner, members, parameter))];
 
     private static IEnumerable<ParameterDescriptor> FindByReflection(object owner)
     {
