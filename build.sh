@@ -15,8 +15,9 @@ TEMP_DIR="$ROOT/.nuke/temp"
 # build never holds or overwrites files that its Compile target is writing.
 ARTIFACTS_DIR="$TEMP_DIR/bootstrap"
 BUILD_DLL="$ARTIFACTS_DIR/bin/_build/debug/_build.dll"
-# Present while the compiled build is native code (see compile_build): then it runs as the executable beside BUILD_DLL.
-NATIVE_FILE="$TEMP_DIR/build.native"
+# A build that asks for native code (see start_native) has it here: one folder per hash of the inputs, holding the
+# executable once its compile is complete, beside the compile's own artifacts.
+NATIVE_DIR="$TEMP_DIR/native"
 HASH_FILE="$TEMP_DIR/build.hash"
 
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
@@ -76,15 +77,7 @@ runtime_identifier() {
 # sets it) a fresh runner compiles once and runs once or twice: there the ahead-of-time step costs more than it saves.
 compile_build() {
   local rid="" output="$ARTIFACTS_DIR/bin/_build/debug"
-  rm -f "$NATIVE_FILE"
   case "${CI:-}" in "" | false | 0) rid=$(runtime_identifier) ;; esac
-  if [ -n "$rid" ] && grep -q '<PublishAot>[[:space:]]*true[[:space:]]*</PublishAot>' "$BUILD_PROJECT"; then
-    if compile_native "$rid" "$output"; then
-      touch "$NATIVE_FILE"
-      return 0
-    fi
-    if grep -q ': error CS' "$TEMP_DIR/bootstrap.log"; then return 1; fi
-  fi
   if [ -n "$rid" ] && dotnet publish "$BUILD_PROJECT" --configuration Debug --runtime "$rid" --self-contained false \
     -p:PublishReadyToRun=true -p:PublishAot=false "-p:ArtifactsPath=$ARTIFACTS_DIR" --output "$output" \
     --nologo --verbosity quiet -tl:off -clp:NoSummary >"$TEMP_DIR/bootstrap.log" 2>&1; then
@@ -93,38 +86,103 @@ compile_build() {
   # Errors in the build's own code fail a plain build just the same: report them without compiling twice.
   if [ -n "$rid" ] && grep -q ': error CS' "$TEMP_DIR/bootstrap.log"; then return 1; fi
   [ -n "$rid" ] && cp "$TEMP_DIR/bootstrap.log" "$TEMP_DIR/bootstrap-ready-to-run.log"
-  dotnet build "$BUILD_PROJECT" --configuration Debug "-p:ArtifactsPath=$ARTIFACTS_DIR" \
+  dotnet build "$BUILD_PROJECT" --configuration Debug -p:PublishAot=false "-p:ArtifactsPath=$ARTIFACTS_DIR" \
     --nologo --verbosity quiet -tl:off -clp:NoSummary >"$TEMP_DIR/bootstrap.log" 2>&1 || return 1
   if [ -n "$rid" ]; then
     echo "build.sh: compiling build/ ahead of time for $rid failed (.nuke/temp/bootstrap-ready-to-run.log); a plain build serves, and starts slower" >&2
   fi
 }
 
-# A build that sets PublishAot in build/_build.csproj is compiled to native code (Native AOT) where a C toolchain links
-# it (clang, else gcc): it then starts without loading a runtime or preparing code, at the price of a longer compile on
-# every change to its inputs. Reflection over the build and its packages needs their metadata, so nothing of them is
-# trimmed (TrimMode partial, unless the project names another) and the analysis warnings about trimming, which are
-# about Kiln's code and not the build's, do not fail the compile. Where it cannot be done, ReadyToRun serves.
-compile_native() {
-  local rid=$1 output=$2 linker=() trim=()
-  if ! command -v clang >/dev/null 2>&1; then
-    command -v gcc >/dev/null 2>&1 || { echo "no C toolchain (clang or gcc) links native code here" >"$TEMP_DIR/bootstrap.log"; native_failed; return 1; }
-    linker=(-p:CppCompilerAndLinker=gcc)
+# A build that sets PublishAot in build/_build.csproj is also compiled to native code (Native AOT) where a C toolchain
+# links it (clang, else gcc): it then starts without loading a runtime or preparing code. That compile takes two to
+# three times as long as ReadyToRun's, so it runs in the background at the lowest priority after each ReadyToRun
+# compile (KILN_NATIVE=wait: before the run instead; off: never), and the first start after it finishes runs native
+# code. Never on CI, where a fresh runner compiles once and runs once or twice.
+native_mode() {
+  NATIVE_MODE=${KILN_NATIVE:-background}
+  case "${CI:-}" in "" | false | 0) ;; *) NATIVE_MODE=off ;; esac
+  case "$NATIVE_MODE" in
+    background | wait | off) ;;
+    *) fail "KILN_NATIVE is '$NATIVE_MODE', which build.sh does not know: set it to background (the default), wait or off" ;;
+  esac
+}
+
+# Records whether build/ asks for native code and this machine could have it; read by every start, so a file test.
+record_native_wish() {
+  if [ -n "$(runtime_identifier)" ] && grep -q '<PublishAot>[[:space:]]*true[[:space:]]*</PublishAot>' "$BUILD_PROJECT"; then
+    mkdir -p "$NATIVE_DIR"
+    : >"$NATIVE_DIR/wanted"
+  else
+    rm -rf "$NATIVE_DIR"
   fi
-  grep -q '<TrimMode>' "$BUILD_PROJECT" || trim=(-p:TrimMode=partial)
-  # (${a[@]+"${a[@]}"}: an empty array under set -u in bash 3.)
-  if dotnet publish "$BUILD_PROJECT" --configuration Debug --runtime "$rid" ${linker[@]+"${linker[@]}"} ${trim[@]+"${trim[@]}"} -p:IlcTreatWarningsAsErrors=false \
-    "-p:ArtifactsPath=$ARTIFACTS_DIR" --output "$output" --nologo --verbosity quiet -tl:off -clp:NoSummary >"$TEMP_DIR/bootstrap.log" 2>&1; then
-    return 0
-  fi
-  # Errors in the build's own code are reported as they are, not as a failure to compile native code.
-  grep -q ': error CS' "$TEMP_DIR/bootstrap.log" || native_failed
+}
+
+# The process group of the background compile in NATIVE_PID, if one is running (its subshell leads the group).
+find_native_compile() {
+  NATIVE_PID=""
+  [ -f "$NATIVE_DIR/compiling.pid" ] && IFS= read -r NATIVE_PID <"$NATIVE_DIR/compiling.pid" || true
+  if [ -n "$NATIVE_PID" ] && ! kill -0 "$NATIVE_PID" 2>/dev/null; then NATIVE_PID=""; fi
+}
+
+# Stops a background compile of earlier inputs before build/ compiles again.
+stop_native() {
+  find_native_compile
+  if [ -n "$NATIVE_PID" ]; then kill -- "-$NATIVE_PID" 2>/dev/null || true; fi
+  rm -f "$NATIVE_DIR/compiling.pid"
+}
+
+# Whether a C toolchain links native code here; if not, says so for these inputs (hash) as their failure.
+has_c_toolchain() {
+  if command -v clang >/dev/null 2>&1 || command -v gcc >/dev/null 2>&1; then return 0; fi
+  echo "no C toolchain (clang or gcc) is installed to link it" >"$NATIVE_DIR/$1.failed"
   return 1
 }
 
-native_failed() {
-  cp "$TEMP_DIR/bootstrap.log" "$TEMP_DIR/bootstrap-native.log"
-  echo "build.sh: build/ sets PublishAot, but compiling it to native code failed (.nuke/temp/bootstrap-native.log); ReadyToRun serves, and starts slower" >&2
+# Starts the native compile of the inputs with this hash, unless one is running or it failed for these inputs.
+start_native() {
+  local hash=$1
+  find_native_compile
+  if [ -f "$NATIVE_DIR/$hash.failed" ] || [ -n "$NATIVE_PID" ] || ! has_c_toolchain "$hash"; then return 0; fi
+  echo "build.sh: compiling build/ to native code in the background (.nuke/temp/bootstrap-native.log); ReadyToRun serves until it is done" >&2
+  # Its own process group (set -m), so that stop_native ends it with every process it started; deaf to the terminal
+  # closing; nothing of it writes to this run's output.
+  set -m
+  (
+    trap '' HUP
+    compile_native "$hash" 19 || true
+    rm -f "$NATIVE_DIR/compiling.pid"
+  ) </dev/null >"$TEMP_DIR/bootstrap-native.log" 2>&1 &
+  echo "$!" >"$NATIVE_DIR/compiling.pid"
+  set +m
+}
+
+# Compiles the inputs with this hash to $NATIVE_DIR/<hash>/_build, at the given nice level; on failure leaves
+# <hash>.failed, so that it is not tried again until an input changes. Nothing of the build and its packages is trimmed
+# (TrimMode partial, unless the project names another): the engine reads the build's attributes by reflection; the
+# trim analysis warnings, about Kiln's code rather than the build's, do not fail it. No build servers: stopping this
+# compile must not stop a compiler server another build shares.
+compile_native() {
+  local hash=$1 priority=$2 rid linker=() trim=() folder
+  rid=$(runtime_identifier)
+  command -v clang >/dev/null 2>&1 || linker=(-p:CppCompilerAndLinker=gcc)
+  grep -q '<TrimMode>' "$BUILD_PROJECT" || trim=(-p:TrimMode=partial)
+  # Executables of earlier inputs go (a running one keeps its file until it exits).
+  for folder in "$NATIVE_DIR"/*; do
+    case "${folder##*/}" in artifacts | wanted | compiling.pid) ;; *) rm -rf "$folder" ;; esac
+  done
+  # (${a[@]+"${a[@]}"}: an empty array under set -u in bash 3.)
+  if nice -n "$priority" dotnet publish "$BUILD_PROJECT" --configuration Debug --runtime "$rid" --disable-build-servers \
+    ${linker[@]+"${linker[@]}"} ${trim[@]+"${trim[@]}"} -p:IlcTreatWarningsAsErrors=false \
+    "-p:ArtifactsPath=$NATIVE_DIR/artifacts" --output "$NATIVE_DIR/$hash.partial" --nologo --verbosity quiet -tl:off -clp:NoSummary; then
+    # The executable alone is kept (symbols, XML docs and the linker's 250 MB object file go), then shown complete.
+    mkdir -p "$NATIVE_DIR/$hash.complete"
+    mv "$NATIVE_DIR/$hash.partial/_build" "$NATIVE_DIR/$hash.complete/_build"
+    rm -rf "$NATIVE_DIR/$hash.partial" "$NATIVE_DIR/artifacts/obj/_build"/*/native "$NATIVE_DIR/artifacts/bin/_build"/*/native
+    mv "$NATIVE_DIR/$hash.complete" "$NATIVE_DIR/$hash"
+    return 0
+  fi
+  echo "the compile failed (.nuke/temp/bootstrap-native.log)" >"$NATIVE_DIR/$hash.failed"
+  return 1
 }
 
 # The inputs, one path a line, sorted: build/, the C# and MSBuild files of src/, the root's MSBuild and SDK files; bin/
@@ -163,7 +221,7 @@ hash_inputs() {
 # dotnet on PATH, or an SDK installed or removed beside it. SDKS_FILE holds the dotnet, its SDK folder and its SDKs.
 SDKS_FILE="$TEMP_DIR/build.sdks"
 warm=false
-if { [ -f "$BUILD_DLL" ] || [ -f "$NATIVE_FILE" ]; } && [ -f "$HASH_FILE" ] && [ -f "$SDKS_FILE" ]; then
+if [ -f "$BUILD_DLL" ] && [ -f "$HASH_FILE" ] && [ -f "$SDKS_FILE" ]; then
   stored_dotnet="" stored_sdk_folder=""
   { IFS= read -r stored_dotnet && IFS= read -r stored_sdk_folder; } <"$SDKS_FILE" || true
   # The first input written since the last hash began, if any: a file, or a folder whose entries changed (a file added,
@@ -192,21 +250,45 @@ if [ "$warm" = false ]; then
   hash=$(hash_inputs "$sdks")
   stored_hash=""
   [ -f "$HASH_FILE" ] && IFS= read -r stored_hash <"$HASH_FILE" || true
-  if { [ ! -f "$BUILD_DLL" ] && [ ! -f "$NATIVE_FILE" ]; } || [ "$stored_hash" != "$hash" ]; then
+  if [ ! -f "$BUILD_DLL" ] || [ "$stored_hash" != "$hash" ]; then
     check_sdk
     echo "build.sh: compiling build/ (its inputs changed)" >&2
     rm -f "$HASH_FILE" "${BUILD_DLL%/*}"/*.jitprofile
+    stop_native
     if ! compile_build; then
       cat "$TEMP_DIR/bootstrap.log" >&2
       fail "compiling build/ failed: fix the errors above, then run ./build.sh again"
     fi
+    record_native_wish
   fi
   echo "$hash" >"$HASH_FILE"
   touch -r "$TEMP_DIR/build.hashed" "$HASH_FILE"
   printf '%s\n%s\n%s\n' "$DOTNET" "$sdk_folder" "$sdks" >"$SDKS_FILE"
 fi
 
-[ -f "$NATIVE_FILE" ] && exec "${BUILD_DLL%.dll}" "$@"
+# Native code where build/ asks for it and it is compiled for these inputs; otherwise its compile is started (or, with
+# KILN_NATIVE=wait, done now) and ReadyToRun serves. A failed native compile is reported once, by the next start.
+if [ -f "$NATIVE_DIR/wanted" ]; then
+  native_mode
+  if [ "$NATIVE_MODE" != off ]; then
+    [ "$warm" = false ] || IFS= read -r hash <"$HASH_FILE"
+    if [ ! -x "$NATIVE_DIR/$hash/_build" ]; then
+      if [ "$NATIVE_MODE" = background ]; then
+        start_native "$hash"
+      elif has_c_toolchain "$hash"; then
+        stop_native
+        echo "build.sh: compiling build/ to native code (KILN_NATIVE=wait)" >&2
+        compile_native "$hash" 0 >"$TEMP_DIR/bootstrap-native.log" 2>&1 || true
+      fi
+    fi
+    if [ -f "$NATIVE_DIR/$hash.failed" ] && [ ! -f "$NATIVE_DIR/$hash.told" ]; then
+      : >"$NATIVE_DIR/$hash.told"
+      IFS= read -r reason <"$NATIVE_DIR/$hash.failed" || true
+      echo "build.sh: build/ sets PublishAot, but it was not compiled to native code: $reason; ReadyToRun serves, and starts slower (KILN_NATIVE=wait ./build.sh tries again)" >&2
+    fi
+    [ -x "$NATIVE_DIR/$hash/_build" ] && exec "$NATIVE_DIR/$hash/_build" "$@"
+  fi
+fi
 
 # The engine has the runtime replay what the last start of the same kind compiled and loaded (multicore JIT: profiles
 # kiln-help, kiln-plan, kiln-workflows and kiln-run.jitprofile beside the compiled build;

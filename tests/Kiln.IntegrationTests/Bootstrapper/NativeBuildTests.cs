@@ -1,10 +1,14 @@
+using System.Diagnostics;
+using System.Globalization;
+
 namespace Kiln.IntegrationTests.Bootstrapper;
 
 /// <summary>
-/// A build that sets PublishAot in build/_build.csproj: build.sh compiles it to native code where a C toolchain links
-/// it, and the build then starts without the dotnet host and runs as the ReadyToRun build does; where no toolchain is
-/// found, ReadyToRun serves, with a notice. The sample references the engine alone: a native compile of every Kiln
-/// package takes three times as long.
+/// A build that sets PublishAot in build/_build.csproj: build.sh compiles it ReadyToRun as any build, then to native
+/// code in the background where a C toolchain links it, and the first start after that compile runs native code, with
+/// parameters, secrets and exit codes as ReadyToRun has them. KILN_NATIVE=wait compiles native code before the run,
+/// off keeps ReadyToRun. The sample references the engine alone: a native compile of every Kiln package takes three
+/// times as long.
 /// </summary>
 public sealed class NativeBuildTests : IDisposable
 {
@@ -46,7 +50,7 @@ public sealed class NativeBuildTests : IDisposable
 
             Target Hello => _ => _
                 .Description("Greets.")
-                .Executes(() => Log.Information($"Hello ran: {Flavor} greetings."));
+                .Executes(() => Log.Information($"Hello ran: {Flavor} greetings from {Environment.ProcessPath}."));
 
             Target Publish => _ => _
                 .Requires(() => ApiKey)
@@ -62,7 +66,7 @@ public sealed class NativeBuildTests : IDisposable
     public void Dispose() => ScratchFolder.Delete(root);
 
     [Fact]
-    public async Task A_build_that_sets_PublishAot_runs_as_native_code_where_a_C_toolchain_links_it_else_as_ReadyToRun()
+    public async Task A_build_that_sets_PublishAot_runs_ReadyToRun_until_its_native_compile_in_the_background_is_done_then_native_code()
     {
         Directory.CreateDirectory(Path.Combine(root, "build"));
         Directory.CreateDirectory(Path.Combine(root, ".nuke"));
@@ -70,40 +74,96 @@ public sealed class NativeBuildTests : IDisposable
         await File.WriteAllTextAsync(Path.Combine(root, "build", "Build.cs"), Build);
         CheckoutBootstrapper.CopyTo(root);
         await CompiledKiln.WriteDirectoryBuildPropsAsync(root);
+        var native = Path.Combine(root, ".nuke", "temp", "native");
 
-        var help = await BuildProcess.RunAsync(root, ["--help"], timeout: CompileTimeout);
+        // The compile: ReadyToRun serves this run, and the native compile goes on in the background.
+        var first = await BuildProcess.RunAsync(root, ["Hello", "--flavor", "Chocolate"], timeout: CompileTimeout);
+        first.AssertExitCode(0);
+        Assert.Contains(first.Lines, line => line.Contains("Hello ran: Chocolate greetings from ", StringComparison.Ordinal) && !line.Contains(native, StringComparison.Ordinal));
+        Assert.Contains(first.StandardError, line => line.StartsWith("build.sh: compiling build/ to native code in the background", StringComparison.Ordinal));
+        var background = int.Parse(await File.ReadAllTextAsync(Path.Combine(native, "compiling.pid")), CultureInfo.InvariantCulture);
 
-        help.AssertExitCode(0);
-        Assert.Contains(help.StandardOutput, line => line.StartsWith("  --flavor <Flavor>", StringComparison.Ordinal));
-        var output = Path.Combine(root, ".nuke", "temp", "bootstrap", "bin", "_build", "debug");
+        // Where no C toolchain links native code, one line says so and ReadyToRun serves.
+        var withoutToolchain = await BuildProcess.RunAsync(root, ["Hello"], new Dictionary<string, string?> { ["KILN_NATIVE"] = "wait", ["PATH"] = PathWithoutCToolchain() });
+        withoutToolchain.AssertExitCode(0);
+        Assert.Contains(withoutToolchain.StandardError, line => line.StartsWith("build.sh: build/ sets PublishAot, but it was not compiled to native code: no C toolchain (clang or gcc)", StringComparison.Ordinal));
         if (!HasCToolchain())
         {
-            Assert.Contains(help.StandardError, line => line.StartsWith("build.sh: build/ sets PublishAot, but compiling it to native code failed", StringComparison.Ordinal));
-            Assert.True(File.Exists(Path.Combine(output, "_build.dll")), "ReadyToRun should have served.");
             return;
         }
 
-        Assert.DoesNotContain(help.StandardError, line => line.Contains("native code failed", StringComparison.Ordinal));
-        Assert.True(File.Exists(Path.Combine(root, ".nuke", "temp", "build.native")), "build.sh should have recorded a native build.");
-        // Native code only: the executable holds the engine, the build and the runtime; no assembly is loaded beside it.
-        Assert.True(File.Exists(Path.Combine(output, "_build")));
-        Assert.Empty(Directory.GetFiles(output, "*.dll"));
+        // KILN_NATIVE=wait: the background compile stops, and native code is compiled before the run, which it serves.
+        var waited = await BuildProcess.RunAsync(root, ["Hello", "--flavor", "Chocolate"], new Dictionary<string, string?> { ["KILN_NATIVE"] = "wait" }, CompileTimeout);
+        waited.AssertExitCode(0);
+        Assert.Contains(waited.StandardError, line => line == "build.sh: compiling build/ to native code (KILN_NATIVE=wait)");
+        Assert.Contains(waited.Lines, line => line.Contains($"Hello ran: Chocolate greetings from {native}/", StringComparison.Ordinal));
+        Assert.True(await HasEndedAsync(background), "The background compile should have been stopped.");
+        // The executable alone is kept: no assembly is loaded beside it.
+        var executable = Assert.Single(Directory.GetFiles(native, "*", SearchOption.AllDirectories), file => !file.Contains("artifacts", StringComparison.Ordinal) && Path.GetFileName(file) == "_build");
+        Assert.Single(Directory.GetFiles(Path.GetDirectoryName(executable)!));
 
-        // Parameters bind (an enum into a readonly field, a secret), targets run, secrets are masked, as with ReadyToRun.
-        var hello = await BuildProcess.RunAsync(root, ["Hello", "--flavor", "Chocolate"]);
-        hello.AssertExitCode(0);
-        Assert.Contains(hello.Lines, line => line.Contains("Hello ran: Chocolate greetings.", StringComparison.Ordinal));
+        // Later runs are native: a secret parameter is masked; bad input ends with one line and exit code 2.
         var publish = await BuildProcess.RunAsync(root, ["Publish", "--api-key", "native-key-4711"]);
         publish.AssertExitCode(0);
         Assert.Contains(publish.Lines, line => line.Contains("tool saw key ***", StringComparison.Ordinal));
         Assert.DoesNotContain("native-key-4711", publish.Output, StringComparison.Ordinal);
-
-        // Bad input still ends with one line and exit code 2.
+        Assert.DoesNotContain(publish.StandardError, line => line.StartsWith("build.sh:", StringComparison.Ordinal));
         var unknown = await BuildProcess.RunAsync(root, ["Helo"]);
         Assert.Equal(2, unknown.ExitCode);
+
+        // KILN_NATIVE=off runs ReadyToRun; a value build.sh does not know fails with one line.
+        var off = await BuildProcess.RunAsync(root, ["Hello"], new Dictionary<string, string?> { ["KILN_NATIVE"] = "off" });
+        off.AssertExitCode(0);
+        Assert.Contains(off.Lines, line => line.Contains("Hello ran: Vanilla greetings from ", StringComparison.Ordinal) && !line.Contains(native, StringComparison.Ordinal));
+        var bogus = await BuildProcess.RunAsync(root, ["Hello"], new Dictionary<string, string?> { ["KILN_NATIVE"] = "always" });
+        Assert.Equal(1, bogus.ExitCode);
+        Assert.Equal(["build.sh: KILN_NATIVE is 'always', which build.sh does not know: set it to background (the default), wait or off"], bogus.StandardError);
     }
 
     private static bool HasCToolchain() =>
-        (Environment.GetEnvironmentVariable("PATH") ?? string.Empty).Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries)
-            .Any(folder => File.Exists(Path.Combine(folder, "clang")) || File.Exists(Path.Combine(folder, "gcc")));
+        SearchPath().Any(folder => File.Exists(Path.Combine(folder, "clang")) || File.Exists(Path.Combine(folder, "gcc")));
+
+    private static string[] SearchPath() =>
+        (Environment.GetEnvironmentVariable("PATH") ?? string.Empty).Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries);
+
+    /// <summary>A folder of links to every program on PATH but clang and gcc.</summary>
+    private string PathWithoutCToolchain()
+    {
+        var folder = Path.Combine(root, "path-without-cc");
+        Directory.CreateDirectory(folder);
+        foreach (var program in SearchPath().Where(Directory.Exists).SelectMany(Directory.GetFiles))
+        {
+            var name = Path.GetFileName(program);
+            if (name is not ("clang" or "gcc") && !File.Exists(Path.Combine(folder, name)))
+            {
+                File.CreateSymbolicLink(Path.Combine(folder, name), program);
+            }
+        }
+
+        return folder;
+    }
+
+    /// <summary>Whether the process has ended, or does within a few seconds (it was sent SIGTERM).</summary>
+    private static async Task<bool> HasEndedAsync(int processId)
+    {
+        for (var attempt = 0; attempt < 50; attempt++)
+        {
+            try
+            {
+                using var process = Process.GetProcessById(processId);
+                if (process.HasExited)
+                {
+                    return true;
+                }
+            }
+            catch (ArgumentException)
+            {
+                return true;
+            }
+
+            await Task.Delay(200);
+        }
+
+        return false;
+    }
 }
