@@ -162,17 +162,19 @@ start_native() {
 # trim analysis warnings, about Kiln's code rather than the build's, do not fail it. No build servers: stopping this
 # compile must not stop a compiler server another build shares.
 compile_native() {
-  local hash=$1 priority=$2 rid linker=() trim=() folder
+  local hash=$1 priority=$2 rid linker=() settings=() folder
   rid=$(runtime_identifier)
   command -v clang >/dev/null 2>&1 || linker=(-p:CppCompilerAndLinker=gcc)
-  grep -q '<TrimMode>' "$BUILD_PROJECT" || trim=(-p:TrimMode=partial)
+  grep -q '<TrimMode>' "$BUILD_PROJECT" || settings=(-p:TrimMode=partial)
+  # Data stored expanded, not compressed ("dehydrated") to be expanded at every start: 20 MB more, 6-8 ms less a start.
+  grep -q '<IlcDehydrate>' "$BUILD_PROJECT" || settings+=(-p:IlcDehydrate=false)
   # Executables of earlier inputs go (a running one keeps its file until it exits).
   for folder in "$NATIVE_DIR"/*; do
     case "${folder##*/}" in artifacts | wanted | compiling.pid) ;; *) rm -rf "$folder" ;; esac
   done
   # (${a[@]+"${a[@]}"}: an empty array under set -u in bash 3.)
   if nice -n "$priority" dotnet publish "$BUILD_PROJECT" --configuration Debug --runtime "$rid" --disable-build-servers \
-    ${linker[@]+"${linker[@]}"} ${trim[@]+"${trim[@]}"} -p:IlcTreatWarningsAsErrors=false \
+    ${linker[@]+"${linker[@]}"} ${settings[@]+"${settings[@]}"} -p:IlcTreatWarningsAsErrors=false \
     "-p:ArtifactsPath=$NATIVE_DIR/artifacts" --output "$NATIVE_DIR/$hash.partial" --nologo --verbosity quiet -tl:off -clp:NoSummary; then
     # The executable alone is kept (symbols, XML docs and the linker's 250 MB object file go), then shown complete.
     mkdir -p "$NATIVE_DIR/$hash.complete"
