@@ -117,11 +117,32 @@ record_native_wish() {
   fi
 }
 
+# The start time of process $1 in PROCESS_START, empty when there is none: from /proc where there is one (field 22 of
+# its stat, after the command name in parentheses), else from ps.
+process_start() {
+  local stat
+  PROCESS_START=""
+  if [ -d /proc/self ]; then
+    [ -r "/proc/$1/stat" ] && IFS= read -r stat <"/proc/$1/stat" 2>/dev/null || return 0
+    # shellcheck disable=SC2086 # split into the fields after the name on purpose
+    set -- ${stat##*) }
+    PROCESS_START=${20:-}
+  else
+    PROCESS_START=$(ps -o lstart= -p "$1" 2>/dev/null) || true
+  fi
+}
+
 # The process group of the background compile in NATIVE_PID, if one is running (its subshell leads the group).
+# compiling.pid holds its process id and start time: a pid left by a compile the machine's restart ended may name an
+# unrelated process since, which stop_native must not kill.
 find_native_compile() {
+  local recorded=""
   NATIVE_PID=""
-  [ -f "$NATIVE_DIR/compiling.pid" ] && IFS= read -r NATIVE_PID <"$NATIVE_DIR/compiling.pid" || true
-  if [ -n "$NATIVE_PID" ] && ! kill -0 "$NATIVE_PID" 2>/dev/null; then NATIVE_PID=""; fi
+  [ -f "$NATIVE_DIR/compiling.pid" ] && { IFS= read -r NATIVE_PID && IFS= read -r recorded; } <"$NATIVE_DIR/compiling.pid" || true
+  if [ -n "$NATIVE_PID" ]; then
+    process_start "$NATIVE_PID"
+    if [ -z "$PROCESS_START" ] || [ "$PROCESS_START" != "$recorded" ]; then NATIVE_PID=""; fi
+  fi
 }
 
 # Stops a background compile of earlier inputs before build/ compiles again.
@@ -152,7 +173,8 @@ start_native() {
     compile_native "$hash" 19 || true
     rm -f "$NATIVE_DIR/compiling.pid"
   ) </dev/null >"$TEMP_DIR/bootstrap-native.log" 2>&1 &
-  echo "$!" >"$NATIVE_DIR/compiling.pid"
+  process_start "$!"
+  printf '%s\n%s\n' "$!" "$PROCESS_START" >"$NATIVE_DIR/compiling.pid"
   set +m
 }
 

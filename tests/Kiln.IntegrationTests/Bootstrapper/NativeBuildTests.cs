@@ -63,7 +63,18 @@ public sealed class NativeBuildTests : IDisposable
 
     private readonly string root = Path.Combine(Path.GetTempPath(), "kiln-native-" + Guid.NewGuid().ToString("N")[..12]);
 
-    public void Dispose() => ScratchFolder.Delete(root);
+    public void Dispose()
+    {
+        // A test that failed half-way may leave a background compile running: stop its process group first.
+        var pidFile = Path.Combine(root, ".nuke", "temp", "native", "compiling.pid");
+        if (File.Exists(pidFile) && int.TryParse(File.ReadLines(pidFile).FirstOrDefault(), CultureInfo.InvariantCulture, out var pid))
+        {
+            using var kill = Process.Start("kill", ["--", $"-{pid}"]);
+            kill.WaitForExit();
+        }
+
+        ScratchFolder.Delete(root);
+    }
 
     [Fact]
     public async Task A_build_that_sets_PublishAot_runs_ReadyToRun_until_its_native_compile_in_the_background_is_done_then_native_code()
@@ -81,7 +92,7 @@ public sealed class NativeBuildTests : IDisposable
         first.AssertExitCode(0);
         Assert.Contains(first.Lines, line => line.Contains("Hello ran: Chocolate greetings from ", StringComparison.Ordinal) && !line.Contains(native, StringComparison.Ordinal));
         Assert.Contains(first.StandardError, line => line.StartsWith("build.sh: compiling build/ to native code in the background", StringComparison.Ordinal));
-        var background = int.Parse(await File.ReadAllTextAsync(Path.Combine(native, "compiling.pid")), CultureInfo.InvariantCulture);
+        var background = int.Parse((await File.ReadAllLinesAsync(Path.Combine(native, "compiling.pid")))[0], CultureInfo.InvariantCulture);
 
         // Where no C toolchain links native code, one line says so and ReadyToRun serves.
         var withoutToolchain = await BuildProcess.RunAsync(root, ["Hello"], new Dictionary<string, string?> { ["KILN_NATIVE"] = "wait", ["PATH"] = PathWithoutCToolchain() });
@@ -118,6 +129,23 @@ public sealed class NativeBuildTests : IDisposable
         var bogus = await BuildProcess.RunAsync(root, ["Hello"], new Dictionary<string, string?> { ["KILN_NATIVE"] = "always" });
         Assert.Equal(1, bogus.ExitCode);
         Assert.Equal(["build.sh: KILN_NATIVE is 'always', which build.sh does not know: set it to background (the default), wait or off"], bogus.StandardError);
+
+        // A compile's process id left behind (a restart ended it) may name another process since, even one that leads
+        // its process group: the next compile must not stop that one.
+        using var unrelated = Process.Start(new ProcessStartInfo("setsid", ["sleep", "120"])) ?? throw new InvalidOperationException("setsid did not start.");
+        try
+        {
+            await File.WriteAllTextAsync(Path.Combine(native, "compiling.pid"), $"{unrelated.Id}\n12345\n");
+            await File.AppendAllTextAsync(Path.Combine(root, "build", "Build.cs"), "// changed\n");
+            var recompiled = await BuildProcess.RunAsync(root, ["Hello"], new Dictionary<string, string?> { ["KILN_NATIVE"] = "off" }, CompileTimeout);
+            recompiled.AssertExitCode(0);
+            Assert.Contains("build.sh: compiling build/ (its inputs changed)", recompiled.StandardError);
+            Assert.False(unrelated.HasExited, "build.sh stopped a process that was not its compile.");
+        }
+        finally
+        {
+            unrelated.Kill();
+        }
     }
 
     private static bool HasCToolchain() =>
