@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Linq.Expressions;
 using Kiln.Execution;
 
@@ -45,7 +46,12 @@ public abstract class KilnBuild : IKilnBuild
     /// succeeded, 1 when one failed, 2 for bad input (unknown target, bad parameter), 130 after Ctrl-C.
     /// </summary>
     /// <param name="defaultTargets">The targets to run when the command line names none.</param>
-    public static int Execute<T>(params Expression<Func<T, Target>>[] defaultTargets)
+    /// <typeparam name="T">
+    /// The build class. Every member of it, of its base classes and of its components is kept when the build is
+    /// compiled to native code and trimmed: the engine reads them by reflection where the build members generator
+    /// has not listed them.
+    /// </typeparam>
+    public static int Execute<[DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.All)] T>(params Expression<Func<T, Target>>[] defaultTargets)
         where T : KilnBuild, new()
     {
         var arguments = Environment.GetCommandLineArgs().Skip(1).ToList();

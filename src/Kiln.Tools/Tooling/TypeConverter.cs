@@ -1,5 +1,6 @@
 using System.Collections;
 using System.ComponentModel;
+using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
 using System.Reflection;
 
@@ -11,7 +12,7 @@ namespace Kiln.Tooling;
 /// standard values, so <c>--help</c>, the parameters schema and a mistyped value's message list them.
 /// </summary>
 /// <typeparam name="T">The enumeration type, which names this converter in its <see cref="TypeConverterAttribute"/>.</typeparam>
-public sealed class TypeConverter<T> : TypeConverter
+public sealed class TypeConverter<[DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicFields | DynamicallyAccessedMemberTypes.PublicProperties)] T> : TypeConverter
     where T : Enumeration
 {
     /// <inheritdoc/>

@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Reflection;
 
 namespace Kiln.Definition;
@@ -7,6 +8,7 @@ internal sealed record GeneratedMember(Type DeclaringType, string Name, bool IsF
 {
     private const BindingFlags Declared = BindingFlags.Instance | BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.DeclaredOnly;
 
+    [UnconditionalSuppressMessage("Trimming", "IL2075", Justification = BuildClassReflection.Justification)]
     public MemberInfo? Find() => IsField ? DeclaringType.GetField(Name, Declared) : DeclaringType.GetProperty(Name, Declared);
 
     /// <summary>

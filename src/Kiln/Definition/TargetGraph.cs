@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Reflection;
 
 namespace Kiln.Definition;
@@ -87,6 +88,8 @@ internal sealed class TargetGraph
     }
 
     /// <summary>Target properties in declaration order; an interface's member counts once, under its own name.</summary>
+    [UnconditionalSuppressMessage("Trimming", "IL2070", Justification = BuildClassReflection.Justification)]
+    [UnconditionalSuppressMessage("Trimming", "IL2075", Justification = BuildClassReflection.Justification)]
     private static List<PropertyInfo> FindTargetProperties(Type buildType)
     {
         var hierarchy = new List<Type>();
@@ -124,6 +127,7 @@ internal sealed class TargetGraph
     }
 
     /// <summary>GetInterfaces has no defined order; a base interface has fewer ancestors than those extending it, so it comes first.</summary>
+    [UnconditionalSuppressMessage("Trimming", "IL2070", Justification = BuildClassReflection.Justification)]
     private static IEnumerable<Type> InterfacesInOrder(Type buildType) => buildType.GetInterfaces().OrderBy(contract => contract.GetInterfaces().Length);
 
     /// <summary>A readable Target property without index parameters; its signature is read first (see <see cref="LoadedMetadata"/>).</summary>

@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Reflection;
 using Kiln.Definition;
 
@@ -13,6 +14,7 @@ internal static class CheckedMembers
     private const BindingFlags Declared = BindingFlags.Instance | BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.DeclaredOnly;
 
     /// <summary>The build class's own fields and properties: base classes first, fields before properties, each as declared.</summary>
+    [UnconditionalSuppressMessage("Trimming", "IL2070", Justification = BuildClassReflection.Justification)]
     public static IEnumerable<MemberInfo> Own(Type buildType)
     {
         if (GeneratedBuildMembers.For(buildType) is { } generated)

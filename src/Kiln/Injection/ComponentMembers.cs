@@ -1,4 +1,6 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Reflection;
+using Kiln.Definition;
 
 namespace Kiln.Injection;
 
@@ -9,6 +11,9 @@ internal static class ComponentMembers
     /// Every readable interface property whose getter the build does not implement itself, base interfaces first (a
     /// base interface has fewer ancestors than those extending it, as with targets), then by declaration order.
     /// </summary>
+    [UnconditionalSuppressMessage("Trimming", "IL2070", Justification = BuildClassReflection.Justification)]
+    [UnconditionalSuppressMessage("Trimming", "IL2072", Justification = BuildClassReflection.Justification)]
+    [UnconditionalSuppressMessage("Trimming", "IL2075", Justification = BuildClassReflection.Justification)]
     public static IEnumerable<PropertyInfo> Inherited(Type buildType)
     {
         ArgumentNullException.ThrowIfNull(buildType);
@@ -32,6 +37,7 @@ internal static class ComponentMembers
     }
 
     /// <summary>The build's interfaces, base interfaces first, then by full name: the order of its component parameters.</summary>
+    [UnconditionalSuppressMessage("Trimming", "IL2070", Justification = BuildClassReflection.Justification)]
     public static IEnumerable<Type> OrderedInterfaces(Type buildType) =>
         buildType.GetInterfaces().OrderBy(contract => contract.GetInterfaces().Length).ThenBy(contract => contract.FullName, StringComparer.Ordinal);
 }

@@ -1,4 +1,6 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Reflection;
+using Kiln.Definition;
 
 namespace Kiln.Injection;
 
@@ -9,6 +11,7 @@ internal static class MemberValue
     /// Sets a field, or a property through its setter or, for a get-only auto-property, its compiler-generated backing
     /// field. False when the member cannot hold a value (a property without a setter or a backing field).
     /// </summary>
+    [UnconditionalSuppressMessage("Trimming", "IL2075", Justification = BuildClassReflection.Justification)]
     public static bool TrySet(MemberInfo member, object owner, object? value)
     {
         switch (member)

@@ -1,4 +1,5 @@
 using System.Collections;
+using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
 using System.Reflection;
 using System.Text;
@@ -77,6 +78,10 @@ internal static class MessageTemplate
         _ => value.ToString() ?? string.Empty,
     };
 
+    [UnconditionalSuppressMessage(
+        "Trimming",
+        "IL2075",
+        Justification = "Destructuring ({@value}) shows the public properties of what a build logs; one the trimmer removed because nothing used it is left out of the message, which is all that can be shown of it.")]
     private static string Structure(object? value, int depth)
     {
         switch (value)

@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using System.ComponentModel;
 using System.Globalization;
 using System.Reflection;
@@ -158,6 +159,8 @@ internal sealed class ParameterDescriptor
     /// TypeDescriptor first builds its tables of providers and of the framework's converters (loading System.Private.Uri
     /// among others); a type that names its converter (an Enumeration's) and those framework types need none of it.
     /// </summary>
+    [UnconditionalSuppressMessage("Trimming", "IL2026", Justification = ParameterValueConverter.ConverterJustification)]
+    [UnconditionalSuppressMessage("Trimming", "IL2067", Justification = ParameterValueConverter.ConverterJustification)]
     private static TypeConverter? ConverterOf(Type type)
     {
         if (type == typeof(TimeSpan) || type == typeof(DateTime) || type == typeof(DateTimeOffset) || type == typeof(DateOnly)
@@ -206,6 +209,7 @@ internal sealed class ParameterDescriptor
         [.. GeneratedMember.ClassThenInterfaces(members.Parameters, parameter => parameter.Member, ComponentMembers.OrderedInterfaces(owner.GetType()))
             .Select(parameter => new ParameterDescriptor(owner, members, parameter))];
 
+    [UnconditionalSuppressMessage("Trimming", "IL2075", Justification = BuildClassReflection.Justification)]
     private static IEnumerable<ParameterDescriptor> FindByReflection(object owner)
     {
         const BindingFlags members = BindingFlags.Instance | BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.DeclaredOnly;

@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using System.ComponentModel;
 using System.Globalization;
 using Kiln.Planning;
@@ -7,6 +8,10 @@ namespace Kiln.Parameters;
 /// <summary>Converts the text a user gave into the parameter's type, with an error that lists what would have worked.</summary>
 internal static class ParameterValueConverter
 {
+    /// <summary>Why asking TypeDescriptor for a parameter type's converter is safe to trim around.</summary>
+    public const string ConverterJustification =
+        "A parameter's type is the type of a member of a build class, kept with it (KilnBuild.Execute<T>); TypeDescriptor makes the converter a type names in its TypeConverterAttribute, whose constructors the trimmer keeps, or one of the framework's, which it knows itself.";
+
     /// <param name="parameter">The parameter being set.</param>
     /// <param name="values">The texts given; empty for a bare flag.</param>
     /// <param name="source">Where the values came from, for the error ("--configuration", "environment variable X", "file:line").</param>
@@ -14,7 +19,7 @@ internal static class ParameterValueConverter
     {
         if (parameter.IsArray)
         {
-            var array = Array.CreateInstance(parameter.Type.GetElementType()!, values.Count);
+            var array = Array.CreateInstanceFromArrayType(parameter.Type, values.Count);
             for (var i = 0; i < values.Count; i++)
             {
                 array.SetValue(ConvertOne(parameter, values[i], source), i);
@@ -38,6 +43,8 @@ internal static class ParameterValueConverter
         return ConvertOne(parameter, values[0], source);
     }
 
+    [UnconditionalSuppressMessage("Trimming", "IL2026", Justification = ConverterJustification)]
+    [UnconditionalSuppressMessage("Trimming", "IL2072", Justification = ConverterJustification)]
     private static object? ConvertOne(ParameterDescriptor parameter, string text, string source)
     {
         var type = parameter.ValueType;
