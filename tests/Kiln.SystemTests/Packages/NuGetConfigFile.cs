@@ -8,7 +8,7 @@ namespace Kiln.SystemTests.Packages;
 internal static class NuGetConfigFile
 {
     /// <summary>The machine's NuGet cache, where this checkout's own restore put every other package the samples use.</summary>
-    private static string MachineCache =>
+    public static string MachineCache =>
         Environment.GetEnvironmentVariable("NUGET_PACKAGES") is { Length: > 0 } configured
             ? configured
             : Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".nuget", "packages");

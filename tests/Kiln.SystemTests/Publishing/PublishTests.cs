@@ -116,13 +116,21 @@ public sealed class PublishTests(PublishedCheckout published) : IClassFixture<Pu
             </Project>
             """);
         await NuGetConfigFile.WriteAsync(project, published.Feed, packages);
+        string[] kilnPackages = ["kiln.components", "kiln", "kiln.versioning", "kiln.azure"];
+        var version = published.Version.ToLowerInvariant();
+        // The machine cache is a fallback folder: a package of the same version there (restored by hand from a local
+        // Pack, which versions from the same history) would be taken instead of the feed's.
+        var shadowing = kilnPackages.Where(package => Directory.Exists(Path.Combine(NuGetConfigFile.MachineCache, package, version))).ToList();
+        Assert.True(
+            shadowing.Count == 0,
+            $"The machine's package cache holds {string.Join(", ", shadowing)} {version}, the version under test, so NuGet would not take them from the published feed: delete {Path.Combine(NuGetConfigFile.MachineCache, "kiln*")} and run the test again.");
 
         var (exitCode, output, error) = await ScratchProcess.RunAsync("dotnet", project, ["restore"], TimeSpan.FromMinutes(3));
 
         Assert.True(exitCode == 0, $"dotnet restore failed:{Environment.NewLine}{output}{error}");
-        foreach (var package in new[] { "kiln.components", "kiln", "kiln.versioning", "kiln.azure" })
+        foreach (var package in kilnPackages)
         {
-            Assert.True(Directory.Exists(Path.Combine(packages, package, published.Version.ToLowerInvariant())), $"{package} was not restored from the published feed.");
+            Assert.True(Directory.Exists(Path.Combine(packages, package, version)), $"{package} was not restored from the published feed.");
         }
     }
 
