@@ -181,8 +181,8 @@ start_native() {
 # Compiles the inputs with this hash to $NATIVE_DIR/<hash>/_build, at the given nice level; on failure leaves
 # <hash>.failed, so that it is not tried again until an input changes. Nothing of the build and its packages is trimmed
 # (TrimMode partial, unless the project names another): the engine reads the build's attributes by reflection; the
-# trim analysis warnings, about Kiln's code rather than the build's, do not fail it. No build servers: stopping this
-# compile must not stop a compiler server another build shares.
+# trim analysis warnings left, about packages Kiln uses (YamlDotNet, Azure.Core), do not fail it. No build servers:
+# stopping this compile must not stop a compiler server another build shares.
 compile_native() {
   local hash=$1 priority=$2 rid linker=() settings=() folder
   rid=$(runtime_identifier)
