@@ -98,6 +98,7 @@ public sealed class NativeBuildTests : IDisposable
         var withoutToolchain = await BuildProcess.RunAsync(root, ["Hello"], new Dictionary<string, string?> { ["KILN_NATIVE"] = "wait", ["PATH"] = PathWithoutCToolchain() });
         withoutToolchain.AssertExitCode(0);
         Assert.Contains(withoutToolchain.StandardError, line => line.StartsWith("build.sh: build/ sets PublishAot, but it was not compiled to native code: no C toolchain (clang or gcc)", StringComparison.Ordinal));
+        Assert.Contains(withoutToolchain.Lines, line => line.Contains("Hello ran: Vanilla greetings from ", StringComparison.Ordinal) && !line.Contains(native, StringComparison.Ordinal));
         if (!HasCToolchain())
         {
             return;
