@@ -299,7 +299,8 @@ if [ -f "$NATIVE_DIR/wanted" ]; then
     if [ ! -x "$NATIVE_DIR/$hash/_build" ]; then
       if [ "$NATIVE_MODE" = background ]; then
         start_native "$hash"
-      elif has_c_toolchain "$hash"; then
+      # Asked to wait: whatever keeps native code from this run is said every time, not once.
+      elif rm -f "$NATIVE_DIR/$hash.told" && has_c_toolchain "$hash"; then
         stop_native
         echo "build.sh: compiling build/ to native code (KILN_NATIVE=wait)" >&2
         compile_native "$hash" 0 >"$TEMP_DIR/bootstrap-native.log" 2>&1 || true
