@@ -1,4 +1,3 @@
-using System.Runtime.InteropServices;
 using Kiln.CommandLine;
 using Kiln.Definition;
 using Kiln.Hosts;
@@ -303,51 +302,6 @@ internal static class BuildRunner
         foreach (var line in lines)
         {
             host.Write(LogLevel.Information, line);
-        }
-    }
-
-    /// <summary>
-    /// Ctrl-C (SIGINT) or SIGTERM cancels the build once; running tools are killed and the summary still prints. A second
-    /// one ends the process at once (a target that ignores cancellation cannot hold it), after the summary of the run so
-    /// far: what ended as it ended, what was running Aborted.
-    /// </summary>
-    private sealed class InterruptHandler : IDisposable
-    {
-        private readonly PosixSignalRegistration[] registrations;
-
-        private InterruptHandler(CancellationTokenSource cancellation, OutputHost host, Executor executor)
-        {
-            void Handle(PosixSignalContext context)
-            {
-                if (cancellation.IsCancellationRequested)
-                {
-                    context.Cancel = true;
-                    host.Write(LogLevel.Warning, $"{context.Signal} received again: exiting now, without waiting for the running targets.");
-                    if (executor.Snapshot($"killed by a second {context.Signal}") is { } summary)
-                    {
-                        host.WriteSummary(summary);
-                    }
-
-                    Environment.Exit(InterruptedExitCode);
-                    return;
-                }
-
-                context.Cancel = true;
-                host.Write(LogLevel.Warning, $"{context.Signal} received: stopping the running targets and their tools (again to exit at once).");
-                cancellation.Cancel();
-            }
-
-            registrations = [PosixSignalRegistration.Create(PosixSignal.SIGINT, Handle), PosixSignalRegistration.Create(PosixSignal.SIGTERM, Handle)];
-        }
-
-        public static InterruptHandler Install(CancellationTokenSource cancellation, OutputHost host, Executor executor) => new(cancellation, host, executor);
-
-        public void Dispose()
-        {
-            foreach (var registration in registrations)
-            {
-                registration.Dispose();
-            }
         }
     }
 }
