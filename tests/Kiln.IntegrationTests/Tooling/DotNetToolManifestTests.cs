@@ -1,3 +1,5 @@
+using Kiln.Execution;
+using Kiln.Hosts;
 using Kiln.Tooling;
 
 namespace Kiln.IntegrationTests.Tooling;
@@ -9,8 +11,17 @@ namespace Kiln.IntegrationTests.Tooling;
 public sealed class DotNetToolManifestTests : IDisposable
 {
     private readonly string home = Directory.CreateTempSubdirectory("kiln-fresh-home-").FullName;
+    private readonly StringWriter output = new();
 
-    public void Dispose() => ScratchFolder.Delete(home);
+    // The tool's usage text goes to this test's host, not into the suite's output.
+    public DotNetToolManifestTests() =>
+        BuildContext.Current = new BuildContext(new ConsoleHost(output, new SecretMasker(), useColors: false), CancellationToken.None);
+
+    public void Dispose()
+    {
+        output.Dispose();
+        ScratchFolder.Delete(home);
+    }
 
     [Fact]
     public async Task A_local_tool_runs_from_a_warm_package_cache_with_a_fresh_dotnet_home()
@@ -28,6 +39,7 @@ public sealed class DotNetToolManifestTests : IDisposable
             new Dictionary<string, string?> { ["HOME"] = home, ["DOTNET_CLI_HOME"] = home, ["NUGET_PACKAGES"] = warmCache, ["DOTNET_NOLOGO"] = "1" });
 
         Assert.Equal(0, result.ExitCode);
+        Assert.Contains(result.Output, line => line.Text.StartsWith("ReportGenerator ", StringComparison.Ordinal));
         Assert.True(manifest.IsResolvable("dotnet-reportgenerator-globaltool", home));
     }
 }
